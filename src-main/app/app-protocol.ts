@@ -1,0 +1,75 @@
+import type { CustomScheme, Protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { APP_HOST, APP_SCHEME } from './app-url';
+
+/** standard: real origin and relative URLs; secure: a secure context like https. Nothing more (no bypassCSP). */
+export const APP_SCHEME_DEFINITION: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
+
+/** Must run before the app's `ready` event. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = relative(root, candidate);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/** The file under `root` a URL names, or null when it is outside root or not an app://helplane URL. */
+function resolveAppFile(root: string, requestUrl: string): string | null {
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(requestUrl);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  // Decoding can reintroduce '..', '\' or NUL (%2e%2e%2f, %5c, %00); check after decoding.
+  if (path.includes('\0') || path.includes('\\')) return null;
+  if (path === '/' || path === '') path = '/index.html';
+  const candidate = resolve(root, `.${path}`);
+  return isInside(root, candidate) ? candidate : null;
+}
+
+/** Serve files from the built renderer for app://helplane/…; nothing else, GET/HEAD only. */
+export function createAppRequestHandler(rendererRoot: string, csp: string): (request: Request) => Promise<Response> {
+  const root = resolve(rendererRoot);
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const file = resolveAppFile(root, request.url);
+    const body = file ? await readFile(file).catch(() => null) : null;
+    if (!file || !body) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        // webRequest may not see custom-protocol responses, so the CSP travels with them.
+        'Content-Security-Policy': csp,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  };
+}
+
+/** Register the app:// handler on the default session's protocol (after `ready`). */
+export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, csp: string): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, csp));
+}

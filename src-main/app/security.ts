@@ -1,0 +1,67 @@
+import type { Session, WebContents } from 'electron';
+import { originOf } from './app-url';
+
+/** Directives of the renderer's Content-Security-Policy in production. */
+const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  // React sets style props through CSSOM, which CSP does not govern; built CSS is a file.
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  // The renderer makes no HTTP call of its own: every request goes through main over IPC.
+  'connect-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'object-src': ["'none'"],
+};
+
+/**
+ * The renderer's CSP. With `devServerOrigin` (electron-vite dev only) it also admits Vite's
+ * inline React-refresh preamble, injected <style> tags and HMR socket; never 'unsafe-eval'.
+ */
+export function rendererCsp(options: { devServerOrigin?: string } = {}): string {
+  const directives = structuredClone(PRODUCTION_DIRECTIVES);
+  const dev = options.devServerOrigin;
+  if (dev) {
+    const socket = dev.replace(/^http/, 'ws');
+    directives['script-src'] = ["'self'", dev, "'unsafe-inline'"];
+    directives['style-src'] = ["'self'", dev, "'unsafe-inline'"];
+    directives['connect-src'] = [dev, socket];
+  }
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+export type SecuredSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+};
+
+/** Deny every permission (camera, notifications, USB, …) and put the CSP on every response. */
+export function applySessionSecurity(session: SecuredSession, csp: string = rendererCsp()): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // A second CSP header (if a server sent one) only narrows what is allowed.
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+}
+
+export type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * Keep a web contents on the app: no navigation or redirect to another origin, no new
+ * windows (never shell.openExternal from here either), no <webview>.
+ */
+export function hardenWebContents(contents: HardenedContents, appOrigin: string): void {
+  const preventForeign = (event: { url: string; preventDefault(): void }) => {
+    if (originOf(event.url) !== appOrigin) event.preventDefault();
+  };
+  contents.on('will-navigate', preventForeign);
+  contents.on('will-redirect', preventForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

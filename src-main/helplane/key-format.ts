@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+
+/** Helplane key format: `hl_<mode>_<32 base62><6 base62 CRC32 of "hl_<mode>_<32 chars>">`. */
+export type KeyMode = 'live' | 'test';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BODY_LENGTH = 32;
+const CHECKSUM_LENGTH = 6;
+export const KEY_PREFIX_LENGTH = 12;
+export const KEY_PATTERN = /^hl_(live|test)_[0-9A-Za-z]{38}$/;
+/** Anything shaped like a Helplane key, for redaction and leak checks. */
+export const KEY_LIKE = /hl_(?:live|test)_[0-9A-Za-z]{20,}/g;
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE) of the UTF-8 bytes of `text`. */
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function toBase62(value: number, width: number): string {
+  let out = '';
+  let v = value;
+  while (v > 0) {
+    out = BASE62[v % 62] + out;
+    v = Math.floor(v / 62);
+  }
+  return out.padStart(width, '0');
+}
+
+function randomBase62(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      // Reject bytes >= 248 so every character is equally likely.
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
+    }
+  }
+  return out;
+}
+
+function checksumOf(head: string): string {
+  return toBase62(crc32(head), CHECKSUM_LENGTH);
+}
+
+/** A new random key with a valid checksum. */
+export function generateKey(mode: KeyMode): string {
+  const head = `hl_${mode}_${randomBase62(BODY_LENGTH)}`;
+  return head + checksumOf(head);
+}
+
+export type KeyFormatCheck =
+  | { ok: true; mode: KeyMode }
+  | { ok: false; reason: 'format' | 'checksum' };
+
+/** Offline check: shape, then checksum, so a typo is caught before any request. */
+export function checkKeyFormat(key: string): KeyFormatCheck {
+  const match = KEY_PATTERN.exec(key);
+  if (!match) return { ok: false, reason: 'format' };
+  const head = key.slice(0, key.length - CHECKSUM_LENGTH);
+  if (checksumOf(head) !== key.slice(-CHECKSUM_LENGTH)) return { ok: false, reason: 'checksum' };
+  return { ok: true, mode: match[1] as KeyMode };
+}
+
+/** The part of a key shown in lists: its first 12 characters. */
+export function keyPrefix(key: string): string {
+  return key.slice(0, KEY_PREFIX_LENGTH);
+}
+
+/** Replace anything key-shaped in `text` by its prefix and an ellipsis. */
+export function redactKeys(text: string): string {
+  return text.replace(KEY_LIKE, (k) => `${keyPrefix(k)}…[redacted]`);
+}

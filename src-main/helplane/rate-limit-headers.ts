@@ -1,0 +1,83 @@
+import type { RateLimitSnapshot } from '../../src-preload/contract';
+
+type HeaderList = ReadonlyArray<{ name: string; value: string }>;
+
+/** Values beyond these are treated as nonsense rather than trusted. */
+const MAX_WINDOW_SECONDS = 24 * 60 * 60;
+const MAX_COUNT = 1_000_000_000;
+/** A reset value above this is a Unix time; below, seconds from now. */
+const UNIX_TIME_THRESHOLD = 1_000_000_000;
+
+function header(headers: HeaderList, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value.trim();
+}
+
+function count(value: string | undefined): number | null {
+  if (value === undefined || !/^\d+$/.test(value)) return null;
+  const n = Number(value);
+  return n <= MAX_COUNT ? n : null;
+}
+
+/** Reset as Unix seconds or as seconds from now -> epoch milliseconds. */
+function resetAt(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined || !/^\d{1,12}$/.test(value)) return null;
+  const n = Number(value);
+  if (n >= UNIX_TIME_THRESHOLD) {
+    const ms = n * 1000;
+    return ms - nowMs <= MAX_WINDOW_SECONDS * 1000 ? Math.max(ms, nowMs) : null;
+  }
+  return n <= MAX_WINDOW_SECONDS ? nowMs + n * 1000 : null;
+}
+
+/** Retry-After as delta seconds or an HTTP date -> whole seconds from now. */
+function retryAfter(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined || value === '') return null;
+  if (/^\d+$/.test(value)) {
+    const n = Number(value);
+    return Math.min(n, MAX_WINDOW_SECONDS);
+  }
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return null;
+  return Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_WINDOW_SECONDS);
+}
+
+/** Parameters of the first item of an IETF structured-field list: `"default";r=5;t=30`. */
+function sfParams(value: string | undefined): Map<string, number> {
+  const params = new Map<string, number>();
+  if (!value) return params;
+  const first = value.split(',')[0] ?? '';
+  for (const part of first.split(';').slice(1)) {
+    const [k, v] = part.split('=').map((s) => s.trim());
+    if (k && v !== undefined && /^\d+$/.test(v)) params.set(k, Number(v));
+  }
+  return params;
+}
+
+/** Every rate-limit header form the API spec names, folded into one snapshot. */
+export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
+  const policy = sfParams(header(headers, 'RateLimit-Policy'));
+  const current = sfParams(header(headers, 'RateLimit'));
+
+  const limit = count(header(headers, 'X-RateLimit-Limit')) ?? count(header(headers, 'RateLimit-Limit')) ?? policy.get('q') ?? null;
+  const remaining =
+    count(header(headers, 'X-RateLimit-Remaining')) ?? count(header(headers, 'RateLimit-Remaining')) ?? current.get('r') ?? null;
+  const burst = count(header(headers, 'X-RateLimit-Burst'));
+  const t = current.get('t');
+  let reset =
+    resetAt(header(headers, 'X-RateLimit-Reset'), nowMs) ??
+    resetAt(header(headers, 'RateLimit-Reset'), nowMs) ??
+    (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null);
+  const retry = retryAfter(header(headers, 'Retry-After'), nowMs);
+  // Retry-After wins: nothing is available before it, whatever the other headers say.
+  if (retry !== null && (reset === null || reset < nowMs + retry * 1000)) reset = nowMs + retry * 1000;
+  const workspace = header(headers, 'X-Workspace-Id');
+  return {
+    limit,
+    remaining,
+    burst,
+    resetAt: reset,
+    retryAfterSeconds: retry,
+    workspaceId: workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null,
+  };
+}

@@ -1,0 +1,79 @@
+/** What services depend on. Adapters implement these; tests may use the real adapters or fakes. */
+
+/** The OS keychain. The only reader of secrets. */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  /** Accounts that hold a secret under this app's service name (never the secrets). */
+  accounts(): Promise<string[]>;
+}
+
+/** A key as stored on disk: metadata only, never the secret. */
+export interface KeyRecord {
+  id: string;
+  name: string;
+  environment: 'production' | 'sandbox' | 'custom';
+  /** Fixed origin for production and custom keys; the sandbox's origin changes per launch. */
+  baseUrl: string | null;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  status: 'active' | 'revoked' | 'invalid' | 'plan_not_eligible' | 'unverified' | 'missing_secret';
+  workspaceId: string | null;
+}
+
+export interface MetadataStore {
+  readKeys(): KeyRecord[];
+  writeKeys(keys: KeyRecord[]): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: Array<{ name: string; value: string }>;
+  body: Uint8Array;
+  bodyTruncated: boolean;
+  /** Milliseconds from send to the last body byte. */
+  durationMs: number;
+}
+
+/** One HTTP exchange, no redirects followed: the caller decides what a redirect may carry. */
+export interface HttpTransport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface SandboxStatus {
+  state: 'starting' | 'ready' | 'failed' | 'stopped';
+  baseUrl: string | null;
+  message: string | null;
+}
+
+/** The embedded sandbox server, started on demand. */
+export interface SandboxRunner {
+  status(): SandboxStatus;
+  /** Resolves with the base URL once the server listens. */
+  ensureStarted(): Promise<string>;
+  /** Admin calls (the dashboard's role); only main uses them. */
+  adminToken(): string | null;
+  stop(): Promise<void>;
+}
+
+/** Main -> renderer notifications (webContents.send in Electron, SSE in the web host). */
+export interface EventSink {
+  emit(channel: string, payload: unknown): void;
+}

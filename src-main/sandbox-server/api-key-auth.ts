@@ -1,0 +1,67 @@
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { ApiKeyService } from './api-keys';
+import { setAuth } from './auth-context';
+import { ApiError } from './errors';
+import type { Plan } from './model';
+import type { SandboxClock } from './options';
+import { rateLimitHeaders, retryAfterSeconds } from './rate-limit-headers';
+import type { BucketConfig, TokenBuckets } from './token-bucket';
+
+/** The API is available on the Growth plan and above. */
+const API_PLANS: ReadonlySet<Plan> = new Set<Plan>(['growth', 'scale']);
+
+export interface ApiKeyAuthDeps {
+  keys: ApiKeyService;
+  clock: SandboxClock;
+  rateLimit: BucketConfig;
+  workspaceBuckets: TokenBuckets;
+  failureBuckets: TokenBuckets;
+}
+
+const rateLimited = (message: string, headers: Record<string, string> = {}): ApiError =>
+  new ApiError(429, 'rate_limit_error', 'rate_limited', message, null, headers);
+
+/**
+ * onRequest hook for /v1: key -> workspace, then the workspace's bucket, then the plan.
+ * Runs before body parsing, so unauthenticated requests cost no parsing.
+ */
+export function apiKeyAuth(deps: ApiKeyAuthDeps): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const secret = request.headers['x-api-key'];
+    if (typeof secret !== 'string' || secret === '') {
+      throw new ApiError(401, 'authentication_error', 'missing_api_key', 'Send your API key in the X-API-Key header.');
+    }
+    const now = deps.clock.now();
+    // Checked before the lookup: once an address has spent its failures, even a correct guess
+    // gets 429, so the answer stops telling a guesser anything until the budget refills.
+    const failures = deps.failureBuckets.peek(request.ip, now);
+    if (!failures.allowed) {
+      const wait = retryAfterSeconds(failures);
+      throw rateLimited(`Too many failed authentications from this address; retry in ${wait} s.`, {
+        'retry-after': String(wait),
+      });
+    }
+    const auth = deps.keys.authenticate(secret);
+    if (!auth.ok) {
+      deps.failureBuckets.take(request.ip, now);
+      throw new ApiError(401, 'authentication_error', auth.code, auth.message);
+    }
+    const bucket = deps.workspaceBuckets.take(auth.workspace.id, now);
+    // On the reply, not the error, so every authenticated response carries them — 429 and 403 included.
+    reply.headers(rateLimitHeaders(bucket, deps.rateLimit, now, auth.workspace.id));
+    if (!bucket.allowed) {
+      throw rateLimited(
+        `Workspace ${auth.workspace.id} is over its rate limit; retry in ${retryAfterSeconds(bucket)} s.`,
+      );
+    }
+    if (!API_PLANS.has(auth.workspace.plan)) {
+      throw new ApiError(
+        403,
+        'permission_error',
+        'plan_not_eligible',
+        `Workspace ${auth.workspace.id} is on the ${auth.workspace.plan} plan; the API needs Growth or above.`,
+      );
+    }
+    setAuth(request, auth);
+  };
+}

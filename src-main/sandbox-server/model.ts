@@ -1,0 +1,55 @@
+/** The sandbox's resources, shaped exactly as the API spec's Resources section returns them. */
+
+export type Plan = 'starter' | 'growth' | 'scale';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  plan: Plan;
+}
+
+export interface Contact {
+  id: string;
+  object: 'contact';
+  name: string;
+  email: string;
+  phone: string | null;
+  company: string | null;
+  conversation_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export type Channel = 'email' | 'chat' | 'api';
+
+export interface Conversation {
+  id: string;
+  object: 'conversation';
+  subject: string;
+  status: ConversationStatus;
+  channel: Channel;
+  contact_id: string;
+  assignee: string | null;
+  tags: string[];
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+  last_message_at: string;
+}
+
+export type ApiKeyStatus = 'active' | 'revoked';
+
+/** A key as stored: the SHA-256 of the secret and its prefix, never the secret itself. */
+export interface ApiKeyRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  prefix: string;
+  hash: Buffer;
+  createdAt: number;
+  lastUsedAt: number | null;
+  status: ApiKeyStatus;
+}

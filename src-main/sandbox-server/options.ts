@@ -1,0 +1,65 @@
+import type { SandboxStore } from './store';
+import type { BucketConfig } from './token-bucket';
+import { DEFAULT_SEED } from './seed';
+
+export interface SandboxClock {
+  now(): number;
+}
+
+export interface SandboxAppOptions {
+  adminToken: string;
+  seed?: number;
+  clock?: SandboxClock;
+  /** Per-workspace bucket: `capacity` is the burst, refilled at `refillPerWindow` per `windowMs`. */
+  rateLimit?: BucketConfig;
+  /** Failed key authentications allowed per client address. */
+  authFailureLimit?: { perWindow: number; windowMs: number };
+  /** Defaults to the in-memory store seeded from `seed`. */
+  store?: SandboxStore;
+  /** Called with unexpected errors (the client only sees a 500 with a request id). */
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface ResolvedOptions {
+  adminToken: string;
+  seed: number;
+  clock: SandboxClock;
+  rateLimit: BucketConfig;
+  authFailureLimit: BucketConfig;
+  store: SandboxStore | null;
+  onInternalError: (error: unknown) => void;
+}
+
+export const DEFAULT_RATE_LIMIT: BucketConfig = { capacity: 200, refillPerWindow: 100, windowMs: 60_000 };
+export const DEFAULT_AUTH_FAILURE_LIMIT = { perWindow: 30, windowMs: 60_000 };
+
+function checkBucket(name: string, config: BucketConfig): BucketConfig {
+  const { capacity, refillPerWindow, windowMs } = config;
+  const positiveInts = [capacity, refillPerWindow, windowMs].every((n) => Number.isInteger(n) && n > 0);
+  // Zero or fractional values would give a bucket that never refills or header values that are not integers.
+  if (!positiveInts) throw new TypeError(`${name}: capacity, refill and window must be positive integers`);
+  return { capacity, refillPerWindow, windowMs };
+}
+
+/** Fills in defaults and rejects configurations that would make the limiter meaningless. */
+export function resolveOptions(options: SandboxAppOptions): ResolvedOptions {
+  if (typeof options.adminToken !== 'string' || options.adminToken.length === 0) {
+    throw new TypeError('adminToken must be a non-empty string');
+  }
+  const failures = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new TypeError('seed must be an integer');
+  return {
+    adminToken: options.adminToken,
+    seed,
+    clock: options.clock ?? { now: () => Date.now() },
+    rateLimit: checkBucket('rateLimit', options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    authFailureLimit: checkBucket('authFailureLimit', {
+      capacity: failures.perWindow,
+      refillPerWindow: failures.perWindow,
+      windowMs: failures.windowMs,
+    }),
+    store: options.store ?? null,
+    onInternalError: options.onInternalError ?? (() => {}),
+  };
+}

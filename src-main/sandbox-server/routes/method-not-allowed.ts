@@ -1,0 +1,29 @@
+import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { ApiError } from '../errors';
+
+const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Answers the methods a known path does not serve with 405 and `Allow`, instead of the 404 Fastify
+ * would give. Call it once per path, after registering the path's real routes.
+ */
+export function methodNotAllowed(app: FastifyInstance, url: string, served: HTTPMethods[]): void {
+  // Fastify adds HEAD for every GET route.
+  const allow = served.includes('GET') ? [...served, 'HEAD'] : served;
+  const others = METHODS.filter((m) => !served.includes(m));
+  if (others.length === 0) return;
+  app.route({
+    method: others,
+    url,
+    handler: async (request) => {
+      throw new ApiError(
+        405,
+        'invalid_request',
+        'method_not_allowed',
+        `${request.method} is not allowed here; use ${allow.join(', ')}.`,
+        null,
+        { allow: allow.join(', ') },
+      );
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createSandboxApp } from './app';
+import type { SandboxAppOptions } from './options';
+
+export interface StartSandboxOptions extends Omit<SandboxAppOptions, 'adminToken'> {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only, by type: the sandbox hands out keys and must not be reachable from the network. */
+  host?: '127.0.0.1';
+  /** A random token is generated when none is given. */
+  adminToken?: string;
+  /** Created if missing. Storage is in memory for now; the SQLite store will live here. */
+  dataDir?: string;
+}
+
+export interface RunningSandbox {
+  baseUrl: string;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** A fresh admin token: 32 random bytes, URL-safe. */
+export function newAdminToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const { port = 0, host = '127.0.0.1', adminToken = newAdminToken(), dataDir, ...appOptions } = options;
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const app = createSandboxApp({ ...appOptions, adminToken });
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const { port: bound } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${bound}`,
+    adminToken,
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { KeyRecord } from '../ports';
+
+export const METADATA_VERSION = 1;
+
+export const KeyRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  environment: z.enum(['production', 'sandbox', 'custom']),
+  baseUrl: z.string().nullable(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  status: z.enum(['active', 'revoked', 'invalid', 'plan_not_eligible', 'unverified', 'missing_secret']),
+  workspaceId: z.string().nullable(),
+}) satisfies z.ZodType<KeyRecord>;
+
+/** The keys file: metadata only. A secret never has a field here. */
+export const MetadataFileSchema = z.object({
+  version: z.literal(METADATA_VERSION),
+  keys: z.array(KeyRecordSchema),
+});
+export type MetadataFile = z.infer<typeof MetadataFileSchema>;

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../data-dir';
+import { createWebCore } from './web-core';
+import { startWebHost } from './server';
+
+const USAGE = 'Usage: npm run web -- [--port P] [--no-open] [--data-dir D]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write('Could not open a browser: open the URL above yourself.\n'));
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        open: { type: 'boolean', default: true },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowNegative: true,
+      strict: true,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html'))) fail('The renderer is not built: run `npm run build` first (`npm run web` does it for you).');
+
+  const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir) });
+  process.stdout.write(`Helplane Console (web): ${host.url}\n`);
+  if (values.open) openBrowser(host.url);
+
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    void host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The web host could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, err } from '../../src-preload/contract';
+import type { EventSink } from '../ports';
+import type { IpcRouter } from '../ipc/router';
+import { hostAllowed, originAllowed, tokenAllowed } from './guard';
+import { readStatic } from './static-files';
+
+/** Largest IPC request body accepted (the API caps request bodies at 1 MiB; JSON adds a little). */
+const MAX_IPC_BODY = 2 * 1024 * 1024;
+
+/** The web host's CSP: as Electron's, except the shim must reach this server. */
+export const WEB_HOST_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const SHIM_SOURCE = readFileSync(new URL('./web-shim.js', import.meta.url), 'utf8');
+
+export interface WebHostOptions {
+  port?: number;
+  rendererDir: string;
+  /** Built once the server knows its port (the router's sender check needs the origin). */
+  createRouter: (ctx: { origin: string; events: EventSink }) => Promise<{ router: IpcRouter; dispose(): Promise<void> }>;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  send(res, status, JSON.stringify(err('forbidden_sender', message)));
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size > MAX_IPC_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function indexHtml(html: string): string {
+  const config = JSON.stringify({ operations: INVOKE_CHANNELS, events: EVENT_CHANNELS }).replace(/'/g, '&#39;');
+  const tag = `<script src="/__helplane/web-shim.js" data-config='${config}'></script>`;
+  return html.replace('<head>', `<head>\n    ${tag}`);
+}
+
+/** Serve the renderer plus `POST /ipc/<channel>` and `GET /events` on 127.0.0.1. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  const streams = new Set<ServerResponse>();
+  const events: EventSink = {
+    emit(channel, payload) {
+      const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of streams) res.write(frame);
+    },
+  };
+  let router: IpcRouter | null = null;
+  let port = 0;
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, JSON.stringify(err('internal_error', 'The console host failed.')));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req, port)) return refuse(res, 421, 'Unknown Host.');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname.startsWith('/ipc/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
+      if (!originAllowed(req, port, true)) return refuse(res, 403, 'Cross-origin call refused.');
+      if (!tokenAllowed(req, token)) return refuse(res, 401, 'Missing or wrong console token. Open the URL printed by `npm run web`.');
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+        return send(res, 415, JSON.stringify(err('invalid_argument', 'Send JSON.')));
+      }
+      const raw = await readBody(req);
+      if (raw === null) return send(res, 413, JSON.stringify(err('invalid_argument', 'The request is too large.')));
+      let arg: unknown;
+      try {
+        const parsed = JSON.parse(raw) as { arg?: unknown } | null;
+        arg = parsed !== null && typeof parsed === 'object' && 'arg' in parsed ? parsed.arg : undefined;
+      } catch {
+        return send(res, 400, JSON.stringify(err('invalid_argument', 'The request is not valid JSON.')));
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      // JSON has no undefined: `null` stands for "no argument".
+      const result = await router!.handle(channel, { origin: req.headers.origin ?? null, isMainFrame: true }, arg === null ? undefined : arg);
+      return send(res, 200, JSON.stringify(result));
+    }
+
+    if (url.pathname === '/events') {
+      if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin call refused.');
+      if (!tokenAllowed(req, token)) return refuse(res, 401, 'Missing or wrong console token.');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+    if (url.pathname === '/__helplane/web-shim.js') return send(res, 200, SHIM_SOURCE, 'text/javascript; charset=utf-8');
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = await readStatic(rendererDir, path);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    res.setHeader('Content-Security-Policy', WEB_HOST_CSP);
+    if (path === '/index.html') return send(res, 200, indexHtml(file.body.toString('utf8')), file.type);
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(file.body);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  let core: Awaited<ReturnType<WebHostOptions['createRouter']>>;
+  try {
+    core = await options.createRouter({ origin, events });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  router = core.router;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    async close() {
+      for (const res of streams) res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await core.dispose();
+    },
+  };
+}

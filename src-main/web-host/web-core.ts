@@ -1,0 +1,18 @@
+import { createConfMetadataStore } from '../adapters/conf-metadata-store';
+import { createCore, type CoreOptions } from '../composition';
+import type { EventSink } from '../ports';
+
+export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata'>>;
+
+/** The web host's core: the same services, conf for metadata, senders limited to its own origin. */
+export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {}) {
+  return ({ origin, events }: { origin: string; events: EventSink }) =>
+    createCore({
+      host: 'web',
+      dataDir,
+      events,
+      metadata: overrides.metadata ?? createConfMetadataStore(dataDir),
+      isTrustedSender: (sender) => sender.isMainFrame && (sender.origin === origin || sender.origin === origin.replace('127.0.0.1', 'localhost')),
+      ...overrides,
+    });
+}

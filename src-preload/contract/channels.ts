@@ -1,0 +1,36 @@
+/**
+ * Channel names: the only place a channel string is written. Plain constants, no imports,
+ * so the sandboxed preload can bundle them without zod.
+ */
+export const INVOKE_CHANNELS = {
+  appInfo: 'app:info',
+  keysList: 'keys:list',
+  keysAdd: 'keys:add',
+  requestSend: 'request:send',
+} as const;
+
+export const EVENT_CHANNELS = {
+  keysChanged: 'event:keys-changed',
+} as const;
+
+export type Operation = keyof typeof INVOKE_CHANNELS;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[Operation];
+export type EventName = keyof typeof EVENT_CHANNELS;
+export type EventChannel = (typeof EVENT_CHANNELS)[EventName];
+
+export const OPERATIONS = Object.keys(INVOKE_CHANNELS) as Operation[];
+export const EVENT_NAMES = Object.keys(EVENT_CHANNELS) as EventName[];
+
+const byChannel = new Map<string, Operation>(
+  OPERATIONS.map((op) => [INVOKE_CHANNELS[op], op] as const),
+);
+
+/** The operation a channel string names, or undefined for anything unknown. */
+export function operationForChannel(channel: string): Operation | undefined {
+  return byChannel.get(channel);
+}
+
+/** The name of the function on `window.helplane` that subscribes to an event: `onKeysChanged`. */
+export function listenerName(event: EventName): `on${Capitalize<EventName>}` {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<EventName>}`;
+}

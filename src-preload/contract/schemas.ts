@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+const MAX_NAME = 200;
+/** Generous upper bound for a pasted secret; real keys are 47 characters. */
+const MAX_SECRET = 512;
+const MAX_PATH = 2048;
+const MAX_HEADER_VALUE = 8192;
+/** Request bodies the builder may send (the API refuses more than 1 MiB anyway). */
+export const MAX_REQUEST_BODY = 1024 * 1024;
+
+export const EnvironmentKindSchema = z.enum(['production', 'sandbox', 'custom']);
+export type EnvironmentKind = z.infer<typeof EnvironmentKindSchema>;
+
+export const KeyStatusSchema = z.enum([
+  'active',
+  'revoked',
+  'invalid',
+  'plan_not_eligible',
+  'unverified',
+  'missing_secret',
+]);
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+/** What the renderer may know about a key: everything except the secret. */
+export const KeyMetaSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: EnvironmentKindSchema,
+  baseUrl: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  status: KeyStatusSchema,
+  workspaceId: z.string().nullable(),
+});
+export type KeyMeta = z.infer<typeof KeyMetaSchema>;
+
+export const AddKeyInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Give the key a name.').max(MAX_NAME),
+  environment: EnvironmentKindSchema,
+  /** Only for `custom`: https, or http on a loopback address. */
+  baseUrl: z.string().max(MAX_PATH).optional(),
+  secret: z.string().min(1, 'Paste the API key.').max(MAX_SECRET),
+});
+export type AddKeyInput = z.infer<typeof AddKeyInputSchema>;
+
+export const HttpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+export type HttpMethod = z.infer<typeof HttpMethodSchema>;
+
+const NameValueSchema = z.strictObject({
+  name: z.string().max(256),
+  value: z.string().max(MAX_HEADER_VALUE),
+});
+
+export const SendRequestInputSchema = z.strictObject({
+  keyId: z.string().min(1).max(128),
+  method: HttpMethodSchema,
+  /** A path under the key's base URL, starting with `/`. */
+  path: z.string().startsWith('/').max(MAX_PATH),
+  query: z.array(NameValueSchema).max(100).optional(),
+  headers: z.array(NameValueSchema).max(100).optional(),
+  body: z.string().max(MAX_REQUEST_BODY).optional(),
+});
+export type SendRequestInput = z.infer<typeof SendRequestInputSchema>;
+
+export const RateLimitSnapshotSchema = z.object({
+  limit: z.number().nullable(),
+  remaining: z.number().nullable(),
+  burst: z.number().nullable(),
+  /** Unix time in milliseconds when the budget is full again. */
+  resetAt: z.number().nullable(),
+  retryAfterSeconds: z.number().nullable(),
+  workspaceId: z.string().nullable(),
+});
+export type RateLimitSnapshot = z.infer<typeof RateLimitSnapshotSchema>;
+
+export const ResponseViewSchema = z.object({
+  status: z.number(),
+  statusText: z.string(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  body: z.string(),
+  bodyTruncated: z.boolean(),
+  sizeBytes: z.number(),
+  durationMs: z.number(),
+  url: z.string(),
+  rateLimit: RateLimitSnapshotSchema,
+});
+export type ResponseView = z.infer<typeof ResponseViewSchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  platform: z.string(),
+  sandbox: z.object({
+    state: z.enum(['starting', 'ready', 'failed', 'stopped']),
+    baseUrl: z.string().nullable(),
+    message: z.string().nullable(),
+  }),
+  keychain: z.object({
+    available: z.boolean(),
+    message: z.string().nullable(),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const KeysChangedEventSchema = z.object({ keys: z.array(KeyMetaSchema) });
+export type KeysChangedEvent = z.infer<typeof KeysChangedEventSchema>;

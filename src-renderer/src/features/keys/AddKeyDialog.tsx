@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { EnvironmentKind } from '../../../../src-preload/contract';
+import { useConsoleStore } from '../../store';
+import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from './key-labels';
+
+interface AddKeyDialogProps {
+  /** Called once the dialog has closed (saved, cancelled or Escape). */
+  onClose(): void;
+}
+
+/**
+ * Native modal <dialog>: the browser traps focus, handles Escape and restores focus on close.
+ * Mounted only while open, so each opening starts with an empty form.
+ */
+export function AddKeyDialog({ onClose }: AddKeyDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  // The secret lives only in this DOM input (uncontrolled): never in React state or the store.
+  const secretRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [environment, setEnvironment] = useState<EnvironmentKind>('sandbox');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const addKey = useConsoleStore((s) => s.addKey);
+  const id = useId();
+
+  useEffect(() => {
+    // Idempotent and without cleanup: StrictMode's double effect must not close the dialog.
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const secretInput = secretRef.current;
+    const secret = secretInput?.value ?? '';
+    // Cleared as soon as it is handed over, whatever the outcome.
+    if (secretInput) secretInput.value = '';
+    setSaving(true);
+    setError(null);
+    const result = await addKey({
+      name,
+      environment,
+      ...(environment === 'custom' ? { baseUrl } : {}),
+      secret,
+    });
+    setSaving(false);
+    if (result.ok) {
+      dialogRef.current?.close();
+    } else {
+      setError(result.error.message);
+      secretRef.current?.focus();
+    }
+  }
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)} aria-busy={saving}>
+        <h2 id={`${id}-title`}>Add key</h2>
+        <p className="hint">
+          The key goes straight to the main process, is checked, and is stored in your OS keychain. It is never shown
+          again.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-env`}>Environment</label>
+          <select
+            id={`${id}-env`}
+            value={environment}
+            onChange={(e) => setEnvironment(e.target.value as EnvironmentKind)}
+          >
+            {ENVIRONMENT_CHOICES.map((env) => (
+              <option key={env} value={env}>
+                {ENVIRONMENT_LABELS[env]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {environment === 'custom' && (
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Base URL</label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              required
+              placeholder="https://api.example.com"
+              aria-describedby={`${id}-url-hint`}
+              value={baseUrl}
+              onChange={(e) => setBaseUrl(e.target.value)}
+            />
+            <p id={`${id}-url-hint`} className="hint">
+              https only, except 127.0.0.1 or localhost. Origin only, no path.
+            </p>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-secret`}>API key</label>
+          <input
+            id={`${id}-secret`}
+            ref={secretRef}
+            type="password"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoCorrect="off"
+          />
+        </div>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => dialogRef.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            Save key
+          </button>
+        </div>
+        {saving && (
+          <p role="status" className="hint">
+            Checking the key…
+          </p>
+        )}
+      </form>
+    </dialog>
+  );
+}

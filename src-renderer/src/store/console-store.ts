@@ -1,0 +1,23 @@
+import { createStore } from 'zustand/vanilla';
+import { createAppSlice } from './app-slice';
+import { createKeysSlice } from './keys-slice';
+import { createRateLimitSlice } from './rate-limit-slice';
+import { createRequestSlice } from './request-slice';
+import type { ConsoleState } from './types';
+
+/** A fresh store; the app uses the single `consoleStore` below. */
+export function createConsoleStore() {
+  return createStore<ConsoleState>()((...a) => ({
+    ...createAppSlice(...a),
+    ...createKeysSlice(...a),
+    ...createRequestSlice(...a),
+    ...createRateLimitSlice(...a),
+  }));
+}
+
+export const consoleStore = createConsoleStore();
+
+/** Back to the initial state (tests): actions are kept, data is dropped. */
+export function resetStore(): void {
+  consoleStore.setState(consoleStore.getInitialState(), true);
+}

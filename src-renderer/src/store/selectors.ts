@@ -1,0 +1,30 @@
+import type { KeyMeta } from '../../../src-preload/contract';
+import type { RateLimitEntry } from './rate-limit-slice';
+import type { ConsoleState } from './types';
+
+// Atomic selectors: each returns one stored value (or a stored object), never a fresh object,
+// so components re-render only when that value changes.
+
+/** The key requests go out with: the picked one if it still exists, else the first key. */
+export function selectActiveKey(s: ConsoleState): KeyMeta | null {
+  return s.keys.find((k) => k.id === s.selectedKeyId) ?? s.keys[0] ?? null;
+}
+
+/** The latest rate-limit headers seen for the active key. */
+export function selectActiveRateLimit(s: ConsoleState): RateLimitEntry | null {
+  const key = selectActiveKey(s);
+  return key ? (s.rateLimits[key.id] ?? null) : null;
+}
+
+export const selectPage = (s: ConsoleState) => s.page;
+export const selectNow = (s: ConsoleState) => s.now;
+export const selectAppInfo = (s: ConsoleState) => s.appInfo;
+export const selectAppInfoError = (s: ConsoleState) => s.appInfoError;
+export const selectKeys = (s: ConsoleState) => s.keys;
+export const selectKeysStatus = (s: ConsoleState) => s.keysStatus;
+export const selectKeysError = (s: ConsoleState) => s.keysError;
+export const selectEndpointId = (s: ConsoleState) => s.endpointId;
+export const selectQueryValues = (s: ConsoleState) => s.queryValues;
+export const selectInFlight = (s: ConsoleState) => s.inFlight;
+export const selectResponse = (s: ConsoleState) => s.response;
+export const selectResponseError = (s: ConsoleState) => s.responseError;

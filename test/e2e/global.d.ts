@@ -1,0 +1,7 @@
+import type { DesktopApi } from '../../src-preload/contract';
+
+declare global {
+  interface Window {
+    helplane: DesktopApi;
+  }
+}

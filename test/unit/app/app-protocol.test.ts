@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { APP_SCHEME_DEFINITION, createAppRequestHandler, registerAppScheme } from '../../../src-main/app/app-protocol';
+
+// <tmp>/renderer is served; <tmp>/secret.txt and /etc/passwd must never be.
+const base = mkdtempSync(join(tmpdir(), 'helplane-protocol-'));
+const root = join(base, 'renderer');
+mkdirSync(join(root, 'assets'), { recursive: true });
+writeFileSync(join(root, 'index.html'), '<!doctype html><title>Helplane Console</title>');
+writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+writeFileSync(join(base, 'secret.txt'), 'do not serve');
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const handler = createAppRequestHandler(root, "default-src 'none'");
+const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
+
+describe('app:// protocol', () => {
+  it('is registered as a standard, secure scheme without CSP bypass', () => {
+    const protocol = { registerSchemesAsPrivileged: vi.fn() };
+    registerAppScheme(protocol);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_DEFINITION]);
+    expect(APP_SCHEME_DEFINITION).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+    expect(APP_SCHEME_DEFINITION.privileges?.bypassCSP).toBeFalsy();
+  });
+
+  it('serves index.html with its type, the CSP and nosniff', async () => {
+    const response = await get('app://helplane/index.html');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Helplane Console</title>');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves index.html for the bare origin and built assets by path', async () => {
+    expect(await (await get('app://helplane/')).text()).toContain('Helplane Console');
+    const script = await get('app://helplane/assets/index-abc.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it.each([
+    'app://helplane/../../etc/passwd',
+    'app://helplane/..%2f..%2f..%2f..%2fetc%2fpasswd',
+    'app://helplane/%2e%2e%2fsecret.txt',
+    'app://helplane/..%2fsecret.txt',
+    'app://helplane/..%5csecret.txt',
+    'app://helplane/assets/..%2f..%2fsecret.txt',
+    'app://helplane/index.html%00.js',
+    'app://helplane/%E0%A4%A',
+  ])('refuses path traversal and malformed paths: %s', async (url) => {
+    const response = await get(url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toMatch(/do not serve|root:/);
+  });
+
+  it('refuses other hosts on the scheme, directories and missing files', async () => {
+    expect((await get('app://other/index.html')).status).toBe(404);
+    expect((await get('app://helplane/assets')).status).toBe(404);
+    expect((await get('app://helplane/missing.js')).status).toBe(404);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    expect((await get('app://helplane/index.html', 'POST')).status).toBe(405);
+    const head = await get('app://helplane/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+});

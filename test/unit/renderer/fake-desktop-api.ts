@@ -1,0 +1,89 @@
+import type { AppInfo, DesktopApi, KeyMeta, KeysChangedEvent, ResponseView, Result } from '../../../src-preload/contract';
+
+type Reply<T> = Result<T> | Promise<Result<T>>;
+
+/** A scripted `window.helplane`: set replies per operation, inspect calls, emit events. */
+export function createFakeDesktopApi() {
+  const calls: { op: string; arg: unknown }[] = [];
+  const listeners = new Set<(e: KeysChangedEvent) => void>();
+  const replies = {
+    appInfo: (): Reply<AppInfo> => ({
+      ok: true,
+      value: {
+        version: '0.1.0',
+        host: 'web',
+        platform: 'linux',
+        sandbox: { state: 'ready', baseUrl: 'http://127.0.0.1:4010', message: null },
+        keychain: { available: true, message: null },
+      },
+    }),
+    keysList: (): Reply<KeyMeta[]> => ({ ok: true, value: [] }),
+    keysAdd: (_arg: unknown): Reply<KeyMeta> => ({ ok: false, error: { code: 'internal_error', message: 'not scripted' } }),
+    requestSend: (_arg: unknown): Reply<ResponseView> => ({
+      ok: false,
+      error: { code: 'internal_error', message: 'not scripted' },
+    }),
+  };
+
+  const api: DesktopApi = {
+    appInfo: async () => {
+      calls.push({ op: 'appInfo', arg: undefined });
+      return replies.appInfo();
+    },
+    keysList: async () => {
+      calls.push({ op: 'keysList', arg: undefined });
+      return replies.keysList();
+    },
+    keysAdd: async (arg) => {
+      calls.push({ op: 'keysAdd', arg });
+      return replies.keysAdd(arg);
+    },
+    requestSend: async (arg) => {
+      calls.push({ op: 'requestSend', arg });
+      return replies.requestSend(arg);
+    },
+    onKeysChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  return {
+    api,
+    calls,
+    replies,
+    listenerCount: () => listeners.size,
+    emitKeysChanged: (keys: KeyMeta[]) => listeners.forEach((l) => l({ keys })),
+    callsOf: (op: string) => calls.filter((c) => c.op === op),
+  };
+}
+
+export function makeKey(overrides: Partial<KeyMeta> = {}): KeyMeta {
+  return {
+    id: 'key_1',
+    name: 'Sandbox demo',
+    environment: 'sandbox',
+    baseUrl: 'Embedded sandbox',
+    prefix: 'hl_test_3fA9',
+    createdAt: '2025-01-01T10:00:00.000Z',
+    lastUsedAt: null,
+    status: 'active',
+    workspaceId: 'ws_acme',
+    ...overrides,
+  };
+}
+
+export function makeResponse(overrides: Partial<ResponseView> = {}): ResponseView {
+  return {
+    status: 200,
+    statusText: 'OK',
+    headers: [{ name: 'content-type', value: 'application/json' }],
+    body: '{"object":"list","data":[],"has_more":false}',
+    bodyTruncated: false,
+    sizeBytes: 44,
+    durationMs: 12,
+    url: 'http://127.0.0.1:4010/v1/conversations?limit=5',
+    rateLimit: { limit: 100, remaining: 199, burst: 200, resetAt: 1_700_000_060_000, retryAfterSeconds: null, workspaceId: 'ws_acme' },
+    ...overrides,
+  };
+}
