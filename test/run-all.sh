@@ -19,6 +19,8 @@ if [ -z "${HELPLANE_TEST_KEYRING:-}" ] && command -v dbus-run-session >/dev/null
 fi
 
 mkdir -p .tmp
+# `npm start` rebuilds native modules for Electron's ABI; tests run in Node and need Node's.
+node -e "new (require('better-sqlite3'))(':memory:').close()" 2>/dev/null || npm rebuild better-sqlite3 --silent
 rm -f .tmp/vitest.json .tmp/playwright.json
 ./node_modules/.bin/electron-vite build --logLevel warn
 status=0
