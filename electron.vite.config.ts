@@ -9,7 +9,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // Forked by adapters/utility-process-sandbox.ts as out/main/sandbox-utility.js.
+          'sandbox-utility': resolve(__dirname, 'src-main/sandbox-server/utility-entry.ts'),
+        },
       },
     },
   },

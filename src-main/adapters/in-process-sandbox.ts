@@ -1,10 +1,16 @@
 import type { SandboxRunner, SandboxStatus } from '../ports';
 import { startSandbox } from '../sandbox-server/server';
+import type { BucketConfig } from '../sandbox-server/token-bucket';
 
 export interface InProcessSandboxOptions {
+  /** The sandbox's SQLite database lives here (created if missing), so its data outlives a restart. */
   dataDir: string;
   adminToken?: string;
   port?: number;
+  /** Per-workspace token bucket; tests shrink it (e.g. capacity 5) to reach 429 quickly. */
+  rateLimit?: BucketConfig;
+  /** Seed for the data on first start (an empty data dir). */
+  seed?: number;
 }
 
 /** Runs the sandbox inside this Node process, started on first use. */
@@ -26,6 +32,8 @@ export function createInProcessSandbox(options: InProcessSandboxOptions): Sandbo
             port: options.port ?? 0,
             dataDir: options.dataDir,
             ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+            ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+            ...(options.seed !== undefined ? { seed: options.seed } : {}),
           });
           status = { state: 'ready', baseUrl: running.baseUrl, message: null };
           return running.baseUrl;

@@ -1,15 +1,21 @@
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminAuth } from './admin-auth';
 import { apiKeyAuth } from './api-key-auth';
 import { ApiKeyService } from './api-keys';
+import { DATABASE_FILE } from './db/open-database';
+import { createSqliteStore } from './db/sqlite-store';
 import { installErrorHandling, sendApiError } from './error-handler';
 import { ApiError } from './errors';
 import { resolveOptions, type SandboxAppOptions } from './options';
 import { newRequestId } from './request-id';
 import { registerAdminApiKeyRoutes } from './routes/admin-api-keys';
+import { registerAdminResetRoute } from './routes/admin-reset';
 import { registerAdminWorkspaceRoutes } from './routes/admin-workspaces';
+import { registerContactRoutes } from './routes/contacts';
 import { registerConversationRoutes } from './routes/conversations';
-import { createMemoryStore } from './store';
+import { registerMessageRoutes } from './routes/messages';
+import { registerOpenApiRoute } from './routes/openapi';
 import { TokenBuckets } from './token-bucket';
 
 export type { SandboxAppOptions, SandboxClock } from './options';
@@ -19,8 +25,13 @@ const MALFORMED_URL = new ApiError(400, 'invalid_request', 'invalid_request', 'T
 /** The sandbox as a Fastify instance that is not listening: tests use `inject`, server.ts listens. */
 export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
   const config = resolveOptions(options);
-  const store = config.store ?? createMemoryStore(config.seed);
+  const ownStore = !config.store;
+  const store =
+    config.store ??
+    createSqliteStore({ file: config.dataDir ? join(config.dataDir, DATABASE_FILE) : ':memory:', seed: config.seed });
   const keys = new ApiKeyService(store, config.clock);
+  const workspaceBuckets = new TokenBuckets(config.rateLimit);
+  const failureBuckets = new TokenBuckets(config.authFailureLimit);
 
   const app = Fastify({
     logger: false,
@@ -32,29 +43,38 @@ export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
   });
   // Only JSON bodies are accepted; without the text parser Fastify answers other types with 415.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks here and in api-key-auth: no promise per request on the hot path.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
+  // Closing the app checkpoints and closes the database it opened.
+  if (ownStore) app.addHook('onClose', async () => store.close());
   installErrorHandling(app, config.onInternalError);
 
+  registerOpenApiRoute(app);
   // Explicit registration, one scope per authentication scheme (no autoload: one bundle file).
   app.register(async (v1) => {
     v1.addHook(
       'onRequest',
-      apiKeyAuth({
-        keys,
-        clock: config.clock,
-        rateLimit: config.rateLimit,
-        workspaceBuckets: new TokenBuckets(config.rateLimit),
-        failureBuckets: new TokenBuckets(config.authFailureLimit),
-      }),
+      apiKeyAuth({ keys, clock: config.clock, rateLimit: config.rateLimit, workspaceBuckets, failureBuckets }),
     );
     registerConversationRoutes(v1, { store });
+    registerContactRoutes(v1, { store, clock: config.clock });
+    registerMessageRoutes(v1, { store, clock: config.clock });
   });
   app.register(async (admin) => {
     admin.addHook('onRequest', adminAuth(config.adminToken));
     registerAdminWorkspaceRoutes(admin, { store });
     registerAdminApiKeyRoutes(admin, { store, keys });
+    registerAdminResetRoute(admin, {
+      store,
+      seed: () => config.explicitSeed ?? store.seed(),
+      onReset: () => {
+        workspaceBuckets.clear();
+        failureBuckets.clear();
+      },
+    });
   });
   return app;
 }

@@ -1,13 +1,24 @@
 import { parseArgs } from 'node:util';
+import type { BucketConfig } from './token-bucket';
 
 export interface CliArgs {
   port: number;
   dataDir: string;
   adminToken?: string;
   seed?: number;
+  /** Any subset of the bucket numbers; the rest keep the spec's defaults. */
+  rateLimit?: Partial<BucketConfig>;
 }
 
-export const USAGE = 'Usage: sandbox --port <0-65535> --data-dir <dir> [--admin-token <token>] [--seed <integer>]';
+export const USAGE =
+  'Usage: sandbox --port <0-65535> --data-dir <dir> [--admin-token <token>] [--seed <integer>]\n' +
+  '               [--rate-capacity <burst>] [--rate-refill <tokens per window>] [--rate-window-ms <ms>]';
+
+const RATE_FLAGS = [
+  ['rate-capacity', 'capacity'],
+  ['rate-refill', 'refillPerWindow'],
+  ['rate-window-ms', 'windowMs'],
+] as const;
 
 /** A bad command line: the CLI prints the message and exits with code 2. */
 export class CliArgsError extends Error {
@@ -34,6 +45,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'data-dir': { type: 'string' },
         'admin-token': { type: 'string' },
         seed: { type: 'string' },
+        'rate-capacity': { type: 'string' },
+        'rate-refill': { type: 'string' },
+        'rate-window-ms': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -46,10 +60,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (adminToken !== undefined && !/^[\x21-\x7e]+$/.test(adminToken)) {
     throw new CliArgsError('--admin-token must be printable ASCII without spaces (it travels in a header).');
   }
+  const rateLimit: Partial<BucketConfig> = {};
+  for (const [flag, field] of RATE_FLAGS) {
+    const value = values[flag];
+    if (value !== undefined) rateLimit[field] = integer(flag, value, 1, 1_000_000_000);
+  }
   return {
     port,
     dataDir: values['data-dir'],
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(values.seed !== undefined ? { seed: integer('seed', values.seed, 0, 2 ** 32 - 1) } : {}),
+    ...(Object.keys(rateLimit).length > 0 ? { rateLimit } : {}),
   };
 }

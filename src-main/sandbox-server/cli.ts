@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CliArgsError, USAGE, parseCliArgs, type CliArgs } from './cli-args';
+import { DATABASE_FILE } from './db/open-database';
+import { DEFAULT_RATE_LIMIT } from './options';
 import { startSandbox } from './server';
 
-/** Standalone sandbox: `tsx src-main/sandbox-server/cli.ts --port P --data-dir D [--admin-token T] [--seed N]`. */
+/** Standalone sandbox: `tsx src-main/sandbox-server/cli.ts --port P --data-dir D [--admin-token T] [--seed N] [--rate-…]`. */
 async function main(): Promise<void> {
   let args: CliArgs;
   try {
@@ -14,15 +16,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // The data dir is created now although storage is still in memory: the SQLite store will live there.
+  // The data dir is created if missing and holds sandbox.sqlite: data survives restarts.
   const sandbox = await startSandbox({
     port: args.port,
     dataDir: resolve(args.dataDir),
     ...(args.adminToken !== undefined ? { adminToken: args.adminToken } : {}),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.rateLimit ? { rateLimit: { ...DEFAULT_RATE_LIMIT, ...args.rateLimit } } : {}),
     onInternalError: (error) => process.stderr.write(`sandbox: internal error: ${String(error)}\n`),
   });
-  process.stdout.write(`Helplane sandbox: ${sandbox.baseUrl}\nAdmin token: ${sandbox.adminToken}\n`);
+  process.stdout.write(
+    `Helplane sandbox: ${sandbox.baseUrl}\nAdmin token: ${sandbox.adminToken}\nData: ${join(resolve(args.dataDir), DATABASE_FILE)}\n`,
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -40,6 +40,23 @@ export interface Conversation {
   last_message_at: string;
 }
 
+export const MESSAGE_AUTHOR_TYPES = ['contact', 'agent', 'api'] as const;
+export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number];
+
+export interface Message {
+  id: string;
+  object: 'message';
+  conversation_id: string;
+  author: { type: MessageAuthorType; id: string; name: string };
+  body: string;
+  created_at: string;
+}
+
+/** `GET /v1/conversations/{id}`: the conversation plus its messages, oldest first. */
+export interface ConversationDetail extends Conversation {
+  messages: Message[];
+}
+
 export type ApiKeyStatus = 'active' | 'revoked';
 
 /** A key as stored: the SHA-256 of the secret and its prefix, never the secret itself. */

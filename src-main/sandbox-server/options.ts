@@ -14,7 +14,12 @@ export interface SandboxAppOptions {
   rateLimit?: BucketConfig;
   /** Failed key authentications allowed per client address. */
   authFailureLimit?: { perWindow: number; windowMs: number };
-  /** Defaults to the in-memory store seeded from `seed`. */
+  /**
+   * Where `sandbox.sqlite` lives (the directory must exist). Without it the database is in memory
+   * and gone when the app closes, which is what most tests want.
+   */
+  dataDir?: string;
+  /** Storage to use instead of opening one; the caller closes it. */
   store?: SandboxStore;
   /** Called with unexpected errors (the client only sees a 500 with a request id). */
   onInternalError?: (error: unknown) => void;
@@ -23,6 +28,9 @@ export interface SandboxAppOptions {
 export interface ResolvedOptions {
   adminToken: string;
   seed: number;
+  /** The seed asked for explicitly: reset uses it, else the seed the data was made with. */
+  explicitSeed: number | null;
+  dataDir: string | null;
   clock: SandboxClock;
   rateLimit: BucketConfig;
   authFailureLimit: BucketConfig;
@@ -52,6 +60,8 @@ export function resolveOptions(options: SandboxAppOptions): ResolvedOptions {
   return {
     adminToken: options.adminToken,
     seed,
+    explicitSeed: options.seed ?? null,
+    dataDir: options.dataDir ?? null,
     clock: options.clock ?? { now: () => Date.now() },
     rateLimit: checkBucket('rateLimit', options.rateLimit ?? DEFAULT_RATE_LIMIT),
     authFailureLimit: checkBucket('authFailureLimit', {

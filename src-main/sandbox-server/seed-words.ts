@@ -27,3 +27,30 @@ export const SUBJECTS = [
   'App crashes on startup',
   'Question about the Growth plan',
 ] as const;
+
+/** Message bodies: a customer's opening line, then agent and customer replies. */
+export const OPENING_LINES = [
+  'Hi, I tried again this morning and it still does not work. Can you help?',
+  'Hello! I was charged twice for my last order, could you check?',
+  'Could you tell me when my package will arrive? The tracking page is empty.',
+  'Is there a way to export all my data? The button does nothing.',
+  'We would love to have this feature for our team. Any plans?',
+  'The app closes right after the splash screen on my laptop.',
+] as const;
+
+export const AGENT_LINES = [
+  'Thanks for reaching out! I am looking into this now.',
+  'Sorry about that. I have escalated it to our billing team.',
+  'Could you send a screenshot of what you see?',
+  'This should be fixed now. Can you try once more?',
+  'I have issued a refund; it takes 3 to 5 business days to show.',
+  'Good news: this is on our roadmap for next quarter.',
+] as const;
+
+export const CONTACT_LINES = [
+  'Thanks, here is the screenshot.',
+  'It works now, thank you!',
+  'Still the same problem, unfortunately.',
+  'Great, that is all I needed.',
+  'When can I expect an update?',
+] as const;

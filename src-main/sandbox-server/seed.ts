@@ -1,13 +1,23 @@
-import type { Channel, Contact, Conversation, ConversationStatus, Workspace } from './model';
+import type { Channel, Contact, Conversation, ConversationStatus, Message, Workspace } from './model';
 import { mulberry32, type Prng } from './prng';
-import { AGENTS, COMPANIES, FIRST_NAMES, LAST_NAMES, SUBJECTS, TAGS } from './seed-words';
+import {
+  AGENTS,
+  AGENT_LINES,
+  COMPANIES,
+  CONTACT_LINES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  OPENING_LINES,
+  SUBJECTS,
+  TAGS,
+} from './seed-words';
 import { toRfc3339 } from './time';
 
-// Thin-slice sizes; the spec's full seed (500 contacts, 2,000 conversations) comes with SQLite.
-export const ACME_CONTACT_COUNT = 50;
-export const ACME_CONVERSATION_COUNT = 200;
-export const TINY_CONTACT_COUNT = 3;
-export const TINY_CONVERSATION_COUNT = 4;
+// The spec's sizes: ws_acme 500 contacts and 2,000 conversations; ws_tiny a handful.
+export const ACME_CONTACT_COUNT = 500;
+export const ACME_CONVERSATION_COUNT = 2_000;
+export const TINY_CONTACT_COUNT = 5;
+export const TINY_CONVERSATION_COUNT = 8;
 export const DEFAULT_SEED = 1;
 
 /** Seed timestamps count back from a fixed instant, not from "now", so a seed always gives the same data. */
@@ -21,6 +31,45 @@ export interface SeededWorkspace {
   contacts: Contact[];
   /** Newest first. */
   conversations: Conversation[];
+  /** Grouped by conversation, each group oldest first (the order they are inserted in). */
+  messages: Message[];
+}
+
+/** An agent's author id, stable for a name: `ag_maya_lopez`. */
+const agentId = (name: string): string => `ag_${name.toLowerCase().replace(/[^a-z]+/g, '_')}`;
+
+/** The conversation's messages: evenly spread from its creation to its last message. */
+function seedMessages(
+  rng: Prng,
+  newId: (prefix: string) => string,
+  conversation: Conversation,
+  contact: { id: string; name: string },
+  createdAt: number,
+  lastMessageAt: number,
+): Message[] {
+  const count = conversation.message_count;
+  const messages: Message[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = count === 1 ? createdAt : createdAt + Math.round((i * (lastMessageAt - createdAt)) / (count - 1));
+    const fromContact = i % 2 === 0;
+    const agent = conversation.assignee ?? rng.pick(AGENTS);
+    const author: Message['author'] =
+      i === 0 && conversation.channel === 'api'
+        ? { type: 'api', id: 'key_seed_import', name: 'Seed import' }
+        : fromContact
+          ? { type: 'contact', id: contact.id, name: contact.name }
+          : { type: 'agent', id: agentId(agent), name: agent };
+    const body = i === 0 ? rng.pick(OPENING_LINES) : rng.pick(fromContact ? CONTACT_LINES : AGENT_LINES);
+    messages.push({
+      id: newId('msg'),
+      object: 'message',
+      conversation_id: conversation.id,
+      author,
+      body,
+      created_at: toRfc3339(at),
+    });
+  }
+  return messages;
 }
 
 function idFactory(rng: Prng, used: Set<string>) {
@@ -90,31 +139,37 @@ function seedWorkspace(
   }
 
   const conversations: Draft<Conversation>[] = [];
+  const messagesByConversation = new Map<string, Message[]>();
   for (let i = 0; i < conversationCount; i++) {
     const contact = rng.pick(contacts);
     const contactCreated = contactTimes.get(contact.id) ?? SEED_EPOCH_MS - DAY_MS;
     const createdAt = rng.int(contactCreated + 60_000, SEED_EPOCH_MS - DAY_MS);
-    const lastMessageAt = createdAt + rng.int(0, Math.min(14 * DAY_MS, SEED_EPOCH_MS - createdAt));
+    const messageCount = rng.int(1, 12);
+    // A single message is both the first and the last one.
+    const lastMessageAt =
+      messageCount === 1 ? createdAt : createdAt + rng.int(60_000, Math.min(14 * DAY_MS, SEED_EPOCH_MS - createdAt));
     const updatedAt = Math.min(SEED_EPOCH_MS, lastMessageAt + rng.int(0, 3_600_000));
     const status = pickStatus(rng);
     const channel: Channel = rng.pick(['email', 'chat', 'api'] as const);
-    conversations.push({
-      sortKey: createdAt,
-      value: {
-        id: newId('cv'),
-        object: 'conversation',
-        subject: rng.pick(SUBJECTS),
-        status,
-        channel,
-        contact_id: contact.id,
-        assignee: status === 'open' && rng.chance(0.3) ? null : rng.pick(AGENTS),
-        tags: pickTags(rng),
-        message_count: rng.int(1, 12),
-        created_at: toRfc3339(createdAt),
-        updated_at: toRfc3339(updatedAt),
-        last_message_at: toRfc3339(lastMessageAt),
-      },
-    });
+    const conversation: Conversation = {
+      id: newId('cv'),
+      object: 'conversation',
+      subject: rng.pick(SUBJECTS),
+      status,
+      channel,
+      contact_id: contact.id,
+      assignee: status === 'open' && rng.chance(0.3) ? null : rng.pick(AGENTS),
+      tags: pickTags(rng),
+      message_count: messageCount,
+      created_at: toRfc3339(createdAt),
+      updated_at: toRfc3339(updatedAt),
+      last_message_at: toRfc3339(lastMessageAt),
+    };
+    conversations.push({ sortKey: createdAt, value: conversation });
+    messagesByConversation.set(
+      conversation.id,
+      seedMessages(rng, newId, conversation, contact, createdAt, lastMessageAt),
+    );
     counts.set(contact.id, (counts.get(contact.id) ?? 0) + 1);
     lastActivity.set(contact.id, Math.max(lastActivity.get(contact.id) ?? 0, updatedAt));
   }
@@ -130,11 +185,27 @@ function seedWorkspace(
       },
     };
   });
-  return { workspace, contacts: newestFirst(finished), conversations: newestFirst(conversations) };
+  const ordered = newestFirst(conversations);
+  // Oldest conversation first, as they will be inserted.
+  const messages = [...ordered].reverse().flatMap((c) => messagesByConversation.get(c.id) ?? []);
+  return { workspace, contacts: newestFirst(finished), conversations: ordered, messages };
 }
 
-/** The deterministic seed data for a given seed. */
-export function generateSeed(seed: number = DEFAULT_SEED): SeededWorkspace[] {
+// Generating ~20,000 records takes tens of milliseconds; tests build many sandboxes from one seed.
+const cache = new Map<number, readonly SeededWorkspace[]>();
+
+/** The deterministic seed data for a given seed. Shared between callers: read it, never mutate it. */
+export function generateSeed(seed: number = DEFAULT_SEED): readonly SeededWorkspace[] {
+  let seeded = cache.get(seed);
+  if (!seeded) {
+    if (cache.size >= 4) cache.clear();
+    seeded = buildSeed(seed);
+    cache.set(seed, seeded);
+  }
+  return seeded;
+}
+
+function buildSeed(seed: number): SeededWorkspace[] {
   const rng = mulberry32(seed);
   const newId = idFactory(rng, new Set());
   return [

@@ -11,7 +11,7 @@ export interface StartSandboxOptions extends Omit<SandboxAppOptions, 'adminToken
   host?: '127.0.0.1';
   /** A random token is generated when none is given. */
   adminToken?: string;
-  /** Created if missing. Storage is in memory for now; the SQLite store will live here. */
+  /** Created if missing; holds `sandbox.sqlite`. Without it the data is in memory only. */
   dataDir?: string;
 }
 
@@ -30,7 +30,7 @@ export function newAdminToken(): string {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const { port = 0, host = '127.0.0.1', adminToken = newAdminToken(), dataDir, ...appOptions } = options;
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const app = createSandboxApp({ ...appOptions, adminToken });
+  const app = createSandboxApp({ ...appOptions, adminToken, ...(dataDir !== undefined ? { dataDir } : {}) });
   try {
     await app.listen({ host, port });
   } catch (error) {

@@ -1,6 +1,13 @@
-import type { ApiKeyRecord, Conversation, ConversationStatus, Workspace } from './model';
-import { paginate, type PageResult } from './paginate';
-import { generateSeed, type SeededWorkspace } from './seed';
+import type {
+  ApiKeyRecord,
+  Contact,
+  Conversation,
+  ConversationDetail,
+  ConversationStatus,
+  Message,
+  Workspace,
+} from './model';
+import type { PageResult } from './paginate';
 
 export interface ConversationQuery {
   status?: ConversationStatus;
@@ -9,71 +16,85 @@ export interface ConversationQuery {
   limit: number;
 }
 
+export interface ContactQuery {
+  /** Exact match, case-insensitive. */
+  email?: string;
+  /** Substring of name or email, case-insensitive. */
+  q?: string;
+  startingAfter?: string;
+  limit: number;
+}
+
+export interface NewContact {
+  name: string;
+  email: string;
+  phone: string | null;
+  company: string | null;
+}
+
+export type CreateContactResult = { ok: true; contact: Contact } | { ok: false; reason: 'email_taken' };
+
+export interface NewReply {
+  conversationId: string;
+  body: string;
+  author: Message['author'];
+}
+
+export interface NewConversation {
+  contactId: string;
+  subject: string;
+  body: string;
+  author: Message['author'];
+}
+
+/** A stored first response to a POST with an Idempotency-Key. */
+export interface IdempotencyRecord {
+  workspaceId: string;
+  key: string;
+  /** Method, path and canonical body of the first request. */
+  fingerprint: string;
+  status: number;
+  /** The JSON response body, as sent. */
+  body: string;
+  createdAt: number;
+}
+
 export type ApiKeyPatch = Partial<Pick<ApiKeyRecord, 'status' | 'lastUsedAt'>>;
 
 /**
- * What routes and services need from storage. Synchronous on purpose: the SQLite store that
- * replaces the in-memory one will use a synchronous driver, and routes stay simple.
+ * What routes and services need from storage. Synchronous on purpose (better-sqlite3): a route's
+ * read-check-write runs without an await in between, so no other request interleaves.
  */
 export interface SandboxStore {
   listWorkspaces(): Workspace[];
   getWorkspace(id: string): Workspace | null;
+
   listConversations(workspaceId: string, query: ConversationQuery): PageResult<Conversation>;
+  getConversation(workspaceId: string, id: string): ConversationDetail | null;
+  listContacts(workspaceId: string, query: ContactQuery): PageResult<Contact>;
+  createContact(workspaceId: string, input: NewContact, now: number): CreateContactResult;
+  /** null: no such conversation in the workspace. */
+  addReply(workspaceId: string, input: NewReply, now: number): Message | null;
+  /** A new conversation with its first message; null: no such contact in the workspace. */
+  startConversation(workspaceId: string, input: NewConversation, now: number): Message | null;
+
   insertApiKey(record: ApiKeyRecord): void;
   findApiKeyByHash(hash: Buffer): ApiKeyRecord | null;
   getApiKey(workspaceId: string, id: string): ApiKeyRecord | null;
   /** Newest first, revoked keys included. */
   listApiKeys(workspaceId: string): ApiKeyRecord[];
   updateApiKey(id: string, patch: ApiKeyPatch): void;
-}
 
-/** The thin slice's store: seed data and keys in memory, gone when the process ends. */
-export function createMemoryStore(seed: number): SandboxStore {
-  const seeded = new Map<string, SeededWorkspace>(generateSeed(seed).map((s) => [s.workspace.id, s]));
-  // Insertion order is creation order; lists reverse it to show newest first.
-  const keysById = new Map<string, ApiKeyRecord>();
-  const keyIdByHash = new Map<string, string>();
-  // Copies, so callers cannot change stored state without going through the store (as with SQL).
-  const copy = (record: ApiKeyRecord): ApiKeyRecord => ({ ...record, hash: Buffer.from(record.hash) });
+  findIdempotency(workspaceId: string, key: string): IdempotencyRecord | null;
+  saveIdempotency(record: IdempotencyRecord): void;
+  /** Forgets records created before `before` (epoch ms). */
+  purgeIdempotency(before: number): void;
 
-  return {
-    listWorkspaces: () => [...seeded.values()].map((s) => ({ ...s.workspace })),
-    getWorkspace: (id) => {
-      const found = seeded.get(id);
-      return found ? { ...found.workspace } : null;
-    },
-    listConversations: (workspaceId, query) =>
-      paginate(
-        seeded.get(workspaceId)?.conversations ?? [],
-        (c) =>
-          (query.status === undefined || c.status === query.status) &&
-          (query.contactId === undefined || c.contact_id === query.contactId),
-        query.startingAfter,
-        query.limit,
-      ),
-    insertApiKey: (record) => {
-      if (keysById.has(record.id)) throw new Error(`duplicate api key id ${record.id}`);
-      keysById.set(record.id, copy(record));
-      keyIdByHash.set(record.hash.toString('hex'), record.id);
-    },
-    findApiKeyByHash: (hash) => {
-      const id = keyIdByHash.get(hash.toString('hex'));
-      const record = id === undefined ? undefined : keysById.get(id);
-      return record ? copy(record) : null;
-    },
-    getApiKey: (workspaceId, id) => {
-      const record = keysById.get(id);
-      return record && record.workspaceId === workspaceId ? copy(record) : null;
-    },
-    listApiKeys: (workspaceId) =>
-      [...keysById.values()]
-        .filter((k) => k.workspaceId === workspaceId)
-        .reverse()
-        .map(copy),
-    updateApiKey: (id, patch) => {
-      const record = keysById.get(id);
-      if (!record) throw new Error(`unknown api key id ${id}`);
-      keysById.set(id, { ...record, ...patch });
-    },
-  };
+  /** Runs `fn` in one transaction: all its writes land, or none do. */
+  atomically<T>(fn: () => T): T;
+  /** The seed the data was generated from. */
+  seed(): number;
+  /** Wipes everything (keys included) and reseeds with `seed`. */
+  reset(seed: number): void;
+  close(): void;
 }

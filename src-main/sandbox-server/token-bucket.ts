@@ -39,6 +39,11 @@ export class TokenBuckets {
     return this.describe(after, allowed);
   }
 
+  /** Forgets every bucket: all start full again. */
+  clear(): void {
+    this.buckets.clear();
+  }
+
   /** The current state without taking anything. */
   peek(id: string, now: number): BucketState {
     const units = this.refill(id, now);

@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { authOf } from '../auth-context';
-import { invalidParam } from '../errors';
+import { invalidParam, notFound } from '../errors';
+import type { Page } from '../paginate';
 import { listConversationsQuery } from '../schemas/conversations';
 import { parseQuery } from '../schemas/parse';
 import type { SandboxStore } from '../store';
 import { methodNotAllowed } from './method-not-allowed';
 
-/** `/v1/conversations`; expects the API-key hook on the enclosing scope. */
+/** The spec's list envelope. */
+export function listBody<T extends { id: string }>(page: Page<T>) {
+  return {
+    object: 'list' as const,
+    data: page.data,
+    has_more: page.hasMore,
+    next_cursor: page.hasMore ? (page.data.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** `/v1/conversations[/{id}]`; expects the API-key hook on the enclosing scope. */
 export function registerConversationRoutes(app: FastifyInstance, deps: { store: SandboxStore }): void {
   app.get('/v1/conversations', async (request) => {
     const { workspace } = authOf(request);
@@ -20,13 +31,16 @@ export function registerConversationRoutes(app: FastifyInstance, deps: { store: 
     if (!result.ok) {
       throw invalidParam('starting_after', 'starting_after is not a conversation of this workspace.');
     }
-    const { data, hasMore } = result.page;
-    return {
-      object: 'list',
-      data,
-      has_more: hasMore,
-      next_cursor: hasMore ? (data.at(-1)?.id ?? null) : null,
-    };
+    return listBody(result.page);
   });
+
+  app.get<{ Params: { id: string } }>('/v1/conversations/:id', async (request) => {
+    const { workspace } = authOf(request);
+    const conversation = deps.store.getConversation(workspace.id, request.params.id);
+    if (!conversation) throw notFound(`No conversation ${request.params.id} in this workspace.`, 'id');
+    return conversation;
+  });
+
   methodNotAllowed(app, '/v1/conversations', ['GET']);
+  methodNotAllowed(app, '/v1/conversations/:id', ['GET']);
 }

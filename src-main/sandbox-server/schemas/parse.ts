@@ -2,29 +2,51 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ApiError, invalidParam, validationFailed } from '../errors';
 
-/** First issue's field name: the spec's `param`. */
-function paramOf(error: z.ZodError): string | null {
-  const first = error.issues[0]?.path[0];
-  return typeof first === 'string' ? first : null;
+interface FirstIssue {
+  param: string | null;
+  message: string;
+}
+
+/** The first issue as the spec's `param` and a sentence; an unknown field is named as the param. */
+function firstIssue(error: z.ZodError, fallback: string): FirstIssue {
+  const issue = error.issues[0];
+  if (!issue) return { param: null, message: fallback };
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? null;
+    return { param: key, message: `Unknown field "${key}"; remove it.` };
+  }
+  const first = issue.path[0];
+  return { param: typeof first === 'string' ? first : null, message: issue.message };
 }
 
 /** Query parameters -> typed values, or 400 invalid_request naming the parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
   const result = schema.safeParse(query);
   if (result.success) return result.data;
-  const param = paramOf(result.error);
-  throw invalidParam(param ?? 'query', result.error.issues[0]?.message ?? 'Invalid query parameter.');
+  const { param, message } = firstIssue(result.error, 'Invalid query parameter.');
+  throw invalidParam(param ?? 'query', message);
 }
 
 const isJson = (contentType: string | undefined): boolean =>
   /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType ?? '');
 
-/** A JSON body -> typed values: 415 if it is not JSON, 422 naming the field that fails. */
-export function parseJsonBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+/** 415 unless the request declares a JSON body. */
+export function requireJsonBody(request: FastifyRequest): void {
   if (!isJson(request.headers['content-type'])) {
     throw new ApiError(415, 'invalid_request', 'unsupported_media_type', 'Send the request body as application/json.');
   }
-  const result = schema.safeParse(request.body);
+}
+
+/** An already parsed JSON value -> typed values, or 422 naming the field that fails. */
+export function parseBodyValue<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
-  throw validationFailed(paramOf(result.error), result.error.issues[0]?.message ?? 'The request body is invalid.');
+  const { param, message } = firstIssue(result.error, 'The request body is invalid.');
+  throw validationFailed(param, message);
+}
+
+/** A JSON body -> typed values: 415 if it is not JSON, 422 naming the field that fails. */
+export function parseJsonBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {
+  requireJsonBody(request);
+  return parseBodyValue(schema, request.body);
 }

@@ -81,3 +81,22 @@ export function header(res: LightMyRequestResponse, name: string): string {
   if (typeof value !== 'string') throw new Error(`missing header ${name}`);
   return value;
 }
+
+/** A rate limit no test reaches: for tests that make hundreds of requests about something else. */
+export const NO_RATE_LIMIT = { capacity: 1_000_000, refillPerWindow: 1_000_000, windowMs: 60_000 };
+
+/** A sandbox with one ws_acme key and shortcuts that send it. */
+export async function createKeyedApp(options: Partial<SandboxAppOptions> = {}) {
+  const sandbox = createTestApp(options);
+  const key = await createKey(sandbox.app);
+  const headers = { 'x-api-key': key.secret };
+  const get = (url: string) => sandbox.app.inject({ method: 'GET', url, headers });
+  const post = (url: string, payload: unknown, extra: Record<string, string> = {}) =>
+    sandbox.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json', ...extra },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+  return { ...sandbox, key, headers, get, post };
+}

@@ -70,8 +70,31 @@ describe('seed data', () => {
     expect(emails.size).toBe(contacts.length);
   });
 
+  it('gives each conversation message_count messages, oldest first, by its contact, agents or the API', () => {
+    for (const { contacts, conversations, messages } of generateSeed(1)) {
+      const byConversation = new Map<string, Array<(typeof messages)[number]>>();
+      for (const m of messages) byConversation.set(m.conversation_id, [...(byConversation.get(m.conversation_id) ?? []), m]);
+      const contactIds = new Set(contacts.map((c) => c.id));
+      expect(messages.length).toBe(conversations.reduce((n, c) => n + c.message_count, 0));
+      for (const c of conversations) {
+        const own = byConversation.get(c.id) ?? [];
+        expect(own).toHaveLength(c.message_count);
+        expect(own[0]!.created_at).toBe(c.created_at);
+        expect(own.at(-1)!.created_at).toBe(c.last_message_at);
+        for (const m of own) {
+          expect(m.id).toMatch(/^msg_/);
+          expect(m.body.length).toBeGreaterThan(0);
+          if (m.author.type === 'contact') expect(m.author.id).toBe(c.contact_id);
+          else if (m.author.type === 'agent') expect(m.author.id).toMatch(/^ag_/);
+          else expect(c.channel).toBe('api');
+          expect(contactIds.has(c.contact_id)).toBe(true);
+        }
+      }
+    }
+  });
+
   it('gives every id once across workspaces', () => {
-    const ids = generateSeed(1).flatMap((s) => [...s.contacts, ...s.conversations].map((x) => x.id));
+    const ids = generateSeed(1).flatMap((s) => [...s.contacts, ...s.conversations, ...s.messages].map((x) => x.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
