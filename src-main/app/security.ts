@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { originOf } from './app-url';
+import type { ExternalOpener } from './external-links';
 
 /** Directives of the renderer's Content-Security-Policy in production. */
 const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
@@ -54,14 +55,23 @@ export type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /**
  * Keep a web contents on the app: no navigation or redirect to another origin, no new
- * windows (never shell.openExternal from here either), no <webview>.
+ * windows, no <webview>. A link to an allowlisted Helplane https page (see external-links.ts)
+ * opens in the OS browser instead; every other URL is simply refused.
  */
-export function hardenWebContents(contents: HardenedContents, appOrigin: string): void {
+export function hardenWebContents(contents: HardenedContents, appOrigin: string, openExternal: ExternalOpener = () => false): void {
   const preventForeign = (event: { url: string; preventDefault(): void }) => {
-    if (originOf(event.url) !== appOrigin) event.preventDefault();
+    if (originOf(event.url) === appOrigin) return;
+    event.preventDefault();
+    openExternal(event.url);
   };
   contents.on('will-navigate', preventForeign);
-  contents.on('will-redirect', preventForeign);
+  contents.on('will-redirect', (event) => {
+    // A redirect is the server's choice, not a click: never open it anywhere.
+    if (originOf(event.url) !== appOrigin) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
 }

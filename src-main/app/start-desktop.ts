@@ -1,8 +1,9 @@
-import type { App, BrowserWindow, Dialog, Protocol } from 'electron';
+import type { App, BrowserWindow, Dialog, Protocol, Shell } from 'electron';
 import type { IpcRouter, SenderInfo } from '../ipc/router';
 import type { EventSink } from '../ports';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, originOf, resolveRendererUrl } from './app-url';
+import { createExternalOpener } from './external-links';
 import { bindIpcRouter, createWebContentsEventSink, type IpcMainLike } from './ipc-binding';
 import { disposeOnQuit, quitWhenWindowsClosed } from './lifecycle';
 import { applySessionSecurity, hardenWebContents, rendererCsp, type SecuredSession } from './security';
@@ -17,6 +18,7 @@ export interface DesktopElectron {
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: SecuredSession };
   dialog: Pick<Dialog, 'showErrorBox'>;
+  shell: Pick<Shell, 'openExternal'>;
 }
 
 export interface DesktopCoreOptions {
@@ -35,6 +37,8 @@ export interface DesktopOptions {
   devRendererUrl: string | undefined;
   platform: NodeJS.Platform;
   createCore: DesktopCoreFactory;
+  /** Told about failures outside any IPC call (the logger in index.ts). */
+  onError?: (where: string, error: unknown) => void;
 }
 
 /**
@@ -54,7 +58,8 @@ export async function startDesktop(electron: DesktopElectron, options: DesktopOp
   const csp = rendererCsp(rendererUrl === APP_ENTRY_URL ? {} : { devServerOrigin: appOrigin });
   let window: BrowserWindow | null = null;
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+  const openExternal = createExternalOpener(electron.shell, (error) => options.onError?.('openExternal', error));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin, openExternal));
   app.on('session-created', (session) => applySessionSecurity(session, csp));
   app.on('second-instance', () => focusWindow(window));
   quitWhenWindowsClosed(app, options.platform);
@@ -68,6 +73,7 @@ export async function startDesktop(electron: DesktopElectron, options: DesktopOp
   try {
     core = await options.createCore({ host: 'electron', dataDir: app.getPath('userData'), events, isTrustedSender: createSenderCheck(appOrigin) });
   } catch (error) {
+    options.onError?.('start-up', error);
     const detail = error instanceof Error ? error.message : String(error);
     electron.dialog.showErrorBox('Helplane Console could not start', `${detail}\n\nThe console will close.`);
     app.exit(1);

@@ -135,6 +135,7 @@ export function fakeElectron(options: { lock?: boolean; isPackaged?: boolean } =
     },
     session: { defaultSession: fakeSession() },
     dialog: { showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
   };
 }
 

@@ -5,8 +5,8 @@ import { fakeElectron, type FakeElectron } from './fake-electron';
 const state = vi.hoisted(() => ({ electron: null as FakeElectron | null }));
 vi.mock('electron', () => {
   // Runs at index.ts's first import, after the test has put a fake in `state`.
-  const { app, BrowserWindow, ipcMain, protocol, dialog, session } = state.electron as FakeElectron;
-  return { app, BrowserWindow, ipcMain, protocol, dialog, session };
+  const { app, BrowserWindow, ipcMain, protocol, dialog, session, shell } = state.electron as FakeElectron;
+  return { app, BrowserWindow, ipcMain, protocol, dialog, session, shell };
 });
 
 const core = vi.hoisted(() => ({

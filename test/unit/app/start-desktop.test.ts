@@ -8,14 +8,16 @@ function start(electron: FakeElectron, overrides: { createCore?: DesktopCoreFact
   const router = { handle: vi.fn(async () => ok('pong')) };
   const dispose = vi.fn(async () => undefined);
   const createCore = vi.fn(overrides.createCore ?? (async () => ({ router, dispose })));
+  const onError = vi.fn();
   const started = startDesktop(electron as unknown as DesktopElectron, {
     preloadPath: '/app/out/preload/index.cjs',
     rendererRoot: '/app/out/renderer',
     devRendererUrl: overrides.devRendererUrl,
     platform: overrides.platform ?? 'linux',
     createCore,
+    onError,
   });
-  return { started, createCore, router, dispose };
+  return { started, createCore, router, dispose, onError };
 }
 
 async function startedApp(options: Parameters<typeof start>[1] = {}, electronOptions: Parameters<typeof fakeElectron>[0] = {}) {
@@ -129,12 +131,13 @@ describe('startDesktop', () => {
   });
 
   it('shows an error and exits when the core cannot start, without opening a window', async () => {
-    const { electron } = await startedApp({
+    const { electron, onError } = await startedApp({
       createCore: async () => {
         throw new Error('disk full');
       },
     });
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Helplane Console could not start', expect.stringContaining('disk full'));
+    expect(onError).toHaveBeenCalledWith('start-up', expect.objectContaining({ message: 'disk full' }));
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(FakeBrowserWindow.instances).toHaveLength(0);
     expect(electron.handlers.size).toBe(0);
