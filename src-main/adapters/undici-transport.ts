@@ -1,61 +1,147 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Agent, errors, request } from 'undici';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { pipeline, Readable, type Transform } from 'node:stream';
+import { Agent, EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
 import { AppFailure } from '../services/errors';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-function failure(error: unknown, req: HttpRequest): AppFailure {
+/**
+ * `system` and `env` both read HTTPS_PROXY / HTTP_PROXY / NO_PROXY: on Linux there is no other
+ * system-wide proxy setting a plain process can read. `none` ignores them.
+ */
+export type ProxyMode = 'system' | 'env' | 'none';
+
+export interface UndiciTransportOptions {
+  /** The proxy choice from Settings, read on every send. */
+  proxyMode?: () => ProxyMode;
+  /** Extra CA certificates (PEM) to trust; tests use it for a self-signed loopback server. */
+  ca?: string;
+}
+
+function failure(error: unknown, req: HttpRequest, connectMs: number): AppFailure {
   const host = new URL(req.url).host;
-  if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
-    return new AppFailure('timeout', `${host} did not answer within ${Math.round(req.timeoutMs / 1000)} s. Try again, or raise the timeout in Settings.`);
+  if (error instanceof AppFailure) return error;
+  if (error instanceof errors.HeadersTimeoutError) {
+    return new AppFailure('timeout', `${host} sent no response headers within ${Math.round(req.timeoutMs / 1000)} s. Try again, or raise the timeout in Settings.`);
+  }
+  if (error instanceof errors.BodyTimeoutError) {
+    return new AppFailure('timeout', `${host} stopped sending the body for ${Math.round(req.timeoutMs / 1000)} s. Try again, or raise the timeout in Settings.`);
   }
   if (error instanceof errors.ConnectTimeoutError) {
-    return new AppFailure('timeout', `Could not connect to ${host} within ${CONNECT_TIMEOUT_MS / 1000} s.`);
+    return new AppFailure('timeout', `Could not connect to ${host} within ${Math.round(connectMs / 1000)} s.`);
   }
   if (error instanceof errors.RequestAbortedError || (error instanceof Error && error.name === 'AbortError')) {
     return new AppFailure('cancelled', 'The request was cancelled.');
   }
   const code = (error as { code?: string }).code ?? '';
   const cause = (error as { cause?: { code?: string } }).cause?.code ?? '';
-  const what = code || cause || (error instanceof Error ? error.message : 'unknown error');
+  const what = [code, cause].filter(Boolean).join(' ') || (error instanceof Error ? error.message : 'unknown error');
   if (/ECONNREFUSED/.test(what)) return new AppFailure('network_error', `${host} refused the connection. Is the server running?`);
   if (/ENOTFOUND|EAI_AGAIN/.test(what)) return new AppFailure('network_error', `${host} could not be found. Check the address and your network.`);
-  if (/CERT|SSL|TLS/i.test(what)) return new AppFailure('network_error', `The TLS connection to ${host} failed (${what}). The server's certificate is not trusted.`);
+  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(what)) {
+    return new AppFailure('network_error', `The TLS connection to ${host} failed (${what}): the server's certificate is not trusted, expired or for another name. Check the URL; a proxy that inspects TLS needs its CA installed.`);
+  }
+  if (/Z_DATA_ERROR|Z_BUF_ERROR|ERR_PADDING|decompress/i.test(what)) {
+    return new AppFailure('network_error', `${host} sent a compressed body that could not be decoded (${what}).`);
+  }
   return new AppFailure('network_error', `The request to ${host} failed: ${what}.`);
 }
 
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function decoder(encoding: string | undefined): Transform | null {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'br':
+      return createBrotliDecompress();
+    case 'deflate':
+      return createInflate();
+    default:
+      return null;
+  }
+}
+
 /** One HTTP exchange on undici; never follows redirects (the API client decides). */
-export function createUndiciTransport(): HttpTransport {
-  const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS } });
-  return {
-    async send(req: HttpRequest): Promise<HttpResponse> {
+export interface UndiciTransport extends HttpTransport {
+  /** A transport that writes each response body to `path` (the last response wins): Save to file. */
+  toFile(path: string): HttpTransport;
+}
+
+export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
+  const connect = (timeout: number) => ({ timeout, ...(options.ca ? { ca: options.ca } : {}) });
+  const dispatchers = new Map<string, Dispatcher>();
+  function dispatcherFor(mode: ProxyMode, connectMs: number): Dispatcher {
+    const id = `${mode === 'none' ? 'none' : 'env'}:${connectMs}`;
+    let d = dispatchers.get(id);
+    if (!d) {
+      d = mode === 'none' ? new Agent({ connect: connect(connectMs) }) : new EnvHttpProxyAgent({ connect: connect(connectMs) });
+      dispatchers.set(id, d);
+    }
+    return d;
+  }
+
+  /** One exchange; with `file`, the decoded body goes to that file (no size cap) instead of memory. */
+  async function exchange(req: HttpRequest, file: string | null): Promise<HttpResponse> {
       const started = performance.now();
+      const connectMs = req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
       try {
         const res = await request(req.url, {
           method: req.method as 'GET',
           headers: req.headers,
           body: req.body ?? null,
-          dispatcher: agent,
+          // The loopback sandbox is never reached through a proxy.
+          dispatcher: dispatcherFor(isLoopback(req.url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs),
           headersTimeout: req.timeoutMs,
           bodyTimeout: req.timeoutMs,
           ...(req.signal ? { signal: req.signal } : {}),
         });
+        const ttfbMs = performance.now() - started;
+        const encodingHeader = res.headers['content-encoding'];
+        const decode = decoder(Array.isArray(encodingHeader) ? encodingHeader[0] : encodingHeader);
         const chunks: Buffer[] = [];
         let size = 0;
+        let wire = 0;
         let truncated = false;
-        for await (const chunk of res.body) {
-          const buf = chunk as Buffer;
+        // Count wire bytes as they arrive, decode through zlib, and cap the decoded size.
+        const wireCounted = (async function* () {
+          for await (const chunk of res.body) {
+            wire += (chunk as Buffer).byteLength;
+            yield chunk as Buffer;
+          }
+        })();
+        // pipeline (not pipe) so a failure on either side ends the iteration with that error.
+        if (decode) pipeline(Readable.from(wireCounted), decode, () => undefined);
+        const source: AsyncIterable<Buffer> = decode ?? wireCounted;
+        const out = file ? createWriteStream(file, { mode: 0o600 }) : null;
+        for await (const buf of source) {
+          if (out) {
+            size += buf.byteLength;
+            if (!out.write(buf)) await once(out, 'drain');
+            continue;
+          }
           if (size + buf.byteLength > req.maxBodyBytes) {
             chunks.push(buf.subarray(0, req.maxBodyBytes - size));
             size = req.maxBodyBytes;
             truncated = true;
-            res.body.destroy();
             break;
           }
           chunks.push(buf);
           size += buf.byteLength;
+        }
+        if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        if (truncated) {
+          res.body.destroy();
+          decode?.destroy();
         }
         const headers: Array<{ name: string; value: string }> = [];
         for (const [name, value] of Object.entries(res.headers)) {
@@ -64,19 +150,21 @@ export function createUndiciTransport(): HttpTransport {
         }
         return {
           status: res.statusCode,
-          statusText: statusText(res.statusCode),
+          statusText: STATUS_CODES[res.statusCode] ?? '',
           headers,
           body: new Uint8Array(Buffer.concat(chunks)),
           bodyTruncated: truncated,
           durationMs: performance.now() - started,
+          ttfbMs,
+          wireBytes: wire,
         };
       } catch (error) {
-        throw failure(error, req);
+        throw failure(error, req, connectMs);
       }
-    },
-  };
-}
+  }
 
-function statusText(status: number): string {
-  return STATUS_CODES[status] ?? '';
+  return {
+    send: (req) => exchange(req, null),
+    toFile: (path) => ({ send: (req) => exchange(req, path) }),
+  };
 }

@@ -49,7 +49,19 @@ function sfParams(value: string | undefined): Map<string, number> {
   const first = value.split(',')[0] ?? '';
   for (const part of first.split(';').slice(1)) {
     const [k, v] = part.split('=').map((s) => s.trim());
-    if (k && v !== undefined && /^\d+$/.test(v)) params.set(k, Number(v));
+    // Absurd values are dropped rather than trusted.
+    if (k && v !== undefined && /^\d{1,10}$/.test(v) && Number(v) <= MAX_COUNT) params.set(k, Number(v));
+  }
+  return params;
+}
+
+/** The older draft's single header: `RateLimit: limit=100, remaining=50, reset=30`. */
+function draftParams(value: string | undefined): Map<string, number> {
+  const params = new Map<string, number>();
+  if (!value || value.trimStart().startsWith('"')) return params;
+  for (const part of value.split(/[,;]/)) {
+    const [k, v] = part.split('=').map((s) => s.trim().toLowerCase());
+    if ((k === 'limit' || k === 'remaining' || k === 'reset') && v !== undefined && /^\d{1,12}$/.test(v)) params.set(k, Number(v));
   }
   return params;
 }
@@ -58,16 +70,20 @@ function sfParams(value: string | undefined): Map<string, number> {
 export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
   const policy = sfParams(header(headers, 'RateLimit-Policy'));
   const current = sfParams(header(headers, 'RateLimit'));
+  const draft = draftParams(header(headers, 'RateLimit'));
+  const draftLimit = draft.get('limit');
+  const draftReset = draft.get('reset');
 
-  const limit = count(header(headers, 'X-RateLimit-Limit')) ?? count(header(headers, 'RateLimit-Limit')) ?? policy.get('q') ?? null;
+  const limit = count(header(headers, 'X-RateLimit-Limit')) ?? count(header(headers, 'RateLimit-Limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
   const remaining =
-    count(header(headers, 'X-RateLimit-Remaining')) ?? count(header(headers, 'RateLimit-Remaining')) ?? current.get('r') ?? null;
+    count(header(headers, 'X-RateLimit-Remaining')) ?? count(header(headers, 'RateLimit-Remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
   const burst = count(header(headers, 'X-RateLimit-Burst'));
   const t = current.get('t');
   let reset =
     resetAt(header(headers, 'X-RateLimit-Reset'), nowMs) ??
     resetAt(header(headers, 'RateLimit-Reset'), nowMs) ??
-    (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null);
+    (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null) ??
+    (draftReset !== undefined && draftReset <= MAX_WINDOW_SECONDS ? nowMs + draftReset * 1000 : null);
   const retry = retryAfter(header(headers, 'Retry-After'), nowMs);
   // Retry-After wins: nothing is available before it, whatever the other headers say.
   if (retry !== null && (reset === null || reset < nowMs + retry * 1000)) reset = nowMs + retry * 1000;
@@ -79,5 +95,9 @@ export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSna
     resetAt: reset,
     retryAfterSeconds: retry,
     workspaceId: workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null,
+    windowSeconds: (() => {
+      const w = policy.get('w');
+      return w !== undefined && w > 0 && w <= MAX_WINDOW_SECONDS ? w : null;
+    })(),
   };
 }

@@ -31,8 +31,20 @@ export function buildUrl(origin: string, path: string, query: ReadonlyArray<{ na
   if (!path.startsWith('/') || path.startsWith('//') || /[\r\n\0\\]/.test(path)) {
     throw new AppFailure('request_rejected', 'The path must start with a single / and contain no line breaks or backslashes.');
   }
+  let base: URL;
+  try {
+    base = new URL(origin);
+  } catch {
+    throw new AppFailure('request_rejected', 'The key’s base URL is not a valid URL.');
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new AppFailure('request_rejected', `Only http and https URLs can be sent, not ${base.protocol}`);
+  }
+  if (base.username || base.password) {
+    throw new AppFailure('request_rejected', 'A URL with a user name or password in it is not sent; the key authenticates the request.');
+  }
   const url = new URL(path, origin);
-  if (url.origin !== origin) {
+  if (url.origin !== origin || url.username || url.password) {
     throw new AppFailure('request_rejected', 'The path must stay on the key’s own server.');
   }
   for (const { name, value } of query) {

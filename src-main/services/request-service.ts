@@ -1,16 +1,23 @@
-import type { ResponseView, SendRequestInput } from '../../src-preload/contract';
-import type { Clock, HttpTransport, SandboxRunner, SecretStore } from '../ports';
+import { randomBytes } from 'node:crypto';
+import { rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ResponseView, SavedBody, SendRequestInput } from '../../src-preload/contract';
+import type { Clock, HttpResponse, HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../ports';
+import { explainApiError } from '../helplane/error-explanations';
 import { parseRateLimit } from '../helplane/rate-limit-headers';
 import { redactKeys } from '../helplane/key-format';
-import { callApi } from './api-client';
+import { callApi, type RedirectPolicy } from './api-client';
 import { resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
+import type { HistoryService } from './history-service';
 import type { KeyService } from './key-service';
+import type { RateLimitTracker } from './rate-limit-tracker';
 import { buildUrl, checkUserHeaders } from './request-guard';
 
 export interface RequestSettings {
   timeoutMs: number;
   maxResponseBytes: number;
+  redirectPolicy?: RedirectPolicy;
 }
 
 export interface RequestServiceDeps {
@@ -20,24 +27,121 @@ export interface RequestServiceDeps {
   sandbox: SandboxRunner;
   clock: Clock;
   settings: () => RequestSettings;
+  tracker?: RateLimitTracker;
+  history?: HistoryService;
+  /** A transport that writes the body to a file (Save to file); absent, saving is unavailable. */
+  fileTransport?: (path: string) => HttpTransport;
+  /** Where a saved body goes: a save dialog (desktop) or the downloads folder (web host). */
+  saveTargets?: { choose(id: string, suggestedName: string): Promise<{ path: string; downloadUrl: string | null } | null> };
+  /** Waits between network-error retries (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
   timeoutMs: 30_000,
   maxResponseBytes: 100 * 1024 * 1024,
+  redirectPolicy: 'refuse',
 };
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const NETWORK_RETRIES = 2;
+const ENCODINGS = 'gzip, deflate, br';
+
+/** Binary when it is not valid UTF-8 or carries control bytes text never has. */
+function isBinary(bytes: Uint8Array, contentType: string | undefined): boolean {
+  if (contentType && /^(image|audio|video|font)\/|application\/(octet-stream|pdf|zip|gzip)/i.test(contentType)) return true;
+  const sample = bytes.subarray(0, 4096);
+  if (sample.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? bytes.subarray(0, Math.max(0, sample.length - 4)) : sample);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** Sends one request with a stored key: the secret is read here and handed only to the API client. */
 export class RequestService {
+  private readonly inFlight = new Map<string, AbortController>();
+
   constructor(private readonly deps: RequestServiceDeps) {}
 
-  async send(input: SendRequestInput): Promise<ResponseView> {
-    const { keys, secrets, transport, sandbox, clock } = this.deps;
+  /** Cancel a request the renderer started; false when it already finished. */
+  cancel(requestId: string): boolean {
+    const c = this.inFlight.get(requestId);
+    c?.abort();
+    return c !== undefined;
+  }
+
+  async send(input: SendRequestInput, options: { signal?: AbortSignal } = {}): Promise<ResponseView> {
+    const record = this.deps.keys.find(input.keyId);
+    const controller = new AbortController();
+    const onOuterAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (input.requestId) this.inFlight.set(input.requestId, controller);
+    const started = this.deps.clock.now();
+    let secret: string | null = null;
+    try {
+      const result = await this.exchange(record, input, controller.signal, (s) => (secret = s));
+      this.deps.tracker?.record(record.id, result.status, result.rateLimit);
+      const entry = this.deps.history?.add(
+        {
+          time: started,
+          method: input.method,
+          path: input.path,
+          query: input.query ?? [],
+          headers: input.headers ?? [],
+          body: input.body ?? null,
+          status: result.status,
+          errorCode: null,
+          errorMessage: null,
+          durationMs: result.durationMs,
+          keyId: record.id,
+          keyName: record.name,
+          keyPrefix: record.prefix,
+          rateLimit: result.rateLimit,
+          responseBody: result.bodyKind === 'binary' ? null : result.body,
+        },
+        secret,
+      );
+      return entry ? { ...result, historyId: entry.id } : result;
+    } catch (error) {
+      if (error instanceof AppFailure && error.code !== 'request_rejected') {
+        this.deps.tracker?.record(record.id, null, null);
+        this.deps.history?.add(
+          {
+            time: started,
+            method: input.method,
+            path: input.path,
+            query: input.query ?? [],
+            headers: input.headers ?? [],
+            body: input.body ?? null,
+            status: null,
+            errorCode: error.code,
+            errorMessage: error.message,
+            durationMs: this.deps.clock.now() - started,
+            keyId: record.id,
+            keyName: record.name,
+            keyPrefix: record.prefix,
+            rateLimit: null,
+            responseBody: null,
+          },
+          secret,
+        );
+      }
+      throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', onOuterAbort);
+      if (input.requestId) this.inFlight.delete(input.requestId);
+    }
+  }
+
+  private async exchange(record: KeyRecord, input: SendRequestInput, signal: AbortSignal, onSecret: (s: string) => void): Promise<ResponseView> {
+    const { secrets, transport, sandbox, clock } = this.deps;
     const settings = this.deps.settings();
-    const record = keys.find(input.keyId);
     const origin = await resolveKeyOrigin(record, sandbox);
     const url = buildUrl(origin, input.path, input.query);
-    const headers = { Accept: 'application/json', ...checkUserHeaders(input.headers ?? []) };
+    const headers = { Accept: 'application/json', 'Accept-Encoding': ENCODINGS, ...checkUserHeaders(input.headers ?? []) };
     if (input.body !== undefined && (input.method === 'GET' || input.method === 'HEAD')) {
       throw new AppFailure('request_rejected', `A ${input.method} request cannot have a body. Remove the body or use POST.`);
     }
@@ -45,30 +149,113 @@ export class RequestService {
     if (secret === null) {
       throw new AppFailure('secret_missing', `The keychain has no secret for “${record.name}”. Delete the key and add it again.`);
     }
-    const { response, finalUrl } = await callApi(transport, {
-      url,
-      method: input.method,
-      headers,
-      ...(input.body !== undefined ? { body: input.body } : {}),
-      keyOrigin: origin,
-      secret,
-      timeoutMs: settings.timeoutMs,
-      maxBodyBytes: settings.maxResponseBytes,
-    });
-    const rateLimit = parseRateLimit(response.headers, clock.now());
-    keys.touch(record.id, rateLimit.workspaceId ? { workspaceId: rateLimit.workspaceId } : {});
+    onSecret(secret);
+    // A POST is safe to repeat only with an Idempotency-Key (the server replays the first answer).
+    const retryable = IDEMPOTENT.has(input.method) || Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
+    let attempt = 0;
+    for (;;) {
+      try {
+        const { response, finalUrl, redirectNote } = await callApi(transport, {
+          url,
+          method: input.method,
+          headers,
+          ...(input.body !== undefined ? { body: input.body } : {}),
+          keyOrigin: origin,
+          secret,
+          timeoutMs: settings.timeoutMs,
+          maxBodyBytes: settings.maxResponseBytes,
+          redirectPolicy: settings.redirectPolicy ?? 'refuse',
+          signal,
+        });
+        return this.view(record, response, finalUrl, redirectNote, secret, settings.maxResponseBytes, clock.now());
+      } catch (error) {
+        const transient = error instanceof AppFailure && (error.code === 'network_error' || error.code === 'timeout');
+        if (!transient || !retryable || attempt >= NETWORK_RETRIES || signal.aborted || /TLS|redirect/.test(error.message)) throw error;
+        attempt++;
+        await (this.deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(250 * attempt);
+      }
+    }
+  }
+
+  private view(record: KeyRecord, response: HttpResponse, finalUrl: string, redirectNote: string | undefined, secret: string, maxBytes: number, now: number): ResponseView {
+    const rateLimit = parseRateLimit(response.headers, now);
+    this.deps.keys.touch(record.id, rateLimit.workspaceId ? { workspaceId: rateLimit.workspaceId } : {});
     // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
-    const text = redactKeys(Buffer.from(response.body).toString('utf8')).split(secret).join('[redacted]');
+    const scrub = (text: string) => redactKeys(text).split(secret).join('[redacted]');
+    const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+    const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
+    const text = binary ? '' : scrub(Buffer.from(response.body).toString('utf8'));
+    const notes: string[] = [];
+    if (redirectNote) notes.push(redirectNote);
+    if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);
+    else if (text.length > 0 && !/[/+]json\b/i.test(contentType ?? '')) notes.push(`The body is not JSON (${contentType ?? 'no Content-Type'}); it is shown as plain text.`);
+    if (response.bodyTruncated) {
+      notes.push(`Too large: the body is over the maximum response size of ${Math.round(maxBytes / (1024 * 1024))} MB (Settings), so only its start is kept. Raise the limit in Settings, or save it to a file with curl (Copy as code).`);
+    }
+    const explanation = explainApiError(response.status, text, record);
+    if (explanation) notes.push(explanation);
+    let bodyKind: ResponseView['bodyKind'] = 'text';
+    if (response.body.byteLength === 0) bodyKind = 'empty';
+    else if (binary) bodyKind = 'binary';
+    else if (/[/+]json\b/i.test(contentType ?? '')) bodyKind = 'json';
     return {
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers.map((h) => ({ name: h.name, value: redactKeys(h.value).split(secret).join('[redacted]') })),
+      headers: response.headers.map((h) => ({ name: h.name, value: scrub(h.value) })),
       body: text,
       bodyTruncated: response.bodyTruncated,
       sizeBytes: response.body.byteLength,
       durationMs: response.durationMs,
       url: finalUrl,
       rateLimit,
+      ...(response.ttfbMs !== undefined ? { ttfbMs: response.ttfbMs } : {}),
+      ...(response.wireBytes !== undefined ? { wireBytes: response.wireBytes } : {}),
+      bodyKind,
+      notes,
+      tooLarge: response.bodyTruncated,
     };
+  }
+
+  /**
+   * Save to file: send a GET again and write its whole body to a file, with no size cap. Only GET,
+   * so nothing is created twice.
+   */
+  async saveBody(input: SendRequestInput): Promise<SavedBody> {
+    const { fileTransport, saveTargets, secrets, sandbox } = this.deps;
+    if (!fileTransport || !saveTargets) throw new AppFailure('request_rejected', 'Saving to a file is not available here.');
+    if (input.method !== 'GET') throw new AppFailure('request_rejected', `Only GET responses can be saved to a file; a ${input.method} would run again.`);
+    const record = this.deps.keys.find(input.keyId);
+    const origin = await resolveKeyOrigin(record, sandbox);
+    const url = buildUrl(origin, input.path, input.query);
+    const headers = { Accept: 'application/json', 'Accept-Encoding': ENCODINGS, ...checkUserHeaders(input.headers ?? []) };
+    const secret = await secrets.get(record.id);
+    if (secret === null) throw new AppFailure('secret_missing', `The keychain has no secret for “${record.name}”. Delete the key and add it again.`);
+    const id = `exp_${randomBytes(8).toString('hex')}`;
+    const fileName = `${input.path.replace(/^\/+/, '').replace(/[^\w.-]+/g, '-') || 'response'}-${new Date(this.deps.clock.now()).toISOString().replace(/[:.]/g, '-')}.json`;
+    const target = await saveTargets.choose(id, fileName);
+    if (!target) throw new AppFailure('cancelled', 'Saving was cancelled.');
+    const controller = new AbortController();
+    if (input.requestId) this.inFlight.set(input.requestId, controller);
+    try {
+      const settings = this.deps.settings();
+      const { response } = await callApi(fileTransport(target.path), {
+        url, method: 'GET', headers, keyOrigin: origin, secret,
+        timeoutMs: settings.timeoutMs, maxBodyBytes: Number.MAX_SAFE_INTEGER, redirectPolicy: settings.redirectPolicy ?? 'refuse', signal: controller.signal,
+      });
+      this.deps.tracker?.record(record.id, response.status, parseRateLimit(response.headers, this.deps.clock.now()));
+      const bytes = (await stat(target.path)).size;
+      return { fileName: basename(target.path), path: target.path, bytes, status: response.status, downloadUrl: target.downloadUrl };
+    } catch (error) {
+      await rm(target.path, { force: true });
+      throw error;
+    } finally {
+      if (input.requestId) this.inFlight.delete(input.requestId);
+    }
+  }
+
+  /** The origin a key's requests go to (for Copy as code). */
+  async originFor(keyId: string): Promise<{ origin: string; record: KeyRecord }> {
+    const record = this.deps.keys.find(keyId);
+    return { origin: await resolveKeyOrigin(record, this.deps.sandbox), record };
   }
 }

@@ -1,75 +1,227 @@
-import type { AppError, ResponseView } from '../../../src-preload/contract';
-import { buildQuery, DEFAULT_ENDPOINT_ID, findEndpoint } from '../features/requests/endpoint-catalog';
+import type { AppError, CatalogEntry, HistoryEntry, ResponseView, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../features/requests/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
 import { selectActiveKey } from './selectors';
 import type { SliceCreator } from './types';
 
+export interface HeaderRow {
+  name: string;
+  value: string;
+}
+
 export interface RequestSlice {
   /** The key the user picked; the active key falls back to the first one (see selectActiveKey). */
   selectedKeyId: string | null;
+  catalog: readonly CatalogEntry[];
   endpointId: string;
+  pathValues: Record<string, string>;
   /** Query parameter values by name, for the current endpoint. */
   queryValues: Record<string, string>;
+  headerRows: HeaderRow[];
+  body: string;
+  /** POSTs carry an Idempotency-Key unless the user turns it off. */
+  idempotencyEnabled: boolean;
+  idempotencyKey: string;
   inFlight: boolean;
+  requestId: string | null;
   response: ResponseView | null;
   responseError: AppError | null;
+  budgetWarning: string | null;
+  /** After a 429: when a retry is allowed (ms epoch), and whether one is scheduled. */
+  retryAt: number | null;
+  autoRetryPending: boolean;
   selectKey(keyId: string): void;
+  loadCatalog(): Promise<void>;
   selectEndpoint(endpointId: string): void;
+  setPathValue(name: string, value: string): void;
   setQueryValue(name: string, value: string): void;
-  sendRequest(): Promise<void>;
+  setHeaderRow(index: number, row: HeaderRow): void;
+  addHeaderRow(): void;
+  removeHeaderRow(index: number): void;
+  setBody(body: string): void;
+  setIdempotencyEnabled(enabled: boolean): void;
+  sendRequest(options?: { automatic?: boolean }): Promise<void>;
+  cancelRequest(): Promise<void>;
+  cancelAutoRetry(): void;
+  /** The request as it would be sent now, or an error to show. */
+  buildRequest(): { input: SendRequestInput } | { error: AppError };
+  /** Save to file: the whole body of the current GET, written by main. */
+  saveBody(): Promise<{ saved: SavedBody } | { error: AppError }>;
+  copySnippet(language: SnippetLanguage): Promise<{ code: string } | { error: AppError }>;
+  replayHistory(entry: HistoryEntry): void;
+}
+
+function newIdempotencyKey(): string {
+  return crypto.randomUUID();
 }
 
 export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
   // Only the latest send may write the response: an older, slower reply must not overwrite it.
   let sequence = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const endpointState = (entry: CatalogEntry | undefined) => ({
+    pathValues: {},
+    queryValues: {},
+    body: entry?.template ?? '',
+    idempotencyKey: newIdempotencyKey(),
+  });
 
   return {
     selectedKeyId: null,
+    catalog: ENDPOINT_CATALOG,
     endpointId: DEFAULT_ENDPOINT_ID,
+    pathValues: {},
     queryValues: {},
+    headerRows: [],
+    body: '',
+    idempotencyEnabled: true,
+    idempotencyKey: newIdempotencyKey(),
     inFlight: false,
+    requestId: null,
     response: null,
     responseError: null,
+    budgetWarning: null,
+    retryAt: null,
+    autoRetryPending: false,
 
     selectKey: (keyId) => set({ selectedKeyId: keyId }),
 
-    selectEndpoint: (endpointId) => {
-      if (endpointId !== get().endpointId) set({ endpointId, queryValues: {} });
+    loadCatalog: async () => {
+      const result = await getDesktopApi().catalogGet();
+      if (result.ok && result.value.entries.length > 0) {
+        const catalog = result.value.entries;
+        set({ catalog, ...(findEndpoint(get().endpointId, catalog) ? {} : { endpointId: catalog[0]!.id, ...endpointState(catalog[0]) }) });
+      }
     },
 
-    setQueryValue: (name, value) => set({ queryValues: { ...get().queryValues, [name]: value } }),
+    selectEndpoint: (endpointId) => {
+      if (endpointId === get().endpointId) return;
+      set({ endpointId, ...endpointState(findEndpoint(endpointId, get().catalog)) });
+    },
 
-    sendRequest: async () => {
+    setPathValue: (name, value) => set({ pathValues: { ...get().pathValues, [name]: value } }),
+    setQueryValue: (name, value) => set({ queryValues: { ...get().queryValues, [name]: value } }),
+    setHeaderRow: (index, row) => set({ headerRows: get().headerRows.map((r, i) => (i === index ? row : r)) }),
+    addHeaderRow: () => set({ headerRows: [...get().headerRows, { name: '', value: '' }] }),
+    removeHeaderRow: (index) => set({ headerRows: get().headerRows.filter((_, i) => i !== index) }),
+    setBody: (body) => set({ body }),
+    setIdempotencyEnabled: (enabled) => set({ idempotencyEnabled: enabled, idempotencyKey: newIdempotencyKey() }),
+
+    buildRequest: () => {
       const state = get();
       const key = selectActiveKey(state);
-      const endpoint = findEndpoint(state.endpointId);
-      if (!key) {
-        set({ response: null, responseError: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } });
-        return;
-      }
-      if (!endpoint) {
-        set({ response: null, responseError: { code: 'invalid_argument', message: 'Pick an endpoint first.' } });
-        return;
-      }
+      const endpoint = findEndpoint(state.endpointId, state.catalog);
+      if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
+      if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
+      const path = buildPath(endpoint, state.pathValues);
+      if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };
       const query = buildQuery(endpoint, state.queryValues);
+      const headers = state.headerRows.filter((h) => h.name.trim() !== '' || h.value !== '');
+      if (endpoint.method === 'POST' && state.idempotencyEnabled) headers.push({ name: 'Idempotency-Key', value: state.idempotencyKey });
+      const hasBody = endpoint.bodySchema !== null || (endpoint.method !== 'GET' && state.body.trim() !== '');
+      return {
+        input: {
+          keyId: key.id,
+          method: endpoint.method,
+          path: path.path,
+          ...(query.length > 0 ? { query } : {}),
+          ...(headers.length > 0 ? { headers } : {}),
+          ...(hasBody ? { body: state.body } : {}),
+        },
+      };
+    },
+
+    sendRequest: async (options = {}) => {
+      clearTimeout(retryTimer);
+      const built = get().buildRequest();
+      if ('error' in built) {
+        set({ response: null, responseError: built.error, autoRetryPending: false });
+        return;
+      }
+      const api = getDesktopApi();
+      const check = options.automatic ? null : await api.requestBudgetCheck({ keyId: built.input.keyId });
+      const requestId = crypto.randomUUID();
       const mine = ++sequence;
-      set({ inFlight: true, responseError: null });
-      const result = await getDesktopApi().requestSend({
-        keyId: key.id,
-        method: endpoint.method,
-        path: endpoint.path,
-        ...(query.length > 0 ? { query } : {}),
+      set({
+        inFlight: true,
+        requestId,
+        responseError: null,
+        autoRetryPending: false,
+        retryAt: null,
+        budgetWarning: check?.ok ? check.value.warning : null,
       });
+      const result = await api.requestSend({ ...built.input, requestId });
       if (mine !== sequence) return;
       if (result.ok) {
-        set({ inFlight: false, response: result.value, responseError: null });
-        get().recordRateLimit(key.id, result.value.rateLimit, now());
+        const view = result.value;
+        set({ inFlight: false, requestId: null, response: view, responseError: null });
+        get().recordRateLimit(built.input.keyId, view.rateLimit, now());
+        if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
+          const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
+          const auto = get().settings.autoRetryOn429;
+          set({ retryAt, autoRetryPending: auto });
+          // The same request again once Retry-After has passed (its Idempotency-Key too, so a POST is never doubled).
+          if (auto) retryTimer = setTimeout(() => void get().sendRequest({ automatic: true }), Math.max(0, retryAt - now()));
+        }
       } else {
-        set({ inFlight: false, response: null, responseError: result.error });
+        set({ inFlight: false, requestId: null, response: null, responseError: result.error });
       }
       // The first request may have started the embedded sandbox: refresh the header.
       void get().loadAppInfo();
+    },
+
+    cancelRequest: async () => {
+      const id = get().requestId;
+      if (id) await getDesktopApi().requestCancel({ requestId: id });
+    },
+
+    cancelAutoRetry: () => {
+      clearTimeout(retryTimer);
+      set({ autoRetryPending: false });
+    },
+
+    saveBody: async () => {
+      const built = get().buildRequest();
+      if ('error' in built) return { error: built.error };
+      const result = await getDesktopApi().requestSaveBody(built.input);
+      return result.ok ? { saved: result.value } : { error: result.error };
+    },
+
+    copySnippet: async (language) => {
+      const built = get().buildRequest();
+      if ('error' in built) return { error: built.error };
+      const result = await getDesktopApi().requestSnippet({ request: built.input, language });
+      return result.ok ? { code: result.value.code } : { error: result.error };
+    },
+
+    replayHistory: (entry) => {
+      const state = get();
+      const endpoint =
+        state.catalog.find((e) => e.method === entry.method && e.path === entry.path) ??
+        state.catalog.find((e) => e.method === entry.method && new RegExp(`^${e.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(entry.path));
+      if (!endpoint) {
+        set({ responseError: { code: 'not_found', message: `${entry.method} ${entry.path} is not in the endpoint catalog, so it cannot be replayed.` } });
+        return;
+      }
+      const pathValues: Record<string, string> = {};
+      const names = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      const parts = entry.path.split('/');
+      endpoint.path.split('/').forEach((seg, i) => {
+        const name = /^\{([^}]+)\}$/.exec(seg)?.[1];
+        if (name && names.includes(name)) pathValues[name] = decodeURIComponent(parts[i] ?? '');
+      });
+      set({
+        endpointId: endpoint.id,
+        selectedKeyId: state.keys.some((k) => k.id === entry.keyId) ? entry.keyId : state.selectedKeyId,
+        pathValues,
+        queryValues: Object.fromEntries(entry.query.map((q) => [q.name, q.value])),
+        headerRows: entry.headers.filter((h) => h.name.toLowerCase() !== 'idempotency-key'),
+        body: entry.body ?? '',
+        idempotencyKey: newIdempotencyKey(),
+        page: 'requests',
+      });
     },
   };
 };

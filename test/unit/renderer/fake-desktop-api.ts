@@ -1,3 +1,4 @@
+import { EVENT_NAMES, OPERATIONS, listenerName } from '../../../src-preload/contract';
 import type { AppInfo, DesktopApi, KeyMeta, KeysChangedEvent, ResponseView, Result } from '../../../src-preload/contract';
 
 type Reply<T> = Result<T> | Promise<Result<T>>;
@@ -25,7 +26,20 @@ export function createFakeDesktopApi() {
     }),
   };
 
+  // Operations a test does not script answer "not scripted"; new channels need no change here.
+  const unscripted = Object.fromEntries([
+    ...OPERATIONS.map((op) => [
+      op,
+      async (arg: unknown) => {
+        calls.push({ op, arg });
+        return { ok: false, error: { code: 'internal_error', message: 'not scripted' } };
+      },
+    ]),
+    ...EVENT_NAMES.map((event) => [listenerName(event), () => () => {}]),
+  ]) as DesktopApi;
+
   const api: DesktopApi = {
+    ...unscripted,
     appInfo: async () => {
       calls.push({ op: 'appInfo', arg: undefined });
       return replies.appInfo();

@@ -1,16 +1,26 @@
 import { Metric } from '../../components/Metric';
 import { selectActiveKey, selectActiveRateLimit, useConsoleStore } from '../../store';
+import { budgetForKey } from '../../store/rate-limit-slice';
+import { RecentChart } from './RecentChart';
 import { ResetsIn } from './ResetsIn';
 
 function show(value: number | string | null | undefined): string {
   return value === null || value === undefined ? 'Unknown' : String(value);
 }
 
-/** The latest rate-limit headers seen for the key in use. */
+/** The latest rate-limit headers seen for the key in use, its budget's recent requests and 429s. */
 export function RateLimitPanel() {
   const key = useConsoleStore(selectActiveKey);
   const entry = useConsoleStore(selectActiveRateLimit);
+  const budgets = useConsoleStore((s) => s.budgets);
+  const retryAt = useConsoleStore((s) => s.retryAt);
+  const autoRetryPending = useConsoleStore((s) => s.autoRetryPending);
+  const autoRetryOn = useConsoleStore((s) => s.settings.autoRetryOn429);
+  const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
+  const status = useConsoleStore((s) => s.response?.status);
   const snap = entry?.snapshot ?? null;
+  const budget = budgetForKey(budgets, key?.id);
+  const shared = budget && budget.keyIds.length > 1;
 
   return (
     <section role="region" aria-label="Rate limit" className="panel">
@@ -19,7 +29,7 @@ export function RateLimitPanel() {
         {!key
           ? 'No key selected.'
           : entry
-            ? `For ${key.name}. Limit is requests per minute; Burst is the most that can be sent at once.`
+            ? `For ${key.name}${snap?.workspaceId ? ` (workspace ${snap.workspaceId}${shared ? `, shared by ${budget.keyIds.length} keys` : ''})` : ''}. Limit is requests per minute; Burst is the most that can be sent at once.`
             : `No rate-limit headers seen for ${key.name} yet. Send a request to see them.`}
       </p>
       <dl className="metrics">
@@ -29,8 +39,28 @@ export function RateLimitPanel() {
           <ResetsIn resetAt={snap?.resetAt ?? null} />
         </Metric>
         <Metric label="Burst">{show(snap?.burst)}</Metric>
-        <Metric label="Workspace">{show(snap?.workspaceId)}</Metric>
+        <Metric label="429 responses">{budget ? String(budget.count429) : '0'}</Metric>
       </dl>
+      {status === 429 && retryAt !== null && (
+        <div role="status" className="banner banner-warning retry">
+          <dl className="metrics">
+            <Metric label="Retry allowed in">
+              <ResetsIn resetAt={retryAt} />
+            </Metric>
+          </dl>
+          {autoRetryPending ? (
+            <p>
+              Too many requests. The console sends the request again automatically when the countdown ends.{' '}
+              <button type="button" onClick={cancelAutoRetry}>
+                Stop automatic retry
+              </button>
+            </p>
+          ) : (
+            <p>Too many requests. Wait for the countdown, then send again{autoRetryOn ? '.' : ' (or turn on automatic retry on 429 in Settings).'}</p>
+          )}
+        </div>
+      )}
+      <RecentChart recent={budget?.recent ?? []} />
     </section>
   );
 }

@@ -11,26 +11,39 @@ import {
 import { RateLimitPanel } from '../rate-limit/RateLimitPanel';
 import { ResponsePanel } from '../response/ResponsePanel';
 import { keyOptionLabel } from '../keys/key-labels';
-import { ENDPOINT_CATALOG, endpointLabel, findEndpoint } from './endpoint-catalog';
+import { BodyEditor } from './BodyEditor';
+import { validateBody } from './body-validation';
+import { CopyAsCode } from './CopyAsCode';
+import { endpointLabel, findEndpoint } from './endpoint-catalog';
+import { HeadersTable } from './HeadersTable';
 import { useSendShortcut } from './use-send-shortcut';
+import './requests.css';
 
 export function RequestsPage() {
   const keys = useConsoleStore(selectKeys);
   const keysStatus = useConsoleStore(selectKeysStatus);
   const activeKey = useConsoleStore(selectActiveKey);
   const endpointId = useConsoleStore(selectEndpointId);
+  const catalog = useConsoleStore((s) => s.catalog);
   const queryValues = useConsoleStore(selectQueryValues);
+  const pathValues = useConsoleStore((s) => s.pathValues);
+  const body = useConsoleStore((s) => s.body);
   const inFlight = useConsoleStore(selectInFlight);
+  const budgetWarning = useConsoleStore((s) => s.budgetWarning);
   const selectKey = useConsoleStore((s) => s.selectKey);
   const selectEndpoint = useConsoleStore((s) => s.selectEndpoint);
   const setQueryValue = useConsoleStore((s) => s.setQueryValue);
+  const setPathValue = useConsoleStore((s) => s.setPathValue);
+  const setBody = useConsoleStore((s) => s.setBody);
   const sendRequest = useConsoleStore((s) => s.sendRequest);
+  const cancelRequest = useConsoleStore((s) => s.cancelRequest);
   const id = useId();
 
-  const endpoint = findEndpoint(endpointId);
+  const endpoint = findEndpoint(endpointId, catalog);
   const canSend = activeKey !== null && endpoint !== undefined && !inFlight;
   const send = () => void sendRequest();
   useSendShortcut(send, canSend);
+  const problems = endpoint?.bodySchema ? validateBody(body, endpoint.bodySchema) : [];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,34 +75,96 @@ export function RequestsPage() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-endpoint`}>Endpoint</label>
-          <select id={`${id}-endpoint`} value={endpointId} onChange={(e) => selectEndpoint(e.target.value)}>
-            {ENDPOINT_CATALOG.map((entry) => (
+          <select id={`${id}-endpoint`} value={endpointId} aria-describedby={`${id}-endpoint-desc`} onChange={(e) => selectEndpoint(e.target.value)}>
+            {catalog.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {endpointLabel(entry)}
               </option>
             ))}
           </select>
+          <p id={`${id}-endpoint-desc`} className="hint">
+            {endpoint?.description}
+          </p>
         </div>
-        {endpoint && endpoint.query.length > 0 && (
+        {endpoint && endpoint.pathParams.length > 0 && (
           <fieldset className="query-params">
-            <legend>Query parameters</legend>
-            {endpoint.query.map((param) => (
+            <legend>Path parameters</legend>
+            {endpoint.pathParams.map((param) => (
               <div className="field" key={param.name}>
-                <label htmlFor={`${id}-q-${param.name}`}>{param.name}</label>
+                <label htmlFor={`${id}-p-${param.name}`}>{param.name}</label>
                 <input
-                  id={`${id}-q-${param.name}`}
+                  id={`${id}-p-${param.name}`}
                   type="text"
-                  inputMode={param.inputMode}
-                  aria-describedby={`${id}-q-${param.name}-hint`}
-                  value={queryValues[param.name] ?? ''}
-                  onChange={(e) => setQueryValue(param.name, e.target.value)}
+                  required
+                  aria-describedby={`${id}-p-${param.name}-hint`}
+                  value={pathValues[param.name] ?? ''}
+                  onChange={(e) => setPathValue(param.name, e.target.value)}
                 />
-                <p id={`${id}-q-${param.name}-hint`} className="hint">
-                  {param.hint}
+                <p id={`${id}-p-${param.name}-hint`} className="hint">
+                  {param.description}
                 </p>
               </div>
             ))}
           </fieldset>
+        )}
+        {endpoint && endpoint.queryParams.length > 0 && (
+          <fieldset className="query-params">
+            <legend>Query parameters</legend>
+            <table aria-label="Query parameters" className="param-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Meaning</th>
+                </tr>
+              </thead>
+              <tbody>
+                {endpoint.queryParams.map((param) => (
+                  <tr key={param.name}>
+                    <td>
+                      <label htmlFor={`${id}-q-${param.name}`}>{param.name}</label>
+                    </td>
+                    <td>
+                      {param.enum ? (
+                        <select id={`${id}-q-${param.name}`} value={queryValues[param.name] ?? ''} onChange={(e) => setQueryValue(param.name, e.target.value)}>
+                          <option value="">(any)</option>
+                          {param.enum.map((v) => (
+                            <option key={v} value={v}>
+                              {v}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input
+                          id={`${id}-q-${param.name}`}
+                          type="text"
+                          inputMode={param.type === 'integer' ? 'numeric' : 'text'}
+                          aria-describedby={`${id}-q-${param.name}-hint`}
+                          value={queryValues[param.name] ?? ''}
+                          onChange={(e) => setQueryValue(param.name, e.target.value)}
+                        />
+                      )}
+                    </td>
+                    <td id={`${id}-q-${param.name}-hint`} className="hint">
+                      {param.description}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </fieldset>
+        )}
+        <HeadersTable isPost={endpoint?.method === 'POST'} />
+        {endpoint?.bodySchema && (
+          <div className="field">
+            <span className="label" id={`${id}-body-label`}>
+              Body (JSON)
+            </span>
+            <BodyEditor value={body} schema={endpoint.bodySchema} onChange={setBody} describedBy={`${id}-body-problems`} />
+            <div id={`${id}-body-problems`} role="status" className={problems.length > 0 ? 'form-error' : 'hint'}>
+              {problems.length > 0 ? problems.map((p) => <p key={p.message}>{p.message}</p>) : 'The body matches the endpoint’s schema.'}
+            </div>
+          </div>
         )}
         <div className="actions">
           <button
@@ -101,13 +176,24 @@ export function RequestsPage() {
           >
             Send
           </button>
+          {inFlight && (
+            <button type="button" onClick={() => void cancelRequest()}>
+              Cancel
+            </button>
+          )}
           <span className="hint">Ctrl+Enter (⌘+Enter on macOS)</span>
         </div>
+        {budgetWarning && (
+          <p role="alert" className="banner banner-warning">
+            {budgetWarning}
+          </p>
+        )}
         {noKeys && (
           <p id={`${id}-no-keys`} className="empty">
             There are no keys to send with yet. Add one on the Keys page, then come back.
           </p>
         )}
+        <CopyAsCode />
       </form>
       <div className="panels">
         <ResponsePanel />

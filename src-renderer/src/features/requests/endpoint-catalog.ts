@@ -1,38 +1,30 @@
-import type { HttpMethod } from '../../../../src-preload/contract';
+import type { CatalogEntry } from '../../../../src-preload/contract';
 
-export interface QueryParamSpec {
-  name: string;
-  /** Short hint shown under the input. */
-  hint: string;
-  inputMode?: 'numeric' | 'text';
-}
-
-export interface EndpointEntry {
-  id: string;
-  method: HttpMethod;
-  path: string;
-  summary: string;
-  query: QueryParamSpec[];
-}
+export type EndpointEntry = CatalogEntry;
 
 /**
- * The endpoints the builder offers. Hand-written for now; a later issue generates this list
- * from the OpenAPI document, so keep entries plain data.
+ * Used only until main sends the catalog it builds from the sandbox's OpenAPI document
+ * (catalogGet), so the first paint already offers the default endpoint.
  */
 export const ENDPOINT_CATALOG: readonly EndpointEntry[] = [
   {
-    id: 'conversations.list',
+    id: 'listConversations',
     method: 'GET',
     path: '/v1/conversations',
     summary: 'List conversations',
-    query: [{ name: 'limit', hint: '1 to 100; the API defaults to 25.', inputMode: 'numeric' }],
+    description: 'Conversations of the key’s workspace, newest first.',
+    pathParams: [],
+    queryParams: [{ name: 'limit', description: '1 to 100; the API defaults to 25.', required: false, enum: null, type: 'integer' }],
+    bodySchema: null,
+    template: null,
+    needsKey: true,
   },
 ];
 
-export const DEFAULT_ENDPOINT_ID = 'conversations.list';
+export const DEFAULT_ENDPOINT_ID = 'listConversations';
 
-export function findEndpoint(id: string): EndpointEntry | undefined {
-  return ENDPOINT_CATALOG.find((e) => e.id === id);
+export function findEndpoint(id: string, catalog: readonly EndpointEntry[] = ENDPOINT_CATALOG): EndpointEntry | undefined {
+  return catalog.find((e) => e.id === id);
 }
 
 /** "GET /v1/conversations — List conversations" */
@@ -43,9 +35,20 @@ export function endpointLabel(e: EndpointEntry): string {
 /** The query to send: the endpoint's parameters that have a value, in catalog order. */
 export function buildQuery(endpoint: EndpointEntry, values: Record<string, string>): { name: string; value: string }[] {
   const query: { name: string; value: string }[] = [];
-  for (const param of endpoint.query) {
+  for (const param of endpoint.queryParams) {
     const value = values[param.name]?.trim();
     if (value) query.push({ name: param.name, value });
   }
   return query;
+}
+
+/** Fill `{id}` placeholders; a missing value is an error the builder shows. */
+export function buildPath(endpoint: EndpointEntry, values: Record<string, string>): { path: string } | { missing: string } {
+  let path = endpoint.path;
+  for (const p of endpoint.pathParams) {
+    const value = values[p.name]?.trim();
+    if (!value) return { missing: p.name };
+    path = path.replace(`{${p.name}}`, encodeURIComponent(value));
+  }
+  return { path };
 }

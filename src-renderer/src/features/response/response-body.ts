@@ -27,3 +27,13 @@ export function headerValue(headers: readonly { name: string; value: string }[],
   const lower = name.toLowerCase();
   return headers.find((h) => h.name.toLowerCase() === lower)?.value;
 }
+
+/** How often `needle` occurs in `text`, case-insensitively (0 for an empty needle). */
+export function countMatches(text: string, needle: string): number {
+  if (needle === '') return 0;
+  const hay = text.toLowerCase();
+  const n = needle.toLowerCase();
+  let count = 0;
+  for (let i = hay.indexOf(n); i !== -1; i = hay.indexOf(n, i + n.length)) count++;
+  return count;
+}

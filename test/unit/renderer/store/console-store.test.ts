@@ -127,7 +127,7 @@ describe('requests', () => {
     await state().sendRequest();
 
     expect(fake.callsOf('requestSend')).toEqual([
-      { op: 'requestSend', arg: { keyId: 'key_b', method: 'GET', path: '/v1/conversations', query: [{ name: 'limit', value: '5' }] } },
+      { op: 'requestSend', arg: { keyId: 'key_b', method: 'GET', path: '/v1/conversations', query: [{ name: 'limit', value: '5' }], requestId: expect.any(String) } },
     ]);
     expect(state().inFlight).toBe(false);
     expect(state().response?.status).toBe(200);
@@ -142,7 +142,7 @@ describe('requests', () => {
     state().setKeys([keyA]);
     fake.replies.requestSend = () => ({ ok: true, value: makeResponse() });
     await state().sendRequest();
-    expect(fake.callsOf('requestSend')[0]?.arg).toEqual({ keyId: 'key_a', method: 'GET', path: '/v1/conversations' });
+    expect(fake.callsOf('requestSend')[0]?.arg).toEqual({ keyId: 'key_a', method: 'GET', path: '/v1/conversations', requestId: expect.any(String) });
   });
 
   it('shows a failed send in words and drops the previous response', async () => {

@@ -1,0 +1,27 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A small JSON document on disk, written atomically (temp file + rename), owner-only. */
+export interface JsonFileStore {
+  read(): unknown;
+  write(value: unknown): void;
+}
+
+export function createJsonFileStore(path: string): JsonFileStore {
+  return {
+    read() {
+      try {
+        return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      } catch {
+        // Missing or unreadable: the caller falls back to its defaults.
+        return undefined;
+      }
+    },
+    write(value) {
+      mkdirSync(dirname(path), { recursive: true });
+      const temp = `${path}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
+      renameSync(temp, path);
+    },
+  };
+}

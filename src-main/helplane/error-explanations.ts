@@ -1,0 +1,38 @@
+import type { KeyRecord } from '../ports';
+
+/** What an API error means for the user, and what to do, in words. */
+const BY_CODE: Record<string, (key: Pick<KeyRecord, 'name'>) => string> = {
+  missing_api_key: () => 'The server got no API key. Pick a key in the Key picker and send again.',
+  invalid_api_key: (k) => `The server does not know the key “${k.name}”. It may be mistyped or from another environment: check it on the Keys page, or add the right one.`,
+  revoked_api_key: (k) => `The key “${k.name}” was revoked in the Helplane dashboard. Create a new key there, add it on the Keys page, and delete this one.`,
+  plan_not_eligible: () => 'This workspace’s plan does not include API access (Growth plan or above). Upgrade the plan in the Helplane dashboard, or use a sandbox key.',
+  not_found: () => 'Nothing exists at that id or path. Check the id in the path parameters.',
+  method_not_allowed: () => 'The path exists but not with this method; the Allow header lists the methods it takes.',
+  contact_exists: () => 'A contact with this email already exists in the workspace. Look it up with GET /v1/contacts?email=…, or use another email.',
+  idempotency_mismatch: () => 'This Idempotency-Key was already used with another body. Turn the key off and on again in the builder to get a fresh one.',
+  payload_too_large: () => 'The body is over 1 MiB, the most the API takes.',
+  unsupported_media_type: () => 'The body must be JSON with Content-Type: application/json.',
+  validation_failed: () => 'A field of the body is not valid; “param” in the reply names it.',
+  invalid_json: () => 'The body is not valid JSON. The editor marks where it breaks.',
+  invalid_request: () => 'A query parameter or header is not valid; “param” in the reply names it.',
+  rate_limited: () => 'Too many requests: the workspace’s budget is used up. Wait for the Retry-After countdown (or turn on automatic retry in Settings).',
+  internal_error: () => 'The server failed. Try again later; quote the request id (X-Request-Id) if you report it.',
+};
+
+/** A sentence for an API error reply, or null for success and unknown shapes. */
+export function explainApiError(status: number, body: string, key: Pick<KeyRecord, 'name'>): string | null {
+  if (status < 400) return null;
+  let code: string | undefined;
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown } };
+    code = typeof parsed.error?.code === 'string' ? parsed.error.code : undefined;
+  } catch {
+    // Not JSON: fall back to the status.
+  }
+  const explain = code !== undefined ? BY_CODE[code] : undefined;
+  if (explain) return explain(key);
+  if (status === 429) return BY_CODE.rate_limited!(key);
+  if (status === 401) return 'The server refused the key. Check it on the Keys page.';
+  if (status >= 500) return 'The server failed. Try again later.';
+  return null;
+}

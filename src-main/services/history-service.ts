@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { HistoryEntrySchema, type HistoryEntry } from '../../src-preload/contract';
+import { redactKeys } from '../helplane/key-format';
+import type { JsonDocument } from './settings-service';
+
+export const HISTORY_MAX_ENTRIES = 500;
+export const HISTORY_MAX_BODY = 4096;
+const PREVIEW_CHARS = 1024;
+
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'bodyTruncated' | 'responsePreview'> & { responseBody: string | null };
+
+function truncate(text: string, max: number): { text: string; truncated: boolean } {
+  return text.length > max ? { text: text.slice(0, max), truncated: true } : { text, truncated: false };
+}
+
+/**
+ * Every request, newest first, capped in count, in a JSON file in the data dir. Bodies are
+ * truncated; key-shaped strings and any X-API-Key header are removed before anything is kept.
+ */
+export class HistoryService {
+  private entries: HistoryEntry[];
+
+  constructor(private readonly store: JsonDocument) {
+    const parsed = z.array(HistoryEntrySchema).safeParse(store.read());
+    this.entries = parsed.success ? parsed.data.slice(0, HISTORY_MAX_ENTRIES) : [];
+  }
+
+  add(entry: NewHistoryEntry, secret: string | null): HistoryEntry {
+    const scrub = (text: string) => {
+      const redacted = redactKeys(text);
+      return secret ? redacted.split(secret).join('[redacted]') : redacted;
+    };
+    const body = entry.body === null ? null : truncate(scrub(entry.body), HISTORY_MAX_BODY);
+    const { responseBody, ...rest } = entry;
+    const stored: HistoryEntry = {
+      ...rest,
+      id: randomUUID(),
+      path: scrub(entry.path),
+      query: entry.query.map((q) => ({ name: q.name, value: scrub(q.value) })),
+      headers: entry.headers.filter((h) => h.name.toLowerCase() !== 'x-api-key').map((h) => ({ name: h.name, value: scrub(h.value) })),
+      body: body?.text ?? null,
+      bodyTruncated: body?.truncated ?? false,
+      errorMessage: entry.errorMessage === null ? null : scrub(entry.errorMessage),
+      responsePreview: responseBody === null ? null : truncate(scrub(responseBody), PREVIEW_CHARS).text,
+    };
+    this.entries = [stored, ...this.entries].slice(0, HISTORY_MAX_ENTRIES);
+    this.store.write(this.entries);
+    return stored;
+  }
+
+  list(filter?: string): HistoryEntry[] {
+    const f = filter?.trim().toLowerCase();
+    if (!f) return [...this.entries];
+    return this.entries.filter((e) =>
+      [e.method, e.path, String(e.status ?? e.errorCode ?? ''), e.keyName, e.keyPrefix].some((v) => v.toLowerCase().includes(f)),
+    );
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.store.write(this.entries);
+  }
+}

@@ -1,0 +1,29 @@
+import { selectNow, useConsoleStore } from '../../store';
+
+const BUCKETS = 12;
+const BUCKET_MS = 5000;
+
+/** Requests in the last 60 s, in 5-second bars (inline SVG, no library). */
+export function RecentChart({ recent }: { recent: readonly number[] }) {
+  const now = useConsoleStore(selectNow);
+  const counts = Array.from({ length: BUCKETS }, () => 0);
+  let total = 0;
+  for (const t of recent) {
+    const age = now - t;
+    if (age < 0 || age >= BUCKETS * BUCKET_MS) continue;
+    counts[BUCKETS - 1 - Math.floor(age / BUCKET_MS)]! += 1;
+    total++;
+  }
+  const max = Math.max(1, ...counts);
+  return (
+    <figure className="recent-chart">
+      <svg role="img" aria-label={`Requests in the last 60 s: ${total}`} viewBox={`0 0 ${BUCKETS * 10} 40`} width="180" height="48">
+        {counts.map((c, i) => (
+          <rect key={i} x={i * 10 + 1} y={40 - (c / max) * 38} width="8" height={(c / max) * 38} className="bar" />
+        ))}
+        <line x1="0" y1="40" x2={BUCKETS * 10} y2="40" className="axis" />
+      </svg>
+      <figcaption className="hint">Requests in the last 60 s: {total} (oldest left)</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_SETTINGS, type AppError, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
+import { getDesktopApi } from '../lib/desktop-api';
+import type { SliceCreator } from './types';
+
+export interface SettingsSlice {
+  settings: Settings;
+  settingsError: AppError | null;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: SettingsUpdate): Promise<void>;
+}
+
+/** Show the chosen theme: `data-theme` on <html> (CSS picks colours; "system" follows the OS). */
+function applyTheme(theme: Settings['theme']): void {
+  // globalThis: the store is also type-checked and run under Node in tests.
+  const doc = (globalThis as { document?: { documentElement: { dataset: Record<string, string | undefined> } } }).document;
+  if (doc) doc.documentElement.dataset.theme = theme;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
+  settings: DEFAULT_SETTINGS,
+  settingsError: null,
+  loadSettings: async () => {
+    const result = await getDesktopApi().settingsGet();
+    if (result.ok) {
+      set({ settings: result.value, settingsError: null });
+      applyTheme(result.value.theme);
+    } else set({ settingsError: result.error });
+  },
+  updateSettings: async (patch) => {
+    // Shown at once (a checkbox must follow the click); put back if main refuses.
+    const before = get().settings;
+    set({ settings: { ...before, ...patch } });
+    const result = await getDesktopApi().settingsUpdate(patch);
+    if (result.ok) {
+      set({ settings: result.value, settingsError: null });
+      applyTheme(result.value.theme);
+    } else set({ settingsError: result.error, settings: before });
+  },
+});
