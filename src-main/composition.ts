@@ -9,6 +9,19 @@ import type { Clock, EventSink, HttpTransport, MetadataStore, SandboxRunner, Sec
 import { appInfo, probeKeychain, type KeychainStatus } from './services/app-service';
 import { KeyService } from './services/key-service';
 import { DEFAULT_REQUEST_SETTINGS, RequestService } from './services/request-service';
+import { BudgetPacer, systemPacerClock } from './services/budget-pacer';
+import { engineGateway } from './services/engine-gateway';
+import { ExportService, folderExportTargets, type ExportTargets } from './services/export-service';
+import { InspectorService } from './services/inspector-service';
+import { createJsonFileStore } from './adapters/json-file-store';
+import { coalescedDocument } from './services/coalesced-document';
+import { EVENT_CHANNELS } from '../src-preload/contract';
+import { buildCatalog } from './helplane/catalog';
+import { HistoryService } from './services/history-service';
+import { RateLimitTracker } from './services/rate-limit-tracker';
+import { PacingQueue } from './services/pacing-queue';
+import { SettingsService } from './services/settings-service';
+import { generateSnippet } from './services/snippet-service';
 
 export const APP_VERSION = '0.1.0';
 
@@ -24,6 +37,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Start the embedded sandbox right away rather than on first use. */
   startSandbox?: boolean;
+  /** Where exports are written: a save dialog (Electron) or a downloads folder (web host). */
+  exportTargets?: ExportTargets;
   onUnexpectedError?: (channel: string, error: unknown) => void;
 }
 
@@ -31,6 +46,8 @@ export interface Core {
   router: IpcRouter;
   keys: KeyService;
   sandbox: SandboxRunner;
+  /** Paces API calls under the rate limit: `pacer.schedule(keyId, task)`. */
+  pacer: PacingQueue;
   dispose(): Promise<void>;
 }
 
@@ -39,18 +56,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? { now: () => Date.now() };
   const secrets = options.secrets ?? createKeytarSecretStore();
-  const transport = options.transport ?? createUndiciTransport();
+  const settings = new SettingsService(createJsonFileStore(join(options.dataDir, 'settings.json')));
+  const undici = createUndiciTransport({ proxyMode: () => settings.get().proxyMode });
+  const transport = options.transport ?? undici;
   const sandbox = options.sandbox ?? createInProcessSandbox({ dataDir: join(options.dataDir, 'sandbox') });
   let keychain: KeychainStatus = await probeKeychain(secrets);
 
   const keys = new KeyService({ secrets, metadata: options.metadata, transport, sandbox, clock, events: options.events });
+  const tracker = new RateLimitTracker(() => clock.now());
+  const historyFile = coalescedDocument(createJsonFileStore(join(options.dataDir, 'history.json')));
+  const history = new HistoryService(historyFile);
+  /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
+  const pacer = new PacingQueue(tracker, systemPacerClock);
   const requests = new RequestService({
     keys,
     secrets,
     transport,
     sandbox,
     clock,
-    settings: () => DEFAULT_REQUEST_SETTINGS,
+    settings: () => {
+      const s = settings.get();
+      return { ...DEFAULT_REQUEST_SETTINGS, timeoutMs: s.requestTimeoutSeconds * 1000, maxResponseBytes: s.maxResponseMb * 1024 * 1024, redirectPolicy: s.redirectPolicy };
+    },
+    tracker,
+    history,
+    ...(options.transport ? {} : { fileTransport: (path: string) => undici.toFile(path) }),
+    saveTargets: options.exportTargets ?? folderExportTargets(join(options.dataDir, 'downloads')),
+  });
+  tracker.onChange((state) => options.events.emit(EVENT_CHANNELS.rateLimitChanged, state));
+  const catalog = buildCatalog();
+
+  const gateway = engineGateway(requests, keys, () => clock.now());
+  const inspector = new InspectorService(gateway);
+  const exports = new ExportService({
+    api: gateway,
+    targets: options.exportTargets ?? folderExportTargets(join(options.dataDir, 'exports')),
+    events: options.events,
+    pacer: new BudgetPacer(systemPacerClock),
+    now: () => clock.now(),
   });
 
   const router = createRouter(
@@ -62,6 +105,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       keysList: async () => keys.list(),
       keysAdd: (input) => keys.add(input),
       requestSend: (input) => requests.send(input),
+      requestCancel: async (input) => ({ cancelled: requests.cancel(input.requestId) }),
+      requestSaveBody: (input) => requests.saveBody(input),
+      requestSnippet: async (input) => {
+        const { origin, record } = await requests.originFor(input.request.keyId);
+        return { language: input.language, code: generateSnippet(origin, input.request, input.language, await secrets.get(record.id).catch(() => null)) };
+      },
+      requestBudgetCheck: async (input) => ({ warning: tracker.warning(input.keyId) }),
+      catalogGet: async () => ({ entries: catalog }),
+      rateLimitList: async () => ({ budgets: tracker.list() }),
+      historyList: async (input) => history.list(input?.filter),
+      historyClear: async () => {
+        history.clear();
+        return { cleared: true };
+      },
+      settingsGet: async () => settings.get(),
+      settingsUpdate: async (input) => settings.update(input),
+      inspectorSearch: (input) => inspector.search(input.keyId, input.query, input.searchId),
+      inspectorConversations: (input) => inspector.conversations(input.keyId, input.contactId, input.cursor),
+      inspectorConversation: (input) => inspector.conversation(input.keyId, input.conversationId),
+      exportStart: (input) => exports.start(input),
+      exportCancel: async (input) => ({ cancelled: exports.cancel(input.exportId) }),
     },
     {
       isTrustedSender: options.isTrustedSender,
@@ -78,6 +142,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     keys,
     sandbox,
-    dispose: () => sandbox.stop(),
+    pacer,
+    dispose: async () => {
+      historyFile.flush();
+      await sandbox.stop();
+    },
   };
 }

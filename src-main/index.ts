@@ -1,30 +1,41 @@
 // Composition root for Electron: picks the real electron module and adapters; the steps live in app/.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSaveDialogTargets } from './adapters/electron-save-dialog';
+import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
+import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
 import { createCore } from './composition';
+import { createLogger } from './services/logger';
 
 // Built layout (electron.vite.config.ts): out/main/index.js, out/preload/index.cjs, out/renderer/.
 const mainDir = dirname(fileURLToPath(import.meta.url));
+// Unexpected errors go, redacted, to <userData>/logs/console.log (created on first entry).
+const logger = createLogger(createLogFile({ path: logFilePath(app.getPath('userData')) }));
 
 startDesktop(
-  { app, BrowserWindow, dialog, ipcMain, protocol, session },
+  { app, BrowserWindow, dialog, ipcMain, protocol, session, shell },
   {
     preloadPath: join(mainDir, '../preload/index.cjs'),
     rendererRoot: join(mainDir, '../renderer'),
     devRendererUrl: process.env.ELECTRON_RENDERER_URL,
     platform: process.platform,
+    onError: (where, error) => logger.error(`Unexpected error in ${where}`, error),
     createCore: (options) =>
       createCore({
         ...options,
         // Same keys.json as the web host: both use this data dir (see data-dir.ts).
         metadata: createElectronStoreMetadata(options.dataDir),
-        onUnexpectedError: (channel, error) => console.error(`Unexpected error on ${channel}:`, error),
+        exportTargets: createSaveDialogTargets(),
+        // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
+        sandbox: createUtilityProcessSandbox({ entryPath: join(mainDir, 'sandbox-utility.js'), dataDir: join(options.dataDir, 'sandbox') }),
+        onUnexpectedError: (channel, error) => logger.error(`Unexpected error on ${channel}`, error),
       }),
   },
 ).catch((error: unknown) => {
+  logger.error('Helplane Console failed to start', error);
   console.error('Helplane Console failed to start:', error);
   app.exit(1);
 });

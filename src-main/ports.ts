@@ -40,6 +40,8 @@ export interface HttpRequest {
   timeoutMs: number;
   maxBodyBytes: number;
   signal?: AbortSignal;
+  /** Connect timeout; the transport's default when absent. */
+  connectTimeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -50,6 +52,10 @@ export interface HttpResponse {
   bodyTruncated: boolean;
   /** Milliseconds from send to the last body byte. */
   durationMs: number;
+  /** Milliseconds from send to the response headers (time to first byte). */
+  ttfbMs?: number;
+  /** Bytes received on the wire (before decompression); `body` holds the decoded bytes. */
+  wireBytes?: number;
 }
 
 /** One HTTP exchange, no redirects followed: the caller decides what a redirect may carry. */

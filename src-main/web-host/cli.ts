@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLogFile, logFilePath } from '../adapters/log-file';
 import { defaultDataDir } from '../data-dir';
+import { createLogger } from '../services/logger';
 import { createWebCore } from './web-core';
 import { startWebHost } from './server';
 
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
   const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
   if (!existsSync(resolve(rendererDir, 'index.html'))) fail('The renderer is not built: run `npm run build` first (`npm run web` does it for you).');
 
-  const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir) });
+  // Unexpected errors go, redacted, to <data dir>/logs/console.log, as in the desktop app.
+  const logger = createLogger(createLogFile({ path: logFilePath(dataDir) }));
+  const onUnexpectedError = (channel: string, error: unknown) => logger.error(`Unexpected error on ${channel}`, error);
+  const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError }) });
   process.stdout.write(`Helplane Console (web): ${host.url}\n`);
   if (values.open) openBrowser(host.url);
 

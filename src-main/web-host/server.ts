@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, err } from '../../src-preload/contract';
 import type { EventSink } from '../ports';
 import type { IpcRouter } from '../ipc/router';
+import type { DownloadRegistry } from './download-targets';
 import { hostAllowed, originAllowed, tokenAllowed } from './guard';
 import { readStatic } from './static-files';
 
@@ -32,7 +34,7 @@ export interface WebHostOptions {
   port?: number;
   rendererDir: string;
   /** Built once the server knows its port (the router's sender check needs the origin). */
-  createRouter: (ctx: { origin: string; events: EventSink }) => Promise<{ router: IpcRouter; dispose(): Promise<void> }>;
+  createRouter: (ctx: { origin: string; events: EventSink }) => Promise<{ router: IpcRouter; dispose(): Promise<void>; downloads?: DownloadRegistry }>;
   token?: string;
 }
 
@@ -57,15 +59,25 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   send(res, status, JSON.stringify(err('forbidden_sender', message)));
 }
 
+/** Past this much, an oversized body is no longer drained: the connection is cut instead. */
+const MAX_DRAIN = 16 * 1024 * 1024;
+
+/** The body as text, or null when it is over the cap (the rest is drained so the 413 can be read). */
 async function readBody(req: IncomingMessage): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_DRAIN) return null;
   const chunks: Buffer[] = [];
   let size = 0;
+  // Breaking out of the loop would destroy the socket before the 413 is sent: keep reading, stop storing.
   for await (const chunk of req) {
     size += (chunk as Buffer).byteLength;
-    if (size > MAX_IPC_BODY) return null;
-    chunks.push(chunk as Buffer);
+    if (size > MAX_DRAIN) {
+      req.destroy();
+      return null;
+    }
+    if (size <= MAX_IPC_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_IPC_BODY ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function indexHtml(html: string): string {
@@ -86,6 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   };
   let router: IpcRouter | null = null;
+  let downloads: DownloadRegistry | undefined = undefined;
   let port = 0;
   let origin = '';
 
@@ -108,7 +121,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(res, 415, JSON.stringify(err('invalid_argument', 'Send JSON.')));
       }
       const raw = await readBody(req);
-      if (raw === null) return send(res, 413, JSON.stringify(err('invalid_argument', 'The request is too large.')));
+      if (raw === null) {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, JSON.stringify(err('invalid_argument', 'The request is too large.')));
+      }
       let arg: unknown;
       try {
         const parsed = JSON.parse(raw) as { arg?: unknown } | null;
@@ -116,7 +132,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return send(res, 400, JSON.stringify(err('invalid_argument', 'The request is not valid JSON.')));
       }
-      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      } catch {
+        // A malformed escape (`/ipc/%`) names no channel: say so rather than fail with a 500.
+        return send(res, 200, JSON.stringify(err('unknown_channel', 'This operation does not exist.')));
+      }
       // JSON has no undefined: `null` stands for "no argument".
       const result = await router!.handle(channel, { origin: req.headers.origin ?? null, isMainFrame: true }, arg === null ? undefined : arg);
       return send(res, 200, JSON.stringify(result));
@@ -133,6 +155,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+    if (url.pathname.startsWith('/__helplane/downloads/')) {
+      // The export id (64 random bits, known only to the page that started it) is the capability;
+      // a plain link click cannot carry the token header. Same-origin only.
+      if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin call refused.');
+      const file = downloads?.resolve(url.pathname.slice('/__helplane/downloads/'.length)) ?? null;
+      if (!file) return send(res, 404, 'No such export.', 'text/plain; charset=utf-8');
+      res.writeHead(200, {
+        'Content-Type': file.fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+      return;
+    }
     if (url.pathname === '/__helplane/web-shim.js') return send(res, 200, SHIM_SOURCE, 'text/javascript; charset=utf-8');
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = await readStatic(rendererDir, path);
@@ -157,6 +194,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw error;
   }
   router = core.router;
+  downloads = core.downloads;
 
   return {
     url: `${origin}/#token=${token}`,

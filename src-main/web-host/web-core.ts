@@ -1,18 +1,23 @@
 import { createConfMetadataStore } from '../adapters/conf-metadata-store';
 import { createCore, type CoreOptions } from '../composition';
 import type { EventSink } from '../ports';
+import { createDownloadTargets } from './download-targets';
 
-export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata'>>;
+export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata' | 'onUnexpectedError'>>;
 
 /** The web host's core: the same services, conf for metadata, senders limited to its own origin. */
 export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {}) {
-  return ({ origin, events }: { origin: string; events: EventSink }) =>
-    createCore({
+  return async ({ origin, events }: { origin: string; events: EventSink }) => {
+    const downloads = createDownloadTargets(dataDir);
+    const core = await createCore({
       host: 'web',
       dataDir,
       events,
       metadata: overrides.metadata ?? createConfMetadataStore(dataDir),
       isTrustedSender: (sender) => sender.isMainFrame && (sender.origin === origin || sender.origin === origin.replace('127.0.0.1', 'localhost')),
+      exportTargets: downloads,
       ...overrides,
     });
+    return { ...core, downloads };
+  };
 }

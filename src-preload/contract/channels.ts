@@ -7,10 +7,27 @@ export const INVOKE_CHANNELS = {
   keysList: 'keys:list',
   keysAdd: 'keys:add',
   requestSend: 'request:send',
+  inspectorSearch: 'inspector:search',
+  inspectorConversations: 'inspector:conversations',
+  inspectorConversation: 'inspector:conversation',
+  exportStart: 'export:start',
+  exportCancel: 'export:cancel',
+  requestCancel: 'request:cancel',
+  requestSaveBody: 'request:save-body',
+  requestSnippet: 'request:snippet',
+  requestBudgetCheck: 'request:budget-check',
+  catalogGet: 'catalog:get',
+  rateLimitList: 'rate-limit:list',
+  historyList: 'history:list',
+  historyClear: 'history:clear',
+  settingsGet: 'settings:get',
+  settingsUpdate: 'settings:update',
 } as const;
 
 export const EVENT_CHANNELS = {
   keysChanged: 'event:keys-changed',
+  exportProgress: 'event:export-progress',
+  rateLimitChanged: 'event:rate-limit-changed',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

@@ -16,7 +16,10 @@ export type ErrorCode =
   | 'network_error'
   | 'timeout'
   | 'cancelled'
-  | 'response_too_large';
+  | 'response_too_large'
+  | 'api_error'
+  | 'rate_limited'
+  | 'export_failed';
 
 export interface AppError {
   code: ErrorCode;

@@ -60,6 +60,8 @@ export const SendRequestInputSchema = z.strictObject({
   query: z.array(NameValueSchema).max(100).optional(),
   headers: z.array(NameValueSchema).max(100).optional(),
   body: z.string().max(MAX_REQUEST_BODY).optional(),
+  /** Made by the renderer so it can cancel this request (requestCancel). */
+  requestId: z.string().regex(/^[\w-]{1,64}$/).optional(),
 });
 export type SendRequestInput = z.infer<typeof SendRequestInputSchema>;
 
@@ -71,6 +73,8 @@ export const RateLimitSnapshotSchema = z.object({
   resetAt: z.number().nullable(),
   retryAfterSeconds: z.number().nullable(),
   workspaceId: z.string().nullable(),
+  /** The window `limit` counts over, from RateLimit-Policy `w` (null when the server does not say). */
+  windowSeconds: z.number().nullable().optional(),
 });
 export type RateLimitSnapshot = z.infer<typeof RateLimitSnapshotSchema>;
 
@@ -84,6 +88,18 @@ export const ResponseViewSchema = z.object({
   durationMs: z.number(),
   url: z.string(),
   rateLimit: RateLimitSnapshotSchema,
+  /** Time to first byte (response headers), ms. */
+  ttfbMs: z.number().optional(),
+  /** Bytes on the wire (compressed); sizeBytes is the decoded size. */
+  wireBytes: z.number().optional(),
+  /** How the body is shown: binary bodies are not sent as text. */
+  bodyKind: z.enum(['empty', 'json', 'text', 'binary']).optional(),
+  /** Words for anything the user should know: a redirect not followed, a too-large body, an API error. */
+  notes: z.array(z.string()).optional(),
+  /** The body passed the maximum response size (Settings): only its start is here. */
+  tooLarge: z.boolean().optional(),
+  /** Id of this exchange's History entry. */
+  historyId: z.string().optional(),
 });
 export type ResponseView = z.infer<typeof ResponseViewSchema>;
 

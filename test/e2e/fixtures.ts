@@ -28,12 +28,26 @@ function filesUnder(path: string): string[] {
   });
 }
 
-/** A web host per test, with its own data dir and a sandbox whose admin token the test knows. */
-export const test = base.extend<{ console: Console }>({
-  console: async ({}, use) => {
+export interface SandboxRate {
+  capacity: number;
+  refillPerWindow: number;
+  windowMs: number;
+}
+
+/**
+ * A web host per test, with its own data dir and a sandbox whose admin token the test knows.
+ * `test.use({ sandboxRate: {...} })` shrinks the sandbox's token bucket for rate-limit tests.
+ */
+export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | null }>({
+  sandboxRate: [null, { option: true }],
+  console: async ({ sandboxRate }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'helplane-e2e-'));
     const adminToken = `admin-${Math.random().toString(36).slice(2)}`;
-    const sandbox = createInProcessSandbox({ dataDir: join(dataDir, 'sandbox'), adminToken });
+    const sandbox = createInProcessSandbox({
+      dataDir: join(dataDir, 'sandbox'),
+      adminToken,
+      ...(sandboxRate ? { rateLimit: sandboxRate } : {}),
+    });
     const host = await startWebHost({ rendererDir: RENDERER_DIR, createRouter: createWebCore(dataDir, { sandbox }) });
     const sandboxUrl = await sandbox.ensureStarted();
     const ipcReplies: string[] = [];

@@ -97,6 +97,12 @@ describe('web host', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers an oversized body with 413, not a reset connection', async () => {
+    const res = await ipc(INVOKE_CHANNELS.keysList, { arg: 'x'.repeat(3 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
   it('answers an unknown channel with a Result error', async () => {
     expect(await (await ipc('keys:everything', { arg: null })).json()).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });

@@ -1,4 +1,4 @@
-import type { AppError, DesktopApi, Result } from '../../../src-preload/contract';
+import { EVENT_NAMES, OPERATIONS, listenerName, type AppError, type DesktopApi, type Result } from '../../../src-preload/contract';
 
 /**
  * The only reader of `window.helplane`. Components never touch it: they call store actions,
@@ -16,13 +16,10 @@ function missingResult<T>(): Promise<Result<T>> {
 }
 
 /** Used when the page runs without a preload or web shim, so the UI shows words rather than crashing. */
-const missingApi: DesktopApi = {
-  appInfo: () => missingResult(),
-  keysList: () => missingResult(),
-  keysAdd: () => missingResult(),
-  requestSend: () => missingResult(),
-  onKeysChanged: () => () => {},
-};
+const missingApi = Object.fromEntries([
+  ...OPERATIONS.map((op) => [op, () => missingResult()]),
+  ...EVENT_NAMES.map((event) => [listenerName(event), () => () => {}]),
+]) as DesktopApi;
 
 /** The bridge to the main process (or the test fake). */
 export function getDesktopApi(): DesktopApi {

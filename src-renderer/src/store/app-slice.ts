@@ -52,6 +52,10 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
     startSession: () => {
       sessionRunning = true;
       const unsubscribe = getDesktopApi().onKeysChanged(({ keys }) => get().setKeys(keys));
+      const unsubscribeExport = getDesktopApi().onExportProgress((progress) => get().setExportProgress(progress));
+      const unsubscribeRateLimit = getDesktopApi().onRateLimitChanged((state) => get().setBudget(state));
+      void get().loadSettings();
+      void get().loadCatalog();
       const clock = setInterval(() => get().tick(), 1000);
       get().tick();
       void get().loadAppInfo();
@@ -59,6 +63,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       return () => {
         sessionRunning = false;
         unsubscribe();
+        unsubscribeExport();
+        unsubscribeRateLimit();
         clearInterval(clock);
         clearTimeout(sandboxPoll);
       };

@@ -1,8 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
+import { createInspectorSlice } from './inspector-slice';
 import { createKeysSlice } from './keys-slice';
 import { createRateLimitSlice } from './rate-limit-slice';
 import { createRequestSlice } from './request-slice';
+import { createHistorySlice } from './history-slice';
+import { createSettingsSlice } from './settings-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -10,8 +13,11 @@ export function createConsoleStore() {
   return createStore<ConsoleState>()((...a) => ({
     ...createAppSlice(...a),
     ...createKeysSlice(...a),
+    ...createInspectorSlice(...a),
     ...createRequestSlice(...a),
     ...createRateLimitSlice(...a),
+    ...createHistorySlice(...a),
+    ...createSettingsSlice(...a),
   }));
 }
 

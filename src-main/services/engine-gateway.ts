@@ -1,0 +1,23 @@
+import { explainApiError } from '../helplane/error-explanations';
+import type { ApiGateway } from './api-gateway';
+import type { KeyService } from './key-service';
+import type { RequestService } from './request-service';
+
+/** The Inspector's calls go through the request engine like any other request (tracker, History). */
+export function engineGateway(requests: RequestService, keys: KeyService, now: () => number): ApiGateway {
+  return {
+    async get(keyId, path, query, options = {}) {
+      const view = await requests.send(
+        { keyId, method: 'GET', path, query: Object.entries(query).map(([name, value]) => ({ name, value })) },
+        options.signal ? { signal: options.signal } : {},
+      );
+      return {
+        status: view.status,
+        body: view.body,
+        rateLimit: view.rateLimit,
+        receivedAt: now(),
+        explanation: explainApiError(view.status, view.body, keys.find(keyId)),
+      };
+    },
+  };
+}

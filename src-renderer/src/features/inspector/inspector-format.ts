@@ -1,0 +1,33 @@
+import type { ExportProgress } from '../../../../src-preload/contract';
+
+/** "about 12 s left", "about 3 min left", or null when unknown. */
+export function formatEta(ms: number | null): string | null {
+  if (ms === null) return null;
+  if (ms < 1000) return 'less than a second left';
+  const s = Math.ceil(ms / 1000);
+  if (s < 90) return `about ${s} s left`;
+  return `about ${Math.round(s / 60)} min left`;
+}
+
+/** The line under the progress bar: counts, time left, and what the export is waiting for. */
+export function describeExport(p: ExportProgress): string {
+  const rows = p.total !== null ? `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows` : `${p.done.toLocaleString('en')} rows`;
+  switch (p.state) {
+    case 'running': {
+      const eta = formatEta(p.etaMs);
+      return [rows, eta, `${p.requests} requests`].filter(Boolean).join(' · ');
+    }
+    case 'waiting':
+      return `${rows} · ${p.message ?? 'Waiting for the rate limit.'}`;
+    case 'done':
+      return `Done: ${rows} in ${(p.elapsedMs / 1000).toFixed(1)} s, ${p.requests} requests, ${p.rateLimited} rate-limited.`;
+    case 'cancelled':
+    case 'failed':
+      return p.message ?? 'The export stopped.';
+  }
+}
+
+/** Is this mouse button the browser's "back" (3) or "forward" (4) side button? */
+export function sideButton(button: number): 'back' | 'forward' | null {
+  return button === 3 ? 'back' : button === 4 ? 'forward' : null;
+}

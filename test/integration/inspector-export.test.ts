@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type ExportProgress } from '../../src-preload/contract';
+import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
+import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
+import { createCore, type Core } from '../../src-main/composition';
+import { folderExportTargets } from '../../src-main/services/export-service';
+import { createSandboxKey } from '../helpers/sandbox-admin';
+import { tempDir } from '../helpers/temp-dir';
+import { testKeychain } from '../helpers/test-keychain';
+
+// A small bucket so pacing matters: 5 requests at once, then 5 per second.
+const RATE = { capacity: 5, refillPerWindow: 5, windowMs: 1000 };
+const ADMIN = 'inspector-admin';
+const dir = tempDir('inspector');
+const keychain = testKeychain();
+const sandbox = createInProcessSandbox({ dataDir: join(dir.path, 'sandbox'), adminToken: ADMIN, rateLimit: RATE });
+const sender = { origin: 'app://helplane', isMainFrame: true };
+const progress: ExportProgress[] = [];
+let core: Core;
+let keyId = '';
+
+const call = async <T,>(channel: string, arg?: unknown): Promise<T> => {
+  const r = await core.router.handle(channel, sender, arg);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+};
+
+function finished(exportId: string): Promise<ExportProgress> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const last = progress.filter((p) => p.exportId === exportId).at(-1);
+      if (last && ['done', 'failed', 'cancelled'].includes(last.state)) {
+        clearInterval(timer);
+        resolve(last);
+      }
+    }, 20);
+  });
+}
+
+beforeAll(async () => {
+  core = await createCore({
+    host: 'web',
+    dataDir: join(dir.path, 'data'),
+    events: { emit: (channel, payload) => channel === EVENT_CHANNELS.exportProgress && progress.push(payload as ExportProgress) },
+    isTrustedSender: () => true,
+    metadata: createConfMetadataStore(join(dir.path, 'data')),
+    secrets: keychain.store,
+    sandbox,
+    exportTargets: folderExportTargets(join(dir.path, 'exports')),
+  });
+  const baseUrl = await sandbox.ensureStarted();
+  const { secret } = await createSandboxKey(baseUrl, ADMIN);
+  keyId = (await call<{ id: string }>(INVOKE_CHANNELS.keysAdd, { name: 'Support', environment: 'sandbox', secret })).id;
+});
+
+afterAll(async () => {
+  await core.dispose();
+  await keychain.cleanup();
+  dir.cleanup();
+});
+
+describe('Inspector', () => {
+  it('finds a contact by exact email and by part of a name, then reads a conversation', async () => {
+    await new Promise((r) => setTimeout(r, 1200)); // let the small bucket refill
+    const some = await call<{ contacts: Array<{ id: string; email: string; name: string; conversation_count: number }> }>(
+      INVOKE_CHANNELS.inspectorSearch,
+      { keyId, query: 'a' },
+    );
+    const contact = some.contacts.find((c) => c.conversation_count > 0)!;
+    expect(contact).toBeDefined();
+    const byEmail = await call<{ contacts: Array<{ id: string }>; matchedBy: string }>(INVOKE_CHANNELS.inspectorSearch, {
+      keyId,
+      query: contact.email.toUpperCase(),
+    });
+    expect(byEmail.matchedBy).toBe('email');
+    expect(byEmail.contacts.map((c) => c.id)).toEqual([contact.id]);
+    const page = await call<{ conversations: Array<{ id: string; contact_id: string }> }>(INVOKE_CHANNELS.inspectorConversations, {
+      keyId,
+      contactId: contact.id,
+    });
+    expect(page.conversations.length).toBe(Math.min(25, contact.conversation_count));
+    expect(page.conversations.every((c) => c.contact_id === contact.id)).toBe(true);
+    const conv = await call<{ id: string; messages: Array<{ conversation_id: string }> }>(INVOKE_CHANNELS.inspectorConversation, {
+      keyId,
+      conversationId: page.conversations[0]!.id,
+    });
+    expect(conv.messages.length).toBeGreaterThan(0);
+    expect(conv.messages.every((m) => m.conversation_id === conv.id)).toBe(true);
+  });
+
+  it('explains an unknown conversation in words', async () => {
+    const r = await core.router.handle(INVOKE_CHANNELS.inspectorConversation, sender, { keyId, conversationId: 'cv_nope' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'api_error' } });
+    expect(!r.ok && r.error.message).toMatch(/404/);
+  });
+
+  it('exports every conversation as CSV at the pace of the bucket, with no 429', async () => {
+    await new Promise((r) => setTimeout(r, (RATE.capacity / RATE.refillPerWindow) * RATE.windowMs + 200)); // full bucket
+    const started = Date.now();
+    const { exportId } = await call<{ exportId: string }>(INVOKE_CHANNELS.exportStart, { keyId, kind: 'conversations', format: 'csv', filter: {} });
+    const last = await finished(exportId);
+    const elapsed = Date.now() - started;
+    expect(last.state, last.message ?? '').toBe('done');
+    expect(last.rateLimited).toBe(0);
+    const lines = readFileSync(last.path!, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^id,subject,status/);
+    expect(lines.length - 1).toBe(last.total);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(last.total);
+    // What the token bucket allows: the first `capacity` at once, then one per refill interval.
+    const minimum = (Math.max(0, last.requests - RATE.capacity) * RATE.windowMs) / RATE.refillPerWindow;
+    expect(elapsed).toBeGreaterThanOrEqual(minimum * 0.95);
+    expect(elapsed).toBeLessThanOrEqual(minimum * 1.1 + 300);
+  }, 60_000);
+
+  it('cancels an export and leaves no file behind', async () => {
+    const { exportId } = await call<{ exportId: string }>(INVOKE_CHANNELS.exportStart, { keyId, kind: 'conversations', format: 'json', filter: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await call<{ cancelled: boolean }>(INVOKE_CHANNELS.exportCancel, { exportId })).toEqual({ cancelled: true });
+    const last = await finished(exportId);
+    expect(last.state).toBe('cancelled');
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(join(dir.path, 'exports')).filter((f) => f.endsWith('.json') || f.endsWith('.partial'))).toEqual([]);
+  }, 30_000);
+});
