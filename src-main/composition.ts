@@ -8,6 +8,7 @@ import { createRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Clock, EventSink, HttpTransport, MetadataStore, SandboxRunner, SecretStore } from './ports';
 import { appInfo, probeKeychain, type KeychainStatus } from './services/app-service';
 import { KeyService } from './services/key-service';
+import { environmentKey, withEnvironmentKey } from './services/env-key';
 import { DEFAULT_REQUEST_SETTINGS, RequestService } from './services/request-service';
 import { BudgetPacer, systemPacerClock } from './services/budget-pacer';
 import { engineGateway } from './services/engine-gateway';
@@ -40,6 +41,10 @@ export interface CoreOptions {
   /** Where exports are written: a save dialog (Electron) or a downloads folder (web host). */
   exportTargets?: ExportTargets;
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /** Where HELPLANE_API_KEY / HELPLANE_BASE_URL are read from (the hosts pass process.env; tests {}). */
+  env?: NodeJS.ProcessEnv;
+  /** First run: create the "Sandbox demo" key (default on; tests that count keys turn it off). */
+  demoKey?: boolean;
 }
 
 export interface Core {
@@ -55,14 +60,23 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? { now: () => Date.now() };
-  const secrets = options.secrets ?? createKeytarSecretStore();
+  const envKey = environmentKey(options.env ?? {}, new Date(clock.now()).toISOString());
+  const secrets = withEnvironmentKey(options.secrets ?? createKeytarSecretStore(), envKey?.secret ?? null);
   const settings = new SettingsService(createJsonFileStore(join(options.dataDir, 'settings.json')));
   const undici = createUndiciTransport({ proxyMode: () => settings.get().proxyMode });
   const transport = options.transport ?? undici;
   const sandbox = options.sandbox ?? createInProcessSandbox({ dataDir: join(options.dataDir, 'sandbox') });
   let keychain: KeychainStatus = await probeKeychain(secrets);
 
-  const keys = new KeyService({ secrets, metadata: options.metadata, transport, sandbox, clock, events: options.events });
+  const keys = new KeyService({
+    secrets,
+    metadata: options.metadata,
+    transport,
+    sandbox,
+    clock,
+    events: options.events,
+    environmentKey: envKey?.record ?? null,
+  });
   const tracker = new RateLimitTracker(() => clock.now());
   const historyFile = coalescedDocument(createJsonFileStore(join(options.dataDir, 'history.json')));
   const history = new HistoryService(historyFile);
@@ -104,6 +118,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       keysList: async () => keys.list(),
       keysAdd: (input) => keys.add(input),
+      keysCreate: (input) => keys.create(input.name),
+      keysTest: (input) => keys.test(input.id),
+      keysRename: async (input) => keys.rename(input.id, input.name),
+      keysRevoke: (input) => keys.revoke(input.id),
+      keysDelete: (input) => keys.delete(input.id),
+      // Explicit refresh: reconcile with the keychain, then pull the sandbox's own last_used_at.
+      keysRefresh: async () => {
+        await keys.reconcile();
+        return keys.refreshServerUsage();
+      },
       requestSend: (input) => requests.send(input),
       requestCancel: async (input) => ({ cancelled: requests.cancel(input.requestId) }),
       requestSaveBody: (input) => requests.saveBody(input),
@@ -121,6 +145,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       settingsGet: async () => settings.get(),
       settingsUpdate: async (input) => settings.update(input),
+      responseSlice: async (input) => requests.responses.slice(input.responseId, input.fromLine, input.count),
+      responseSearch: async (input) => requests.responses.search(input.responseId, input.query, input.limit),
+      responseTree: async (input) => requests.responses.tree(input.responseId, input.line, input.offset, input.limit),
+      responseSave: (input) => requests.saveStored(input.responseId),
       inspectorSearch: (input) => inspector.search(input.keyId, input.query, input.searchId),
       inspectorConversations: (input) => inspector.conversations(input.keyId, input.contactId, input.cursor),
       inspectorConversation: (input) => inspector.conversation(input.keyId, input.conversationId),
@@ -137,6 +165,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Failure is reported through appInfo().sandbox; a request retries the start.
     await sandbox.ensureStarted().catch(() => undefined);
   }
+  if (keychain.available) {
+    // Never fatal: a failure here leaves the keys as they were, and the app starts.
+    await keys.reconcile().catch((error: unknown) => options.onUnexpectedError?.('start-up: reconcile keys', error));
+    if (options.demoKey !== false && sandbox.status().state === 'ready') {
+      await keys.ensureDemoKey().catch((error: unknown) => options.onUnexpectedError?.('start-up: demo key', error));
+    }
+  }
 
   return {
     router,
@@ -145,6 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pacer,
     dispose: async () => {
       historyFile.flush();
+      keys.flush();
       await sandbox.stop();
     },
   };

@@ -28,6 +28,7 @@ startDesktop(
         ...options,
         // Same keys.json as the web host: both use this data dir (see data-dir.ts).
         metadata: createElectronStoreMetadata(options.dataDir),
+        env: process.env,
         exportTargets: createSaveDialogTargets(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
         sandbox: createUtilityProcessSandbox({ entryPath: join(mainDir, 'sandbox-utility.js'), dataDir: join(options.dataDir, 'sandbox') }),

@@ -21,11 +21,18 @@ export interface KeyRecord {
   lastUsedAt: string | null;
   status: 'active' | 'revoked' | 'invalid' | 'plan_not_eligible' | 'unverified' | 'missing_secret';
   workspaceId: string | null;
+  /** The sandbox's id for the key (admin routes), when the console created or found it. */
+  serverKeyId?: string | null;
+  lastCheckedAt?: string | null;
+  serverLastUsedAt?: string | null;
 }
 
 export interface MetadataStore {
   readKeys(): KeyRecord[];
   writeKeys(keys: KeyRecord[]): void;
+  /** One-time facts, e.g. that the first-run demo key was made (optional: simple stores may not keep them). */
+  getFlag?(name: string): boolean;
+  setFlag?(name: string): void;
 }
 
 export interface Clock {

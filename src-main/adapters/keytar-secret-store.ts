@@ -10,7 +10,7 @@ export function keychainFailure(error: unknown): AppFailure {
   if (/locked|prompt.*dismissed|user.*cancel/i.test(text)) {
     return new AppFailure('keychain_locked', 'The OS keychain is locked. Unlock it (for example by logging in to your desktop session) and try again.');
   }
-  if (/org\.freedesktop\.secrets|D-?Bus|autolaunch|secret service|No such interface|ServiceUnknown/i.test(text)) {
+  if (/org\.freedesktop\.secrets|D-?Bus|Could not connect|autolaunch|secret service|No such interface|ServiceUnknown/i.test(text)) {
     return new AppFailure(
       'keychain_unavailable',
       'No OS keychain is reachable. On Linux install and start a Secret Service such as gnome-keyring (package gnome-keyring) or KWallet, then restart the console. Keys are never stored anywhere else.',

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { AddKeyInput, KeyMeta } from '../../src-preload/contract';
+import type { AddKeyInput, CreatedKey, KeyMeta, RevokeResult } from '../../src-preload/contract';
 import { EVENT_CHANNELS } from '../../src-preload/contract';
 import type { Clock, EventSink, HttpTransport, KeyRecord, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../helplane/environments';
 import { checkKeyFormat, keyPrefix } from '../helplane/key-format';
+import { ENV_KEY_ID } from './env-key';
 import { displayBaseUrl, resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
 import { verifyKey } from './key-verifier';
+import { SANDBOX_WORKSPACE, SandboxAdmin } from './sandbox-admin';
 
 export interface KeyServiceDeps {
   secrets: SecretStore;
@@ -15,10 +17,17 @@ export interface KeyServiceDeps {
   sandbox: SandboxRunner;
   clock: Clock;
   events: EventSink;
+  /** The key from HELPLANE_API_KEY, if any: listed, usable, never stored (see env-key.ts). */
+  environmentKey?: KeyRecord | null;
 }
 
 /** Printable ASCII without spaces: what any API key can reasonably be. */
 const GENERIC_KEY = /^[\x21-\x7e]{8,512}$/;
+export const FIRST_RUN_FLAG = 'firstRunDemoKey';
+/** How often pending "Last used" times are written to the metadata file. */
+const LAST_USED_FLUSH_MS = 2000;
+export const DEMO_KEY_NAME = 'Sandbox demo';
+export const RECOVERED_KEY_NAME = 'Recovered key';
 
 function checkSecretOffline(environment: KeyRecord['environment'], secret: string): void {
   if (!GENERIC_KEY.test(secret)) {
@@ -39,71 +48,315 @@ function checkSecretOffline(environment: KeyRecord['environment'], secret: strin
 
 /** The key manager's operations. Listing never touches the keychain. */
 export class KeyService {
-  constructor(private readonly deps: KeyServiceDeps) {}
+  private readonly admin: SandboxAdmin;
+  /** HELPLANE_API_KEY: held in memory only, never written to the keychain or metadata. */
+  private envKey: KeyRecord | null;
+  /** "Last used" times not yet on disk: a request must not cost a metadata-file write. */
+  private readonly pendingLastUsed = new Map<string, string>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: KeyServiceDeps) {
+    this.admin = new SandboxAdmin(deps.sandbox, deps.transport);
+    this.envKey = deps.environmentKey ?? null;
+  }
+
+  /** Stored records with the pending "Last used" times laid over them. */
+  private storedKeys(): KeyRecord[] {
+    const keys = this.deps.metadata.readKeys();
+    if (this.pendingLastUsed.size === 0) return keys;
+    return keys.map((r) => (this.pendingLastUsed.has(r.id) ? { ...r, lastUsedAt: this.pendingLastUsed.get(r.id)! } : r));
+  }
 
   list(): KeyMeta[] {
-    return this.deps.metadata.readKeys().map((r) => this.toMeta(r));
+    const stored = this.storedKeys().map((r) => this.toMeta(r, 'keychain'));
+    return this.envKey ? [...stored, this.toMeta(this.envKey, 'environment')] : stored;
   }
 
   find(id: string): KeyRecord {
-    const record = this.deps.metadata.readKeys().find((r) => r.id === id);
+    if (this.envKey && id === ENV_KEY_ID) return this.envKey;
+    const record = this.storedKeys().find((r) => r.id === id);
     if (!record) throw new AppFailure('not_found', 'That key no longer exists. Pick another key.');
     return record;
   }
 
   async add(input: AddKeyInput): Promise<KeyMeta> {
-    const { secrets, metadata, transport, sandbox, clock } = this.deps;
     const baseUrl =
-      input.environment === 'custom'
-        ? normaliseCustomBaseUrl(input.baseUrl)
-        : input.environment === 'production'
-          ? PRODUCTION_BASE_URL
-          : null;
+      input.environment === 'custom' ? normaliseCustomBaseUrl(input.baseUrl) : input.environment === 'production' ? PRODUCTION_BASE_URL : null;
     const secret = input.secret.trim();
     checkSecretOffline(input.environment, secret);
-
-    const origin = await resolveKeyOrigin({ environment: input.environment, baseUrl }, sandbox);
-    const verification = await verifyKey(transport, origin, secret);
-
+    const origin = await resolveKeyOrigin({ environment: input.environment, baseUrl }, this.deps.sandbox);
+    const verification = await verifyKey(this.deps.transport, origin, secret);
     const record: KeyRecord = {
       id: `key_${randomUUID()}`,
       name: input.name.trim(),
       environment: input.environment,
       baseUrl,
       prefix: keyPrefix(secret),
-      createdAt: new Date(clock.now()).toISOString(),
+      createdAt: this.nowIso(),
       lastUsedAt: null,
       status: verification.status,
       workspaceId: verification.workspaceId,
+      lastCheckedAt: this.nowIso(),
     };
-    // Keychain first, then metadata; undo the first if the second fails.
-    await secrets.set(record.id, secret);
-    try {
-      metadata.writeKeys([...metadata.readKeys(), record]);
-    } catch (error) {
-      await secrets.delete(record.id).catch(() => false);
-      throw new AppFailure(
-        'metadata_write_failed',
-        `The key was not saved: the console could not write its settings file (${error instanceof Error ? error.message : 'unknown error'}).`,
-      );
-    }
-    this.changed();
-    return this.toMeta(record);
+    await this.store(record, secret);
+    return this.toMeta(record, 'keychain');
   }
 
-  /** Record a use of the key (the time shown as "Last used"). */
-  touch(id: string, patch: Partial<Pick<KeyRecord, 'status' | 'workspaceId'>> = {}): void {
-    const now = new Date(this.deps.clock.now()).toISOString();
-    const keys = this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch, lastUsedAt: now } : r));
-    this.deps.metadata.writeKeys(keys);
+  /** A new sandbox key via the admin routes; in the keychain before the secret is returned once. */
+  async create(name: string): Promise<CreatedKey> {
+    const created = await this.admin.create(name.trim(), SANDBOX_WORKSPACE);
+    const record: KeyRecord = {
+      id: `key_${randomUUID()}`,
+      name: created.name,
+      environment: 'sandbox',
+      baseUrl: null,
+      prefix: created.prefix,
+      createdAt: this.nowIso(),
+      lastUsedAt: null,
+      status: 'active',
+      workspaceId: SANDBOX_WORKSPACE,
+      serverKeyId: created.id,
+      lastCheckedAt: this.nowIso(),
+    };
+    try {
+      await this.store(record, created.secret);
+    } catch (error) {
+      // Not kept here: revoke it on the server so no usable key exists that nobody holds.
+      await this.admin.revoke(created.id).catch(() => undefined);
+      throw error;
+    }
+    return { key: this.toMeta(record, 'keychain'), secret: created.secret };
+  }
+
+  /** One cheap authenticated call; the status and the time of the check are saved. */
+  async test(id: string): Promise<KeyMeta> {
+    const record = this.find(id);
+    const secret = await this.secretOf(record);
+    if (secret === null) return this.update(id, { status: 'missing_secret', lastCheckedAt: this.nowIso() });
+    const origin = await resolveKeyOrigin(record, this.deps.sandbox);
+    const v = await verifyKey(this.deps.transport, origin, secret);
+    const patch = { status: v.status, lastCheckedAt: this.nowIso(), workspaceId: v.workspaceId ?? record.workspaceId };
+    if (id === ENV_KEY_ID && this.envKey) {
+      this.envKey = { ...this.envKey, ...patch };
+      this.changed();
+      return this.toMeta(this.envKey, 'environment');
+    }
+    return this.update(id, patch);
+  }
+
+  rename(id: string, name: string): KeyMeta {
+    this.refuseEnvKey(id, 'renamed');
+    return this.update(id, { name: name.trim() });
+  }
+
+  /** Sandbox: revoked server-side. Production and custom: only the dashboard can, so say so. */
+  async revoke(id: string): Promise<RevokeResult> {
+    this.refuseEnvKey(id, 'revoked here');
+    const record = this.find(id);
+    if (record.environment !== 'sandbox') {
+      return {
+        key: this.toMeta(record, 'keychain'),
+        revokedOnServer: false,
+        message:
+          record.environment === 'production'
+            ? 'Production keys are revoked in the Helplane dashboard (Settings > API). You can delete this key from this computer.'
+            : 'Keys of a custom server are revoked on that server. You can delete this key from this computer.',
+      };
+    }
+    const serverId = record.serverKeyId ?? (await this.findServerId(record));
+    if (!serverId) throw new AppFailure('not_found', 'The sandbox does not know this key (it may have been reset). Delete it from this computer instead.');
+    await this.admin.revoke(serverId, record.workspaceId ?? SANDBOX_WORKSPACE);
+    const key = this.update(id, { status: 'revoked', serverKeyId: serverId, lastCheckedAt: this.nowIso() });
+    return { key, revokedOnServer: true, message: 'The key is revoked: the next request with it gets 401 revoked_api_key.' };
+  }
+
+  /** Removes the keychain entry and the metadata (the caller has confirmed). */
+  async delete(id: string): Promise<{ deleted: boolean }> {
+    this.refuseEnvKey(id, 'deleted here (unset HELPLANE_API_KEY instead)');
+    this.find(id);
+    await this.deps.secrets.delete(id);
+    this.pendingLastUsed.delete(id);
+    try {
+      this.deps.metadata.writeKeys(this.deps.metadata.readKeys().filter((r) => r.id !== id));
+    } catch (error) {
+      throw new AppFailure('metadata_write_failed', `The key left the keychain, but its entry could not be removed from the list: ${messageOf(error)}`);
+    }
     this.changed();
+    return { deleted: true };
+  }
+
+  /** Write pending "Last used" times now (the hosts call it on shutdown). */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingLastUsed.size === 0) return;
+    const pending = new Map(this.pendingLastUsed);
+    this.pendingLastUsed.clear();
+    const keys = this.deps.metadata.readKeys();
+    if (keys.some((r) => pending.has(r.id))) {
+      this.deps.metadata.writeKeys(keys.map((r) => (pending.has(r.id) ? { ...r, lastUsedAt: pending.get(r.id)! } : r)));
+    }
+  }
+
+  /**
+   * Record a use of the key (the time shown as "Last used"). The renderer hears of it at once;
+   * the file gets it within LAST_USED_FLUSH_MS, so the request path never waits on a disk write.
+   */
+  touch(id: string, patch: Partial<Pick<KeyRecord, 'status' | 'workspaceId'>> = {}): void {
+    const now = this.nowIso();
+    if (this.envKey && id === ENV_KEY_ID) {
+      this.envKey = { ...this.envKey, ...patch, lastUsedAt: now };
+    } else {
+      const current = this.deps.metadata.readKeys().find((r) => r.id === id);
+      const changes = Object.entries(patch).some(([k, v]) => current?.[k as keyof KeyRecord] !== v);
+      if (current && changes) this.deps.metadata.writeKeys(this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch } : r)));
+      this.pendingLastUsed.set(id, now);
+      if (!this.flushTimer) {
+        this.flushTimer = setTimeout(() => this.flush(), LAST_USED_FLUSH_MS);
+        // A pending write must not keep a CLI or test process alive; dispose flushes.
+        this.flushTimer.unref();
+      }
+    }
+    this.changed();
+  }
+
+  /**
+   * Start-up and explicit refresh only (never list()): keychain accounts without metadata come
+   * back as "Recovered key"; metadata without a secret shows "Missing secret".
+   */
+  async reconcile(): Promise<KeyMeta[]> {
+    const accounts = new Set(await this.deps.secrets.accounts());
+    const records = this.deps.metadata.readKeys();
+    const known = new Set(records.map((r) => r.id));
+    let dirty = false;
+    const next: KeyRecord[] = records.map((r) => {
+      if (!accounts.has(r.id) && r.status !== 'missing_secret') {
+        dirty = true;
+        return { ...r, status: 'missing_secret' as const };
+      }
+      if (accounts.has(r.id) && r.status === 'missing_secret') {
+        dirty = true;
+        return { ...r, status: 'unverified' as const };
+      }
+      return r;
+    });
+    for (const account of accounts) {
+      if (known.has(account)) continue;
+      const secret = await this.deps.secrets.get(account);
+      if (secret === null) continue;
+      dirty = true;
+      const format = checkKeyFormat(secret);
+      next.push({
+        id: account,
+        name: RECOVERED_KEY_NAME,
+        // Only sandbox-style test keys can be placed with confidence; others are assumed production.
+        environment: format.ok && format.mode === 'test' ? 'sandbox' : 'production',
+        baseUrl: null,
+        prefix: keyPrefix(secret),
+        createdAt: this.nowIso(),
+        lastUsedAt: null,
+        status: 'unverified',
+        workspaceId: null,
+      });
+    }
+    if (dirty) {
+      this.deps.metadata.writeKeys(next);
+      this.changed();
+    }
+    return this.list();
+  }
+
+  /** Pull the sandbox's own last_used_at (and revocations) for sandbox keys. */
+  async refreshServerUsage(): Promise<KeyMeta[]> {
+    const records = this.deps.metadata.readKeys();
+    if (!records.some((r) => r.environment === 'sandbox')) return this.list();
+    const server = await this.admin.list(SANDBOX_WORKSPACE).catch(() => null);
+    if (!server) return this.list();
+    let dirty = false;
+    const next = records.map((r) => {
+      if (r.environment !== 'sandbox') return r;
+      const match = r.serverKeyId ? server.find((s) => s.id === r.serverKeyId) : server.filter((s) => s.prefix === r.prefix).length === 1 ? server.find((s) => s.prefix === r.prefix) : undefined;
+      if (!match) return r;
+      const status = match.status === 'revoked' ? 'revoked' : r.status;
+      if (match.last_used_at === (r.serverLastUsedAt ?? null) && status === r.status && r.serverKeyId === match.id) return r;
+      dirty = true;
+      return { ...r, serverKeyId: match.id, serverLastUsedAt: match.last_used_at, status };
+    });
+    if (dirty) {
+      this.deps.metadata.writeKeys(next);
+      this.changed();
+    }
+    return this.list();
+  }
+
+  /**
+   * First run: a sandbox key "Sandbox demo", made once (a flag in metadata), so the request
+   * builder works with no set-up. Any failure (no keychain, no sandbox) skips it quietly; it is
+   * tried again next start because the flag is set only on success.
+   */
+  async ensureDemoKey(): Promise<boolean> {
+    const { metadata } = this.deps;
+    if (!metadata.getFlag || !metadata.setFlag || metadata.getFlag(FIRST_RUN_FLAG)) return false;
+    try {
+      await this.deps.secrets.accounts();
+      await this.create(DEMO_KEY_NAME);
+      metadata.setFlag(FIRST_RUN_FLAG);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async findServerId(record: KeyRecord): Promise<string | null> {
+    const server = await this.admin.list(record.workspaceId ?? SANDBOX_WORKSPACE);
+    const matches = server.filter((s) => s.prefix === record.prefix);
+    return matches.length === 1 ? matches[0]!.id : null;
+  }
+
+  private async secretOf(record: KeyRecord): Promise<string | null> {
+    return this.deps.secrets.get(record.id);
+  }
+
+  /** Keychain first, then metadata; undo the first if the second fails. */
+  private async store(record: KeyRecord, secret: string): Promise<void> {
+    await this.deps.secrets.set(record.id, secret);
+    try {
+      this.deps.metadata.writeKeys([...this.deps.metadata.readKeys(), record]);
+    } catch (error) {
+      await this.deps.secrets.delete(record.id).catch(() => false);
+      throw new AppFailure('metadata_write_failed', `The key was not saved: the console could not write its settings file (${messageOf(error)}).`);
+    }
+    this.changed();
+  }
+
+  private update(id: string, patch: Partial<KeyRecord>): KeyMeta {
+    const records = this.deps.metadata.readKeys();
+    const found = records.find((r) => r.id === id);
+    if (!found) throw new AppFailure('not_found', 'That key no longer exists.');
+    const pendingUse = this.pendingLastUsed.get(id);
+    const updated = { ...found, ...(pendingUse ? { lastUsedAt: pendingUse } : {}), ...patch };
+    try {
+      this.deps.metadata.writeKeys(records.map((r) => (r.id === id ? updated : r)));
+    } catch (error) {
+      throw new AppFailure('metadata_write_failed', `The change was not saved: ${messageOf(error)}`);
+    }
+    this.changed();
+    return this.toMeta(updated, 'keychain');
+  }
+
+  private refuseEnvKey(id: string, what: string): void {
+    if (id === ENV_KEY_ID) throw new AppFailure('invalid_argument', `The key from HELPLANE_API_KEY comes from the environment and cannot be ${what}.`);
+  }
+
+  private nowIso(): string {
+    return new Date(this.deps.clock.now()).toISOString();
   }
 
   private changed(): void {
     this.deps.events.emit(EVENT_CHANNELS.keysChanged, { keys: this.list() });
   }
 
-  private toMeta(r: KeyRecord): KeyMeta {
+  private toMeta(r: KeyRecord, source: 'keychain' | 'environment'): KeyMeta {
     return {
       id: r.id,
       name: r.name,
@@ -114,6 +367,13 @@ export class KeyService {
       lastUsedAt: r.lastUsedAt,
       status: r.status,
       workspaceId: r.workspaceId,
+      source,
+      lastCheckedAt: r.lastCheckedAt ?? null,
+      serverLastUsedAt: r.serverLastUsedAt ?? null,
     };
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
 }

@@ -13,11 +13,15 @@ export const KeyRecordSchema = z.object({
   lastUsedAt: z.string().nullable(),
   status: z.enum(['active', 'revoked', 'invalid', 'plan_not_eligible', 'unverified', 'missing_secret']),
   workspaceId: z.string().nullable(),
+  serverKeyId: z.string().nullable().optional(),
+  lastCheckedAt: z.string().nullable().optional(),
+  serverLastUsedAt: z.string().nullable().optional(),
 }) satisfies z.ZodType<KeyRecord>;
 
 /** The keys file: metadata only. A secret never has a field here. */
 export const MetadataFileSchema = z.object({
   version: z.literal(METADATA_VERSION),
   keys: z.array(KeyRecordSchema),
+  flags: z.record(z.string(), z.boolean()).default({}),
 });
 export type MetadataFile = z.infer<typeof MetadataFileSchema>;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import type { ResponseView, SavedBody, SendRequestInput } from '../../src-preload/contract';
 import type { Clock, HttpResponse, HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../ports';
@@ -9,6 +12,7 @@ import { redactKeys } from '../helplane/key-format';
 import { callApi, type RedirectPolicy } from './api-client';
 import { resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
+import { ResponseStore } from './response-store';
 import type { HistoryService } from './history-service';
 import type { KeyService } from './key-service';
 import type { RateLimitTracker } from './rate-limit-tracker';
@@ -35,6 +39,20 @@ export interface RequestServiceDeps {
   saveTargets?: { choose(id: string, suggestedName: string): Promise<{ path: string; downloadUrl: string | null } | null> };
   /** Waits between network-error retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** Where large bodies are kept (a default store when absent). */
+  responses?: ResponseStore;
+}
+
+/** From this many characters a body stays in main and the renderer gets lines on demand. */
+export const LARGE_BODY_CHARS = 256 * 1024;
+/** Lines sent with the reply, so the first screen paints without another round trip. */
+const FIRST_WINDOW_LINES = 200;
+/** How much of a large body History keeps a preview of (it keeps only the start anyway). */
+const HISTORY_PREVIEW_SOURCE = 64 * 1024;
+
+/** Epoch ms with sub-millisecond precision, comparable with a browser's timeOrigin + now(). */
+function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
@@ -63,8 +81,12 @@ function isBinary(bytes: Uint8Array, contentType: string | undefined): boolean {
 /** Sends one request with a stored key: the secret is read here and handed only to the API client. */
 export class RequestService {
   private readonly inFlight = new Map<string, AbortController>();
+  /** Whole bodies of large responses, for responseSlice / responseSearch / responseTree. */
+  readonly responses: ResponseStore;
 
-  constructor(private readonly deps: RequestServiceDeps) {}
+  constructor(private readonly deps: RequestServiceDeps) {
+    this.responses = deps.responses ?? new ResponseStore();
+  }
 
   /** Cancel a request the renderer started; false when it already finished. */
   cancel(requestId: string): boolean {
@@ -100,7 +122,7 @@ export class RequestService {
           keyName: record.name,
           keyPrefix: record.prefix,
           rateLimit: result.rateLimit,
-          responseBody: result.bodyKind === 'binary' ? null : result.body,
+          responseBody: result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body,
         },
         secret,
       );
@@ -167,7 +189,8 @@ export class RequestService {
           redirectPolicy: settings.redirectPolicy ?? 'refuse',
           signal,
         });
-        return this.view(record, response, finalUrl, redirectNote, secret, settings.maxResponseBytes, clock.now());
+        const receivedAt = preciseNow();
+        return this.view(record, response, finalUrl, redirectNote, secret, settings.maxResponseBytes, clock.now(), receivedAt);
       } catch (error) {
         const transient = error instanceof AppFailure && (error.code === 'network_error' || error.code === 'timeout');
         if (!transient || !retryable || attempt >= NETWORK_RETRIES || signal.aborted || /TLS|redirect/.test(error.message)) throw error;
@@ -177,14 +200,15 @@ export class RequestService {
     }
   }
 
-  private view(record: KeyRecord, response: HttpResponse, finalUrl: string, redirectNote: string | undefined, secret: string, maxBytes: number, now: number): ResponseView {
+  private view(record: KeyRecord, response: HttpResponse, finalUrl: string, redirectNote: string | undefined, secret: string, maxBytes: number, now: number, receivedAt: number): ResponseView {
     const rateLimit = parseRateLimit(response.headers, now);
     this.deps.keys.touch(record.id, rateLimit.workspaceId ? { workspaceId: rateLimit.workspaceId } : {});
     // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
-    const scrub = (text: string) => redactKeys(text).split(secret).join('[redacted]');
+    const scrub = (text: string) => (text.includes(secret) ? redactKeys(text).split(secret).join('[redacted]') : redactKeys(text));
     const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
     const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
-    const text = binary ? '' : scrub(Buffer.from(response.body).toString('utf8'));
+    // A view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
+    const text = binary ? '' : scrub(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'));
     const notes: string[] = [];
     if (redirectNote) notes.push(redirectNote);
     if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);
@@ -198,11 +222,19 @@ export class RequestService {
     if (response.body.byteLength === 0) bodyKind = 'empty';
     else if (binary) bodyKind = 'binary';
     else if (/[/+]json\b/i.test(contentType ?? '')) bodyKind = 'json';
+    // A large body stays here; the reply carries its first lines and sizes (see response-store.ts).
+    let large: ResponseView['large'];
+    if (text.length >= LARGE_BODY_CHARS) {
+      const first = text.trimStart()[0];
+      const { id, index } = this.responses.add(text, bodyKind === 'json' || first === '{' || first === '[', response.status);
+      large = { responseId: id, lineCount: index.length, firstLines: this.responses.lines(id, 0, FIRST_WINDOW_LINES), json: index.json, receivedAt };
+    }
     return {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers.map((h) => ({ name: h.name, value: scrub(h.value) })),
-      body: text,
+      body: large ? '' : text,
+      ...(large ? { large } : {}),
       bodyTruncated: response.bodyTruncated,
       sizeBytes: response.body.byteLength,
       durationMs: response.durationMs,
@@ -251,6 +283,32 @@ export class RequestService {
     } finally {
       if (input.requestId) this.inFlight.delete(input.requestId);
     }
+  }
+
+  /**
+   * Save to file for a body main already keeps: streamed from memory in 1 MB chunks, with no
+   * second request (so it works for a POST too).
+   */
+  async saveStored(responseId: string): Promise<SavedBody> {
+    const { saveTargets } = this.deps;
+    if (!saveTargets) throw new AppFailure('request_rejected', 'Saving to a file is not available here.');
+    const { text, json, status } = this.responses.body(responseId);
+    const id = `exp_${randomBytes(8).toString('hex')}`;
+    const fileName = `response-${new Date(this.deps.clock.now()).toISOString().replace(/[:.]/g, '-')}.${json ? 'json' : 'txt'}`;
+    const target = await saveTargets.choose(id, fileName);
+    if (!target) throw new AppFailure('cancelled', 'Saving was cancelled.');
+    const CHUNK = 1024 * 1024;
+    function* chunks() {
+      for (let i = 0; i < text.length; i += CHUNK) yield text.slice(i, i + CHUNK);
+    }
+    try {
+      await pipeline(Readable.from(chunks()), createWriteStream(target.path));
+    } catch (error) {
+      await rm(target.path, { force: true });
+      throw new AppFailure('export_failed', `The body could not be written to ${target.path}: ${(error as Error).message}`);
+    }
+    const bytes = (await stat(target.path)).size;
+    return { fileName: basename(target.path), path: target.path, bytes, status, downloadUrl: target.downloadUrl };
   }
 
   /** The origin a key's requests go to (for Copy as code). */

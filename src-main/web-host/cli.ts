@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   // Unexpected errors go, redacted, to <data dir>/logs/console.log, as in the desktop app.
   const logger = createLogger(createLogFile({ path: logFilePath(dataDir) }));
   const onUnexpectedError = (channel: string, error: unknown) => logger.error(`Unexpected error on ${channel}`, error);
-  const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError }) });
+  const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError, env: process.env }) });
   process.stdout.write(`Helplane Console (web): ${host.url}\n`);
   if (values.open) openBrowser(host.url);
 

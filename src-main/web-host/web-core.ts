@@ -3,7 +3,7 @@ import { createCore, type CoreOptions } from '../composition';
 import type { EventSink } from '../ports';
 import { createDownloadTargets } from './download-targets';
 
-export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata' | 'onUnexpectedError'>>;
+export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata' | 'env' | 'demoKey' | 'onUnexpectedError'>>;
 
 /** The web host's core: the same services, conf for metadata, senders limited to its own origin. */
 export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {}) {
@@ -16,6 +16,7 @@ export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {})
       metadata: overrides.metadata ?? createConfMetadataStore(dataDir),
       isTrustedSender: (sender) => sender.isMainFrame && (sender.origin === origin || sender.origin === origin.replace('127.0.0.1', 'localhost')),
       exportTargets: downloads,
+      env: process.env,
       ...overrides,
     });
     return { ...core, downloads };

@@ -6,6 +6,12 @@ export const INVOKE_CHANNELS = {
   appInfo: 'app:info',
   keysList: 'keys:list',
   keysAdd: 'keys:add',
+  keysCreate: 'keys:create',
+  keysTest: 'keys:test',
+  keysRename: 'keys:rename',
+  keysRevoke: 'keys:revoke',
+  keysDelete: 'keys:delete',
+  keysRefresh: 'keys:refresh',
   requestSend: 'request:send',
   inspectorSearch: 'inspector:search',
   inspectorConversations: 'inspector:conversations',
@@ -22,6 +28,10 @@ export const INVOKE_CHANNELS = {
   historyClear: 'history:clear',
   settingsGet: 'settings:get',
   settingsUpdate: 'settings:update',
+  responseSlice: 'response:slice',
+  responseSearch: 'response:search',
+  responseTree: 'response:tree',
+  responseSave: 'response:save',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -9,6 +9,14 @@ import {
   SendRequestInputSchema,
 } from './schemas';
 import {
+  CreateKeyInputSchema,
+  CreatedKeySchema,
+  DeleteResultSchema,
+  KeyIdInputSchema,
+  RenameKeyInputSchema,
+  RevokeResultSchema,
+} from './schemas-keys';
+import {
   ConversationDetailSchema,
   ConversationPageSchema,
   ExportIdInputSchema,
@@ -36,6 +44,15 @@ import {
   SnippetInputSchema,
   SnippetSchema,
 } from './schemas-requests';
+import {
+  ResponseSaveInputSchema,
+  ResponseSearchInputSchema,
+  ResponseSearchSchema,
+  ResponseSliceInputSchema,
+  ResponseSliceSchema,
+  ResponseTreeInputSchema,
+  ResponseTreeSchema,
+} from './schemas-responses';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -45,6 +62,12 @@ export const CONTRACT = {
   appInfo: { input: NoInput, output: AppInfoSchema },
   keysList: { input: NoInput, output: z.array(KeyMetaSchema) },
   keysAdd: { input: AddKeyInputSchema, output: KeyMetaSchema },
+  keysCreate: { input: CreateKeyInputSchema, output: CreatedKeySchema },
+  keysTest: { input: KeyIdInputSchema, output: KeyMetaSchema },
+  keysRename: { input: RenameKeyInputSchema, output: KeyMetaSchema },
+  keysRevoke: { input: KeyIdInputSchema, output: RevokeResultSchema },
+  keysDelete: { input: KeyIdInputSchema, output: DeleteResultSchema },
+  keysRefresh: { input: NoInput, output: z.array(KeyMetaSchema) },
   requestSend: { input: SendRequestInputSchema, output: ResponseViewSchema },
   inspectorSearch: { input: InspectorSearchInputSchema, output: InspectorSearchResultSchema },
   inspectorConversations: { input: InspectorConversationsInputSchema, output: ConversationPageSchema },
@@ -61,6 +84,10 @@ export const CONTRACT = {
   historyClear: { input: NoInput, output: z.object({ cleared: z.boolean() }) },
   settingsGet: { input: NoInput, output: SettingsSchema },
   settingsUpdate: { input: SettingsUpdateSchema, output: SettingsSchema },
+  responseSlice: { input: ResponseSliceInputSchema, output: ResponseSliceSchema },
+  responseSearch: { input: ResponseSearchInputSchema, output: ResponseSearchSchema },
+  responseTree: { input: ResponseTreeInputSchema, output: ResponseTreeSchema },
+  responseSave: { input: ResponseSaveInputSchema, output: SavedBodySchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LargeBodySchema } from './schemas-responses';
 
 const MAX_NAME = 200;
 /** Generous upper bound for a pasted secret; real keys are 47 characters. */
@@ -32,6 +33,12 @@ export const KeyMetaSchema = z.object({
   lastUsedAt: z.string().nullable(),
   status: KeyStatusSchema,
   workspaceId: z.string().nullable(),
+  /** `environment`: from HELPLANE_API_KEY, usable but never stored. */
+  source: z.enum(['keychain', 'environment']).optional(),
+  /** When Test (or adding) last asked the server about this key. */
+  lastCheckedAt: z.string().nullable().optional(),
+  /** The server's own last_used_at (sandbox keys), accurate to 60 s. */
+  serverLastUsedAt: z.string().nullable().optional(),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 
@@ -100,6 +107,8 @@ export const ResponseViewSchema = z.object({
   tooLarge: z.boolean().optional(),
   /** Id of this exchange's History entry. */
   historyId: z.string().optional(),
+  /** A large body: `body` is empty and its lines are fetched from main (responseSlice & co). */
+  large: LargeBodySchema.optional(),
 });
 export type ResponseView = z.infer<typeof ResponseViewSchema>;
 

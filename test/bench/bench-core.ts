@@ -60,7 +60,8 @@ export async function startRig(sandboxArgs: string[], events: (channel: string, 
       secrets: memory,
       sandbox: runner,
       env: {},
-    } as Parameters<typeof createCore>[0]);
+      demoKey: false,
+    });
     const added = await core.router.handle(INVOKE_CHANNELS.keysAdd, { origin: null, isMainFrame: true }, { name: 'bench', environment: 'sandbox', secret });
     if (!added.ok) throw new Error(`could not add the bench key: ${added.error.message}`);
     const keyId = (added.value as { id: string }).id;

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import type { Bench, BenchRow } from './bench';
 import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
+import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart, largeBody];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

@@ -44,6 +44,7 @@ beforeAll(async () => {
     metadata: createConfMetadataStore(join(dir.path, 'data')),
     secrets: keychain.store,
     sandbox,
+    demoKey: false,
   });
   baseUrl = await sandbox.ensureStarted();
 });
