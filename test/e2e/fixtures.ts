@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
+import { createKeytarSecretStore } from '../../src-main/adapters/keytar-secret-store';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { createWebCore } from '../../src-main/web-host/web-core';
 
@@ -12,6 +14,10 @@ export interface Console {
   dataDir: string;
   sandboxUrl: string;
   adminToken: string;
+  /** The keychain service this test's console uses (see below). */
+  keychainService: string;
+  /** `secret-tool lookup` under this test's service. */
+  keychainLookup(account: string): string;
   /** Bodies of every /ipc/ reply the page received. */
   ipcReplies: string[];
   open(page: Page): Promise<void>;
@@ -48,12 +54,18 @@ export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | n
       adminToken,
       ...(sandboxRate ? { rateLimit: sandboxRate } : {}),
     });
-    const host = await startWebHost({ rendererDir: RENDERER_DIR, createRouter: createWebCore(dataDir, { sandbox }) });
+    // The real keychain, under a service name of this test's own: tests running side by side (or
+    // one after another) must not see each other's entries as orphans to recover.
+    const keychainService = `Helplane Console e2e ${randomUUID()}`;
+    const secrets = createKeytarSecretStore(keychainService);
+    const host = await startWebHost({ rendererDir: RENDERER_DIR, createRouter: createWebCore(dataDir, { sandbox, secrets }) });
     const sandboxUrl = await sandbox.ensureStarted();
     const ipcReplies: string[] = [];
     await use({
       host,
       dataDir,
+      keychainService,
+      keychainLookup: (account) => keychainLookup(account, keychainService),
       sandboxUrl,
       adminToken,
       ipcReplies,
@@ -66,16 +78,17 @@ export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | n
       dataFiles: () => filesUnder(dataDir).map((f) => readFileSync(f, 'utf8')),
     });
     await host.close();
+    for (const account of await secrets.accounts().catch(() => [])) await secrets.delete(account).catch(() => false);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
 export { expect } from '@playwright/test';
 
-/** What `secret-tool` finds in the keychain for an account of the console's service. */
-export function keychainLookup(account: string): string {
+/** What `secret-tool` finds in the keychain for an account of a service (the console's by default). */
+export function keychainLookup(account: string, service = 'Helplane Console'): string {
   try {
-    return execFileSync('secret-tool', ['lookup', 'service', 'Helplane Console', 'account', account], { encoding: 'utf8' });
+    return execFileSync('secret-tool', ['lookup', 'service', service, 'account', account], { encoding: 'utf8' });
   } catch {
     return '';
   }

@@ -16,6 +16,9 @@ async function addKey(page: Page, secret: string, name = 'Acme sandbox') {
   await dialog.getByRole('button', { name: 'Save key' }).click();
   await expect(dialog).toBeHidden();
   await nav(page, 'Requests');
+  // First run also made "Sandbox demo": send with the key this test added.
+  const picker = page.getByRole('combobox', { name: 'Key' });
+  await picker.selectOption((await picker.locator('option', { hasText: name }).getAttribute('value')) ?? '');
 }
 
 async function pick(page: Page, label: RegExp) {
@@ -118,10 +121,11 @@ test.describe('a sandbox with a small budget', () => {
 
     // 201 requests through the console's own bridge (the same path as Send): the small bucket runs dry.
     const statuses = await page.evaluate(async () => {
-      const keys = (await window.helplane.keysList()) as { ok: true; value: Array<{ id: string }> };
+      const keys = (await window.helplane.keysList()) as { ok: true; value: Array<{ id: string; name: string }> };
+      const keyId = keys.value.find((k) => k.name === 'Acme sandbox')!.id;
       const out: number[] = [];
       for (let i = 0; i < 201; i++) {
-        const r = (await window.helplane.requestSend({ keyId: keys.value[0]!.id, method: 'GET', path: '/v1/conversations' })) as { ok: boolean; value?: { status: number } };
+        const r = (await window.helplane.requestSend({ keyId, method: 'GET', path: '/v1/conversations' })) as { ok: boolean; value?: { status: number } };
         out.push(r.value?.status ?? 0);
       }
       return out;

@@ -1,5 +1,5 @@
 import { createSandboxKey } from '../helpers/sandbox-admin';
-import { expect, keychainLookup, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 test('a new user adds a sandbox key, sends GET /v1/conversations and sees the response and rate limit', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken, 'ws_acme', 'From the dashboard');
@@ -24,6 +24,8 @@ test('a new user adds a sandbox key, sends GET /v1/conversations and sees the re
 
   await page.getByRole('button', { name: 'Requests' }).or(page.getByRole('link', { name: 'Requests' })).first().click();
   await expect(page.getByRole('combobox', { name: 'Key' })).toContainText('Acme sandbox');
+  // The first-run "Sandbox demo" key is listed too: pick the one added here.
+  await page.getByRole('combobox', { name: 'Key' }).selectOption({ label: `Acme sandbox · ${secret.slice(0, 12)} · Sandbox` });
   await expect(page.getByRole('combobox', { name: 'Endpoint' })).toContainText('/v1/conversations');
   await page.getByRole('button', { name: 'Send' }).click();
 
@@ -37,8 +39,8 @@ test('a new user adds a sandbox key, sends GET /v1/conversations and sees the re
   await expect(rate.getByLabel('Resets in')).toHaveText(/\d+\s*s/);
 
   // The keychain holds the secret under the key's id; the page, its storage, replies and files do not.
-  const keyId = (await page.evaluate(() => window.helplane.keysList())) as { ok: true; value: Array<{ id: string }> };
-  expect(keychainLookup(keyId.value[0]!.id)).toBe(secret);
+  const keyId = (await page.evaluate(() => window.helplane.keysList())) as { ok: true; value: Array<{ id: string; name: string }> };
+  expect(app.keychainLookup(keyId.value.find((k) => k.name === 'Acme sandbox')!.id)).toBe(secret);
   const dom = await page.content();
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   const inputs = await page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => i.value).join('\n'));

@@ -1,11 +1,27 @@
-import type { AddKeyInput, AppError, KeyMeta, Result } from '../../../src-preload/contract';
+import type {
+  AddKeyInput,
+  AppError,
+  CreatedKey,
+  KeyMeta,
+  KeyStatus,
+  Result,
+  RevokeResult,
+} from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
 import type { LoadStatus, SliceCreator } from './types';
+
+/** The latest outcome of a row action, shown beside that row (never contains a secret). */
+export type KeyNotice =
+  | { kind: 'checked'; status: KeyStatus; at: string }
+  | { kind: 'info'; message: string }
+  | { kind: 'error'; message: string };
 
 export interface KeysSlice {
   keys: KeyMeta[];
   keysStatus: LoadStatus;
   keysError: AppError | null;
+  /** Per key id: what the last Test / Revoke / Rename said. */
+  keyNotices: Record<string, KeyNotice>;
   refreshKeys(): Promise<void>;
   /** Replace the list (from a refresh or a keys-changed event). */
   setKeys(keys: KeyMeta[]): void;
@@ -14,31 +30,120 @@ export interface KeysSlice {
    * written to the store, so the caller's form field is the only place it ever lived.
    */
   addKey(input: AddKeyInput): Promise<Result<KeyMeta>>;
+  /**
+   * Create a sandbox key. The reply's secret is returned to the caller (the shown-once dialog)
+   * and deliberately NOT kept here: only the metadata enters the store.
+   */
+  createKey(name: string): Promise<Result<CreatedKey>>;
+  testKey(id: string): Promise<Result<KeyMeta>>;
+  renameKey(id: string, name: string): Promise<Result<KeyMeta>>;
+  revokeKey(id: string): Promise<Result<RevokeResult>>;
+  deleteKey(id: string): Promise<Result<{ deleted: boolean }>>;
+  clearKeyNotice(id: string): void;
+  /** Reconcile with the keychain and pull the sandbox's last-used times (touches the keychain). */
+  syncKeys(): Promise<void>;
 }
 
-export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => ({
-  keys: [],
-  keysStatus: 'idle',
-  keysError: null,
+/** Put `key` in place of the one with the same id, or append it. */
+export function upsertKey(keys: readonly KeyMeta[], key: KeyMeta): KeyMeta[] {
+  const index = keys.findIndex((k) => k.id === key.id);
+  if (index === -1) return [...keys, key];
+  return keys.map((k, i) => (i === index ? key : k));
+}
 
-  refreshKeys: async () => {
-    // Keep showing the old list while reloading; only the first load says "Loading".
-    if (get().keysStatus !== 'ready') set({ keysStatus: 'loading' });
-    const result = await getDesktopApi().keysList();
-    if (result.ok) get().setKeys(result.value);
-    else set({ keysStatus: 'error', keysError: result.error });
-  },
+function withoutNotice(notices: Record<string, KeyNotice>, id: string): Record<string, KeyNotice> {
+  if (!(id in notices)) return notices;
+  const next = { ...notices };
+  delete next[id];
+  return next;
+}
 
-  setKeys: (keys) => set({ keys, keysStatus: 'ready', keysError: null }),
+export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
+  const notify = (id: string, notice: KeyNotice) => set({ keyNotices: { ...get().keyNotices, [id]: notice } });
+  /** Show the reply's metadata at once; the keys-changed event (or a refresh) confirms it. */
+  const upsert = (key: KeyMeta) => set({ keys: upsertKey(get().keys, key), keysStatus: 'ready' });
 
-  addKey: async (input) => {
-    const result = await getDesktopApi().keysAdd(input);
-    if (result.ok) {
-      // Show the new key at once; the refresh (and the keys-changed event) confirm it.
-      const added = result.value;
-      set({ keys: [...get().keys.filter((k) => k.id !== added.id), added], keysStatus: 'ready' });
-      void get().refreshKeys();
-    }
-    return result;
-  },
-});
+  return {
+    keys: [],
+    keysStatus: 'idle',
+    keysError: null,
+    keyNotices: {},
+
+    refreshKeys: async () => {
+      // Keep showing the old list while reloading; only the first load says "Loading".
+      if (get().keysStatus !== 'ready') set({ keysStatus: 'loading' });
+      const result = await getDesktopApi().keysList();
+      if (result.ok) get().setKeys(result.value);
+      else set({ keysStatus: 'error', keysError: result.error });
+    },
+
+    setKeys: (keys) => {
+      // Notices of keys that are gone would otherwise linger forever.
+      const ids = new Set(keys.map((k) => k.id));
+      const notices = Object.fromEntries(Object.entries(get().keyNotices).filter(([id]) => ids.has(id)));
+      set({ keys, keysStatus: 'ready', keysError: null, keyNotices: notices });
+    },
+
+    addKey: async (input) => {
+      const result = await getDesktopApi().keysAdd(input);
+      if (result.ok) {
+        upsert(result.value);
+        void get().refreshKeys();
+      }
+      return result;
+    },
+
+    createKey: async (name) => {
+      const result = await getDesktopApi().keysCreate({ name });
+      if (result.ok) {
+        // Only `key` (metadata) is stored; `secret` stays with the caller.
+        upsert(result.value.key);
+        void get().refreshKeys();
+      }
+      return result;
+    },
+
+    testKey: async (id) => {
+      const result = await getDesktopApi().keysTest({ id });
+      if (result.ok) {
+        upsert(result.value);
+        notify(id, { kind: 'checked', status: result.value.status, at: result.value.lastCheckedAt ?? new Date().toISOString() });
+      } else {
+        notify(id, { kind: 'error', message: `Test failed: ${result.error.message}` });
+      }
+      return result;
+    },
+
+    renameKey: async (id, name) => {
+      const result = await getDesktopApi().keysRename({ id, name });
+      if (result.ok) upsert(result.value);
+      return result;
+    },
+
+    revokeKey: async (id) => {
+      const result = await getDesktopApi().keysRevoke({ id });
+      if (result.ok) {
+        upsert(result.value.key);
+        // Production/custom: the message explaining the dashboard is shown by the dialog instead.
+        if (result.value.revokedOnServer) notify(id, { kind: 'info', message: result.value.message });
+      }
+      return result;
+    },
+
+    deleteKey: async (id) => {
+      const result = await getDesktopApi().keysDelete({ id });
+      if (result.ok) {
+        set({ keys: get().keys.filter((k) => k.id !== id), keyNotices: withoutNotice(get().keyNotices, id) });
+        void get().refreshKeys();
+      }
+      return result;
+    },
+
+    syncKeys: async () => {
+      const result = await getDesktopApi().keysRefresh();
+      if (result.ok) get().setKeys(result.value);
+    },
+
+    clearKeyNotice: (id) => set({ keyNotices: withoutNotice(get().keyNotices, id) }),
+  };
+};

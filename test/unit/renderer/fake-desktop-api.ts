@@ -1,7 +1,18 @@
 import { EVENT_NAMES, OPERATIONS, listenerName } from '../../../src-preload/contract';
-import type { AppInfo, DesktopApi, KeyMeta, KeysChangedEvent, ResponseView, Result } from '../../../src-preload/contract';
+import type {
+  AppInfo,
+  CreatedKey,
+  DesktopApi,
+  KeyMeta,
+  KeysChangedEvent,
+  ResponseView,
+  Result,
+  RevokeResult,
+} from '../../../src-preload/contract';
 
 type Reply<T> = Result<T> | Promise<Result<T>>;
+
+const NOT_SCRIPTED = { ok: false, error: { code: 'internal_error', message: 'not scripted' } } as const;
 
 /** A scripted `window.helplane`: set replies per operation, inspect calls, emit events. */
 export function createFakeDesktopApi() {
@@ -20,6 +31,11 @@ export function createFakeDesktopApi() {
     }),
     keysList: (): Reply<KeyMeta[]> => ({ ok: true, value: [] }),
     keysAdd: (_arg: unknown): Reply<KeyMeta> => ({ ok: false, error: { code: 'internal_error', message: 'not scripted' } }),
+    keysCreate: (_arg: { name: string }): Reply<CreatedKey> => NOT_SCRIPTED,
+    keysTest: (_arg: { id: string }): Reply<KeyMeta> => NOT_SCRIPTED,
+    keysRename: (_arg: { id: string; name: string }): Reply<KeyMeta> => NOT_SCRIPTED,
+    keysRevoke: (_arg: { id: string }): Reply<RevokeResult> => NOT_SCRIPTED,
+    keysDelete: (_arg: { id: string }): Reply<{ deleted: boolean }> => NOT_SCRIPTED,
     requestSend: (_arg: unknown): Reply<ResponseView> => ({
       ok: false,
       error: { code: 'internal_error', message: 'not scripted' },
@@ -51,6 +67,26 @@ export function createFakeDesktopApi() {
     keysAdd: async (arg) => {
       calls.push({ op: 'keysAdd', arg });
       return replies.keysAdd(arg);
+    },
+    keysCreate: async (arg) => {
+      calls.push({ op: 'keysCreate', arg });
+      return replies.keysCreate(arg);
+    },
+    keysTest: async (arg) => {
+      calls.push({ op: 'keysTest', arg });
+      return replies.keysTest(arg);
+    },
+    keysRename: async (arg) => {
+      calls.push({ op: 'keysRename', arg });
+      return replies.keysRename(arg);
+    },
+    keysRevoke: async (arg) => {
+      calls.push({ op: 'keysRevoke', arg });
+      return replies.keysRevoke(arg);
+    },
+    keysDelete: async (arg) => {
+      calls.push({ op: 'keysDelete', arg });
+      return replies.keysDelete(arg);
     },
     requestSend: async (arg) => {
       calls.push({ op: 'requestSend', arg });

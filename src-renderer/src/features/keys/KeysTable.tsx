@@ -1,13 +1,28 @@
+import { useState } from 'react';
 import type { KeyMeta } from '../../../../src-preload/contract';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
+import { useConsoleStore } from '../../store';
+import type { KeyNotice } from '../../store/keys-slice';
 import { keyStatusLabel } from './key-labels';
+import { latestUse } from './key-times';
 
-/** Column order is part of the spec: Name, Prefix, Environment, Created, Last used, Status. */
-export function KeysTable({ keys }: { keys: readonly KeyMeta[] }) {
+export type KeyDialogKind = 'rename' | 'revoke' | 'delete';
+
+interface KeysTableProps {
+  keys: readonly KeyMeta[];
+  /** Open a row dialog; `opener` gets focus back when it closes. */
+  onOpenDialog(kind: KeyDialogKind, key: KeyMeta, opener: HTMLElement): void;
+}
+
+/**
+ * Column order is part of the spec: Name, Prefix, Environment, Created, Last used, Status.
+ * The row actions follow in a last column without a header of its own.
+ */
+export function KeysTable({ keys, onOpenDialog }: KeysTableProps) {
   return (
-    <table className="data-table">
+    <table className="data-table keys-table">
       {/* A caption (not aria-label) names the table, so getByLabel('API key') stays unambiguous. */}
       <caption>API keys</caption>
       <thead>
@@ -18,32 +33,102 @@ export function KeysTable({ keys }: { keys: readonly KeyMeta[] }) {
           <th scope="col">Created</th>
           <th scope="col">Last used</th>
           <th scope="col">Status</th>
+          {/* Not a column header: the spec's six headers stay exactly those six. */}
+          <td className="row-actions-head" />
         </tr>
       </thead>
       <tbody>
         {keys.map((key) => (
-          <tr key={key.id}>
-            <th scope="row">{key.name}</th>
-            <td>
-              <code>{key.prefix}</code>
-            </td>
-            <td>
-              <EnvironmentBadge environment={key.environment} />
-            </td>
-            <td>
-              <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>
-                {new Date(key.createdAt).toLocaleDateString()}
-              </time>
-            </td>
-            <td>
-              <RelativeTime iso={key.lastUsedAt} />
-            </td>
-            <td>
-              <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
-            </td>
-          </tr>
+          <KeyRow key={key.id} keyMeta={key} onOpenDialog={onOpenDialog} />
         ))}
       </tbody>
     </table>
+  );
+}
+
+function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog: KeysTableProps['onOpenDialog'] }) {
+  const notice = useConsoleStore((s) => s.keyNotices[key.id]);
+  const testKey = useConsoleStore((s) => s.testKey);
+  const [testing, setTesting] = useState(false);
+  const fromEnvironment = key.source === 'environment';
+
+  async function test() {
+    if (testing) return;
+    setTesting(true);
+    await testKey(key.id);
+    setTesting(false);
+  }
+
+  return (
+    <tr>
+      <th scope="row">
+        {key.name}
+        {fromEnvironment && (
+          <>
+            {' '}
+            <span className="badge from-env">From environment</span>
+          </>
+        )}
+      </th>
+      <td>
+        <code>{key.prefix}</code>
+      </td>
+      <td>
+        <EnvironmentBadge environment={key.environment} />
+      </td>
+      <td>
+        <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>
+          {new Date(key.createdAt).toLocaleDateString()}
+        </time>
+      </td>
+      <td>
+        <RelativeTime iso={latestUse(key)} />
+      </td>
+      <td>
+        <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
+      </td>
+      <td className="row-actions-cell">
+        <div className="row-actions">
+          <button type="button" onClick={() => void test()} disabled={testing} aria-busy={testing}>
+            Test
+          </button>
+          {!fromEnvironment && (
+            <>
+              <button type="button" onClick={(e) => onOpenDialog('rename', key, e.currentTarget)}>
+                Rename
+              </button>
+              <button type="button" onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}>
+                Revoke
+              </button>
+              <button type="button" className="danger" onClick={(e) => onOpenDialog('delete', key, e.currentTarget)}>
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+        {fromEnvironment && (
+          <p className="hint">Set by HELPLANE_API_KEY when the console started; change or remove it there.</p>
+        )}
+        <p className="key-note" role="status">
+          {testing ? `Testing ${key.name}…` : notice ? <NoticeText notice={notice} name={key.name} /> : null}
+        </p>
+      </td>
+    </tr>
+  );
+}
+
+/** Names the key, so each row's live region makes sense when read out on its own. */
+function NoticeText({ notice, name }: { notice: KeyNotice; name: string }) {
+  if (notice.kind === 'checked') {
+    return (
+      <>
+        {name} — checked <RelativeTime iso={notice.at} />: {keyStatusLabel(notice.status)}
+      </>
+    );
+  }
+  return (
+    <span className={notice.kind === 'error' ? 'key-note-error' : undefined}>
+      {name}: {notice.message}
+    </span>
   );
 }
