@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyRecord, MetadataStore } from '../ports';
 import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from '../services/metadata-schema';
@@ -43,19 +43,35 @@ export function repairMetadataFile(dataDir: string): 'ok' | 'restored' | 'set-as
 
 /** Metadata on a conf-compatible JSON file, validated on every read, with a last good copy. */
 export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | null = null): MetadataStore {
+  // conf re-reads and re-parses the file on every get: every request looks its key up here, so
+  // the parsed file is kept until the file changes on disk (another console may write it too).
+  let cache: { stamp: string; data: MetadataFile } | null = null;
+  const stampOf = () => {
+    try {
+      const st = statSync(file.path);
+      return `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      return 'missing';
+    }
+  };
   const current = (): MetadataFile => {
+    const stamp = stampOf();
+    if (cache && cache.stamp === stamp) return cache.data;
     const parsed = MetadataFileSchema.safeParse({
       version: file.get('version') ?? METADATA_VERSION,
       keys: file.get('keys') ?? [],
       flags: file.get('flags') ?? {},
     });
-    return parsed.success ? parsed.data : { version: METADATA_VERSION, keys: [], flags: {} };
+    const data: MetadataFile = parsed.success ? parsed.data : MetadataFileSchema.parse({ version: METADATA_VERSION, keys: [], flags: {} });
+    cache = { stamp, data };
+    return data;
   };
   const save = (next: MetadataFile) => {
     const checked = MetadataFileSchema.parse(next);
     file.set('version', checked.version);
     file.set('keys', checked.keys);
     file.set('flags', checked.flags);
+    cache = null;
     // Only a file that was just written whole and valid becomes the copy to restore from.
     if (lastGoodPath) copyFileSync(file.path, lastGoodPath);
   };

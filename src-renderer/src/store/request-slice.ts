@@ -1,4 +1,4 @@
-import type { AppError, CatalogEntry, HistoryEntry, ResponseView, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
 import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../features/requests/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
@@ -50,6 +50,14 @@ export interface RequestSlice {
   saveBody(): Promise<{ saved: SavedBody } | { error: AppError }>;
   copySnippet(language: SnippetLanguage): Promise<{ code: string } | { error: AppError }>;
   replayHistory(entry: HistoryEntry): void;
+  /** A large body's display lines, from main (it keeps the body; see ResponseView.large). */
+  fetchResponseLines(responseId: string, fromLine: number, count: number): Promise<Result<ResponseSlice>>;
+  /** Search a large body in main; the reply names the display line of each match. */
+  searchResponse(responseId: string, query: string): Promise<Result<ResponseSearch>>;
+  /** The children of a large JSON body's object or array, a page at a time. */
+  expandResponseNode(responseId: string, line: number, offset: number): Promise<Result<ResponseTree>>;
+  /** Save to file for a large body: main writes the copy it keeps (no second request). */
+  saveResponse(responseId: string): Promise<{ saved: SavedBody } | { error: AppError }>;
 }
 
 function newIdempotencyKey(): string {
@@ -194,6 +202,14 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       if ('error' in built) return { error: built.error };
       const result = await getDesktopApi().requestSnippet({ request: built.input, language });
       return result.ok ? { code: result.value.code } : { error: result.error };
+    },
+
+    fetchResponseLines: (responseId, fromLine, count) => getDesktopApi().responseSlice({ responseId, fromLine, count }),
+    searchResponse: (responseId, query) => getDesktopApi().responseSearch({ responseId, query, limit: 10_000 }),
+    expandResponseNode: (responseId, line, offset) => getDesktopApi().responseTree({ responseId, line, offset, limit: 500 }),
+    saveResponse: async (responseId) => {
+      const result = await getDesktopApi().responseSave({ responseId });
+      return result.ok ? { saved: result.value } : { error: result.error };
     },
 
     replayHistory: (entry) => {

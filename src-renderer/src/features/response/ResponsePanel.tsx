@@ -3,6 +3,7 @@ import { Metric } from '../../components/Metric';
 import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
+import { LargeBody } from './LargeBody';
 import { RawBody } from './RawBody';
 import { SaveToFile } from './SaveToFile';
 import { pinRateLimitHeaders } from './rate-limit-meanings';
@@ -77,7 +78,11 @@ export function ResponsePanel() {
               {note}
             </p>
           ))}
-          {response.tooLarge && <SaveToFile method={sentMethod ?? 'GET'} />}
+          {response.tooLarge ? (
+            <SaveToFile method={sentMethod ?? 'GET'} />
+          ) : (
+            response.large && <SaveToFile method={sentMethod ?? 'GET'} responseId={response.large.responseId} />
+          )}
           {response.bodyTruncated && !response.notes?.length && (
             <p className="banner banner-warning">The body is larger than the console keeps: only the first part is shown.</p>
           )}
@@ -104,7 +109,9 @@ export function ResponsePanel() {
               </tbody>
             </table>
           </details>
-          {body.kind === 'empty' ? (
+          {response.large ? (
+            <LargeBody large={response.large} kind={response.bodyKind ?? 'text'} />
+          ) : body.kind === 'empty' ? (
             <p className="empty">{response.bodyKind === 'binary' ? 'The body is binary and is not shown.' : 'The response has no body.'}</p>
           ) : (
             <>
