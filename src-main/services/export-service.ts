@@ -185,10 +185,11 @@ export class ExportService {
       const budget = job.progress.requests === 0 ? keyId : (this.lastBudget.get(job.id) ?? keyId);
       await this.deps.pacer.beforeSend(budget, signal);
       signal.throwIfAborted();
+      const sentAt = this.deps.now();
       const reply = await this.deps.api.get(keyId, path, query, { signal });
       const replyBudget = reply.rateLimit.workspaceId ?? keyId;
       this.lastBudget.set(job.id, replyBudget);
-      this.deps.pacer.afterReply(replyBudget, budgetReading(reply), reply.receivedAt);
+      this.deps.pacer.afterReply(replyBudget, budgetReading(reply), reply.receivedAt, sentAt);
       const rateLimited = reply.status === 429;
       this.emit(job, { requests: job.progress.requests + 1, rateLimited: job.progress.rateLimited + (rateLimited ? 1 : 0) });
       if (!rateLimited) return reply;
