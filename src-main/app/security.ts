@@ -21,9 +21,11 @@ const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
 /**
  * The renderer's CSP. With `devServerOrigin` (electron-vite dev only) it also admits Vite's
  * inline React-refresh preamble, injected <style> tags and HMR socket; never 'unsafe-eval'.
+ * `connectSelf` is the web host's one difference: its shim reaches main over its own origin.
  */
-export function rendererCsp(options: { devServerOrigin?: string } = {}): string {
+export function rendererCsp(options: { devServerOrigin?: string; connectSelf?: boolean } = {}): string {
   const directives = structuredClone(PRODUCTION_DIRECTIVES);
+  if (options.connectSelf) directives['connect-src'] = ["'self'"];
   const dev = options.devServerOrigin;
   if (dev) {
     const socket = dev.replace(/^http/, 'ws');

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, err } from '../../src-preload/contract';
 import type { EventSink } from '../ports';
+import { rendererCsp } from '../app/security';
 import type { IpcRouter } from '../ipc/router';
 import type { DownloadRegistry } from './download-targets';
 import { hostAllowed, originAllowed, tokenAllowed } from './guard';
@@ -14,19 +15,8 @@ import { readStatic } from './static-files';
 /** Largest IPC request body accepted (the API caps request bodies at 1 MiB; JSON adds a little). */
 const MAX_IPC_BODY = 2 * 1024 * 1024;
 
-/** The web host's CSP: as Electron's, except the shim must reach this server. */
-export const WEB_HOST_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** The web host's CSP: the renderer's, except the shim must reach this server. */
+export const WEB_HOST_CSP = rendererCsp({ connectSelf: true });
 
 const SHIM_SOURCE = readFileSync(new URL('./web-shim.js', import.meta.url), 'utf8');
 
