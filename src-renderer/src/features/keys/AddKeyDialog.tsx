@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EnvironmentKind } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
 import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from './key-labels';
+import { DialogFooter } from './DialogFooter';
 
 interface AddKeyDialogProps {
   /** Called once the dialog has closed (saved, cancelled or Escape). */
@@ -110,19 +111,7 @@ export function AddKeyDialog({ onClose }: AddKeyDialogProps) {
             autoCorrect="off"
           />
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save key
-          </button>
-        </div>
+        <DialogFooter error={error} busy={saving} submitLabel="Save key" onCancel={() => dialogRef.current?.close()} />
         {saving && (
           <p role="status" className="hint">
             Checking the key…

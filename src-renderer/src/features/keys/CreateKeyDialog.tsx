@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
+import { DialogFooter } from './DialogFooter';
 
 interface CreateKeyDialogProps {
   /** Called once the dialog has closed (Done, Cancel or Escape). */
@@ -92,19 +93,7 @@ export function CreateKeyDialog({ onClose }: CreateKeyDialogProps) {
               onChange={(e) => setName(e.target.value)}
             />
           </div>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
-          <div className="actions">
-            <button type="button" onClick={() => dialogRef.current?.close()}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Create
-            </button>
-          </div>
+          <DialogFooter error={error} busy={busy} submitLabel="Create" onCancel={() => dialogRef.current?.close()} />
           {busy && (
             <p role="status" className="hint">
               Creating the key…

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyMeta } from '../../../../src-preload/contract';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
+import { DialogFooter } from './DialogFooter';
 
 interface RenameKeyDialogProps {
   keyMeta: KeyMeta;
@@ -53,19 +54,7 @@ export function RenameKeyDialog({ keyMeta, onClose }: RenameKeyDialogProps) {
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Save" onCancel={() => dialogRef.current?.close()} />
       </form>
     </dialog>
   );
