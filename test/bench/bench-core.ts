@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/composition';
-import type { SandboxRunner, SecretStore } from '../../src-main/ports';
+import type { SandboxRunner } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { serve, type Served } from './processes';
+import { memorySecretStore } from '../helpers/fakes';
 
 const ADMIN = 'bench-admin-token';
 
@@ -38,13 +39,7 @@ export async function startRig(sandboxArgs: string[], events: (channel: string, 
       body: JSON.stringify({ name: 'bench' }),
     });
     const { secret } = (await created.json()) as { secret: string };
-    const secrets = new Map<string, string>();
-    const memory: SecretStore = {
-      get: async (a) => secrets.get(a) ?? null,
-      set: async (a, s) => void secrets.set(a, s),
-      delete: async (a) => secrets.delete(a),
-      accounts: async () => [...secrets.keys()],
-    };
+    const memory = memorySecretStore();
     const runner: SandboxRunner = {
       status: () => ({ state: 'ready', baseUrl, message: null }),
       ensureStarted: async () => baseUrl,

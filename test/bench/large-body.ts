@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import type { SandboxRunner, SecretStore } from '../../src-main/ports';
 import { startWebHost } from '../../src-main/web-host/server';
 import { createWebCore } from '../../src-main/web-host/web-core';
 import type { Bench, BenchRow } from './bench';
 import { makeJsonBody } from './large-json';
+import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERER = resolve(ROOT, 'out/renderer');
@@ -65,21 +65,8 @@ export const largeBody: Bench = {
     });
     await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
     const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    const secrets = new Map<string, string>();
-    const memory: SecretStore = {
-      get: async (a) => secrets.get(a) ?? null,
-      set: async (a, s) => void secrets.set(a, s),
-      delete: async (a) => secrets.delete(a),
-      accounts: async () => [...secrets.keys()],
-    };
-    const noSandbox: SandboxRunner = {
-      status: () => ({ state: 'stopped', baseUrl: null, message: null }),
-      ensureStarted: async () => {
-        throw new Error('no sandbox in this bench');
-      },
-      adminToken: () => 'unused',
-      stop: async () => undefined,
-    };
+    const memory = memorySecretStore();
+    const noSandbox = stoppedSandbox('no sandbox in this bench');
     const host = await startWebHost({ rendererDir: RENDERER, createRouter: createWebCore(join(dir, 'data'), { secrets: memory, sandbox: noSandbox } as Parameters<typeof createWebCore>[1]) });
     const browser = await chromium.launch({ executablePath: process.env.HELPLANE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {

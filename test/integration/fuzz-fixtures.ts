@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { CONTRACT, OPERATIONS, type Operation } from '../../src-preload/contract';
 import { generateKey } from '../../src-main/helplane/key-format';
-import type { HttpTransport, KeyRecord, MetadataStore, SandboxRunner, SecretStore } from '../../src-main/ports';
+import type { HttpTransport, KeyRecord, MetadataStore } from '../../src-main/ports';
 import type { WebCoreOverrides } from '../../src-main/web-host/web-core';
+import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';
 
 /** What a key looks like: no reply, file or log may ever match it. */
 export const KEY_SHAPED = /hl_(live|test)_[0-9A-Za-z]{38}/;
@@ -17,13 +18,7 @@ export const STORED_SECRET = generateKey('test');
  * request back — X-API-Key included — so a leak through a reply would show.
  */
 export function fuzzOverrides(): WebCoreOverrides & { unexpected: unknown[] } {
-  const secrets = new Map<string, string>([[STORED_KEY_ID, STORED_SECRET]]);
-  const secretStore: SecretStore = {
-    get: async (account) => secrets.get(account) ?? null,
-    set: async (account, secret) => void secrets.set(account, secret),
-    delete: async (account) => secrets.delete(account),
-    accounts: async () => [...secrets.keys()],
-  };
+  const secretStore = memorySecretStore([[STORED_KEY_ID, STORED_SECRET]]);
   let records: KeyRecord[] = [
     {
       id: STORED_KEY_ID,
@@ -38,12 +33,7 @@ export function fuzzOverrides(): WebCoreOverrides & { unexpected: unknown[] } {
     },
   ];
   const metadata: MetadataStore = { readKeys: () => records, writeKeys: (keys) => void (records = keys) };
-  const sandbox: SandboxRunner = {
-    status: () => ({ state: 'stopped', baseUrl: null, message: null }),
-    ensureStarted: () => Promise.reject(new Error('no sandbox in the fuzz tests')),
-    adminToken: () => null,
-    stop: async () => undefined,
-  };
+  const sandbox = stoppedSandbox('no sandbox in the fuzz tests');
   const transport: HttpTransport = {
     async send(request) {
       const echo = JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.body ?? null });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/composition';
-import type { SandboxRunner, SecretStore } from '../../src-main/ports';
 import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
 import { tempDir } from '../helpers/temp-dir';
+import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';
 
 const SECRET = 'loopback-secret-0042';
 const dir = tempDir('response-large');
@@ -32,21 +32,8 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.includes('limit=1') ? '{"data":[]}' : body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const secrets = new Map<string, string>();
-  const memory: SecretStore = {
-    get: async (a) => secrets.get(a) ?? null,
-    set: async (a, s) => void secrets.set(a, s),
-    delete: async (a) => secrets.delete(a),
-    accounts: async () => [...secrets.keys()],
-  };
-  const noSandbox: SandboxRunner = {
-    status: () => ({ state: 'stopped', baseUrl: null, message: null }),
-    ensureStarted: async () => {
-      throw new Error('not used');
-    },
-    adminToken: () => 'unused',
-    stop: async () => undefined,
-  };
+  const memory = memorySecretStore();
+  const noSandbox = stoppedSandbox('not used');
   core = await createCore({
     host: 'web',
     dataDir: join(dir.path, 'data'),
