@@ -25,12 +25,18 @@ export class RateLimitTracker {
     this.budgetOfKey.set(keyId, budgetId);
     const prev = this.budgets.get(budgetId);
     const hasHeaders = snapshot !== null && (snapshot.limit !== null || snapshot.remaining !== null || snapshot.retryAfterSeconds !== null);
+    // Per-second counts, so a budget costs the same at 1 request a minute or 2,000 a second.
+    const recent = prune(prev?.recent ?? [], at);
+    const second = Math.floor(at / 1000) * 1000;
+    const last = recent[recent.length - 1];
+    if (last && last.at === second) recent[recent.length - 1] = { at: second, count: last.count + 1 };
+    else recent.push({ at: second, count: 1 });
     const state: RateLimitState = {
       budgetId,
       keyIds: prev?.keyIds.includes(keyId) ? prev.keyIds : [...(prev?.keyIds ?? []), keyId],
       snapshot: hasHeaders || !prev ? (snapshot ?? emptySnapshot()) : prev.snapshot,
       receivedAt: hasHeaders || !prev ? at : prev.receivedAt,
-      recent: [...(prev?.recent ?? []).filter((t) => t > at - WINDOW_MS), at],
+      recent,
       count429: (prev?.count429 ?? 0) + (status === 429 ? 1 : 0),
     };
     this.budgets.set(budgetId, state);
@@ -41,8 +47,7 @@ export class RateLimitTracker {
   state(budgetId: string): RateLimitState | undefined {
     const s = this.budgets.get(budgetId);
     if (!s) return undefined;
-    const at = this.now();
-    return { ...s, recent: s.recent.filter((t) => t > at - WINDOW_MS) };
+    return { ...s, recent: prune(s.recent, this.now()) };
   }
 
   list(): RateLimitState[] {
@@ -89,6 +94,13 @@ export class RateLimitTracker {
       this.budgets.set(budgetId, { ...s, snapshot: { ...s.snapshot, remaining: s.snapshot.remaining - 1 } });
     }
   }
+}
+
+/** A copy of `recent` without the seconds that ended more than WINDOW_MS before `at`. */
+function prune(recent: RateLimitState['recent'], at: number): RateLimitState['recent'] {
+  let from = 0;
+  while (from < recent.length && recent[from]!.at + 1000 <= at - WINDOW_MS) from++;
+  return recent.slice(from);
 }
 
 function emptySnapshot(): RateLimitSnapshot {

@@ -110,8 +110,11 @@ export const RateLimitStateSchema = z.object({
   snapshot: RateLimitSnapshotSchema,
   /** Epoch ms of the reply the snapshot came from. */
   receivedAt: z.number(),
-  /** Epoch ms of each request in the last 60 s. */
-  recent: z.array(z.number()),
+  /**
+   * Requests in the last 60 s, one entry per second that had any: the second's start (epoch ms)
+   * and how many were sent in it. Bounded (at most 61 entries) however fast requests go.
+   */
+  recent: z.array(z.object({ at: z.number(), count: z.number().int().positive() })).max(61),
   count429: z.number(),
 });
 export type RateLimitState = z.infer<typeof RateLimitStateSchema>;

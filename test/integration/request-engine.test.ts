@@ -163,7 +163,7 @@ describe('the request engine', () => {
     const state = tracker.list()[0]!;
     expect(state.budgetId).toBe('workspace:ws_1');
     expect(state.count429).toBe(1);
-    expect(state.recent.length).toBe(1);
+    expect(state.recent).toEqual([{ at: expect.any(Number), count: 1 }]);
     expect(tracker.warning('k1')).toMatch(/would likely get 429/);
   });
 

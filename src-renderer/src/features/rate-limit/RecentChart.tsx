@@ -1,18 +1,20 @@
+import type { RateLimitState } from '../../../../src-preload/contract';
 import { selectNow, useConsoleStore } from '../../store';
 
 const BUCKETS = 12;
 const BUCKET_MS = 5000;
 
 /** Requests in the last 60 s, in 5-second bars (inline SVG, no library). */
-export function RecentChart({ recent }: { recent: readonly number[] }) {
+export function RecentChart({ recent }: { recent: RateLimitState['recent'] }) {
   const now = useConsoleStore(selectNow);
   const counts = Array.from({ length: BUCKETS }, () => 0);
   let total = 0;
-  for (const t of recent) {
-    const age = now - t;
-    if (age < 0 || age >= BUCKETS * BUCKET_MS) continue;
-    counts[BUCKETS - 1 - Math.floor(age / BUCKET_MS)]! += 1;
-    total++;
+  // Main counts per second; a second is drawn in the bar its middle falls in.
+  for (const { at, count } of recent) {
+    const age = Math.max(0, now - (at + 500));
+    if (age >= BUCKETS * BUCKET_MS) continue;
+    counts[BUCKETS - 1 - Math.floor(age / BUCKET_MS)]! += count;
+    total += count;
   }
   const max = Math.max(1, ...counts);
   return (
