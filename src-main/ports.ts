@@ -33,6 +33,8 @@ export interface MetadataStore {
   /** One-time facts, e.g. that the first-run demo key was made (optional: simple stores may not keep them). */
   getFlag?(name: string): boolean;
   setFlag?(name: string): void;
+  /** Stop watching the file (the core's dispose calls it). */
+  close?(): void;
 }
 
 export interface Clock {

@@ -1,6 +1,6 @@
 import Conf from 'conf';
-import { copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { KeyRecord, MetadataStore } from '../ports';
 import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from '../services/metadata-schema';
 
@@ -41,11 +41,24 @@ export function repairMetadataFile(dataDir: string): 'ok' | 'restored' | 'set-as
   return 'set-aside';
 }
 
-/** Metadata on a conf-compatible JSON file, validated on every read, with a last good copy. */
-export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | null = null): MetadataStore {
-  // conf re-reads and re-parses the file on every get: every request looks its key up here, so
-  // the parsed file is kept until the file changes on disk (another console may write it too).
-  let cache: { stamp: string; data: MetadataFile } | null = null;
+/** Stores of one file in this process, so a write through one is seen at once by the others. */
+const storesOfFile = new Map<string, Set<() => void>>();
+
+/** Without a change event, the file is still looked at this often (a watch can miss events). */
+export const METADATA_RECHECK_MS = 2000;
+
+/**
+ * Metadata on a conf-compatible JSON file, validated on every read, with a last good copy.
+ * conf re-reads and re-parses the file on every get, and every request looks its key up here, so
+ * the parsed file is kept until it changes: a write through any store of this process, a change
+ * event from the file's folder (another console), or, as a fallback, a changed stat at most every
+ * METADATA_RECHECK_MS. A read never costs a system call on the request path.
+ */
+export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | null = null, now: () => number = () => performance.now()): MetadataStore & { close(): void } {
+  let cache: { stamp: string; data: MetadataFile; checkedAt: number } | null = null;
+  const invalidate = () => {
+    cache = null;
+  };
   const stampOf = () => {
     try {
       const st = statSync(file.path);
@@ -54,40 +67,67 @@ export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | n
       return 'missing';
     }
   };
+  let siblings = storesOfFile.get(file.path);
+  if (!siblings) storesOfFile.set(file.path, (siblings = new Set()));
+  siblings.add(invalidate);
+  let watcher: FSWatcher | null = null;
+  try {
+    // The folder, not the file: conf replaces the file by renaming a temp file over it.
+    watcher = watch(dirname(file.path), { persistent: false }, (_event, name) => {
+      if (name === null || name === basename(file.path)) invalidate();
+    });
+    watcher.on('error', () => undefined);
+  } catch {
+    // No watch here (some network file systems): the periodic stat check still sees changes.
+  }
   const current = (): MetadataFile => {
+    const at = now();
+    if (cache && at - cache.checkedAt < METADATA_RECHECK_MS) return cache.data;
     const stamp = stampOf();
-    if (cache && cache.stamp === stamp) return cache.data;
+    if (cache && cache.stamp === stamp) {
+      cache.checkedAt = at;
+      return cache.data;
+    }
     const parsed = MetadataFileSchema.safeParse({
       version: file.get('version') ?? METADATA_VERSION,
       keys: file.get('keys') ?? [],
       flags: file.get('flags') ?? {},
     });
     const data: MetadataFile = parsed.success ? parsed.data : MetadataFileSchema.parse({ version: METADATA_VERSION, keys: [], flags: {} });
-    cache = { stamp, data };
+    cache = { stamp, data, checkedAt: at };
     return data;
+  };
+  /** Read-modify-write starts from the file as it is now, not from a cached copy. */
+  const fresh = (): MetadataFile => {
+    if (cache && cache.stamp !== stampOf()) cache = null;
+    return current();
   };
   const save = (next: MetadataFile) => {
     const checked = MetadataFileSchema.parse(next);
     file.set('version', checked.version);
     file.set('keys', checked.keys);
     file.set('flags', checked.flags);
-    cache = null;
+    for (const other of storesOfFile.get(file.path) ?? []) other();
     // Only a file that was just written whole and valid becomes the copy to restore from.
     if (lastGoodPath) copyFileSync(file.path, lastGoodPath);
   };
   return {
     readKeys: (): KeyRecord[] => current().keys,
-    writeKeys: (keys) => save({ ...current(), keys }),
+    writeKeys: (keys) => save({ ...fresh(), keys }),
     getFlag: (name) => current().flags[name] === true,
     setFlag: (name) => {
-      const state = current();
+      const state = fresh();
       save({ ...state, flags: { ...state.flags, [name]: true } });
+    },
+    close: () => {
+      watcher?.close();
+      siblings.delete(invalidate);
     },
   };
 }
 
 /** The web host's store: conf in `<dataDir>/keys.json`, repaired first if damaged. */
-export function createConfMetadataStore(dataDir: string, onRepair?: (outcome: 'restored' | 'set-aside') => void): MetadataStore {
+export function createConfMetadataStore(dataDir: string, onRepair?: (outcome: 'restored' | 'set-aside') => void): MetadataStore & { close(): void } {
   const outcome = existsSync(dataDir) ? repairMetadataFile(dataDir) : 'ok';
   if (outcome !== 'ok') onRepair?.(outcome);
   const conf = new Conf<Record<string, unknown>>({

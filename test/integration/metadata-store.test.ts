@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { METADATA_RECHECK_MS, createConfMetadataStore, createMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import type { KeyRecord } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -24,5 +26,52 @@ describe('conf metadata store', () => {
     web.setFlag!('x');
     expect(desktop.getFlag!('x')).toBe(true);
     expect(desktop.readKeys()).toHaveLength(2);
+  });
+});
+
+describe('conf metadata store: reads on the request path', () => {
+  it('sees a write another process made to the file (a change event from its folder)', async () => {
+    const sub = tempDir('metadata-external');
+    try {
+      const store = createConfMetadataStore(sub.path);
+      store.writeKeys([record('key_1', 'One')]);
+      expect(store.readKeys().map((k) => k.name)).toEqual(['One']);
+      const file = join(sub.path, 'keys.json');
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { keys: KeyRecord[] };
+      data.keys[0]!.name = 'Changed elsewhere';
+      // As conf and electron-store write: a temp file renamed over the old one.
+      writeFileSync(`${file}.tmp`, JSON.stringify(data));
+      renameSync(`${file}.tmp`, file);
+      await expect.poll(() => store.readKeys()[0]?.name, { timeout: 1900 }).toBe('Changed elsewhere');
+      store.close();
+    } finally {
+      sub.cleanup();
+    }
+  });
+
+  it('answers repeated reads from memory, and checks the file again after a while', () => {
+    const sub = tempDir('metadata-cache');
+    try {
+      let now = 0;
+      let gets = 0;
+      const values = new Map<string, unknown>([['keys', [record('key_1', 'One')]]]);
+      const file = { path: join(sub.path, 'keys.json'), get: (k: string) => (gets++, values.get(k)), set: (k: string, v: unknown) => void values.set(k, v) };
+      writeFileSync(file.path, '{}');
+      const store = createMetadataStore(file, null, () => now);
+      store.readKeys();
+      const afterFirst = gets;
+      for (let i = 0; i < 100; i++) store.readKeys();
+      expect(gets).toBe(afterFirst);
+      now += METADATA_RECHECK_MS + 1;
+      store.readKeys(); // unchanged on disk: still the cached copy
+      expect(gets).toBe(afterFirst);
+      values.set('keys', [record('key_1', 'Two')]);
+      writeFileSync(file.path, '{"changed":true}');
+      now += METADATA_RECHECK_MS + 1;
+      expect(store.readKeys()[0]!.name).toBe('Two');
+      store.close();
+    } finally {
+      sub.cleanup();
+    }
   });
 });
