@@ -7,11 +7,36 @@ import type { JsonDocument } from './settings-service';
 export const HISTORY_MAX_ENTRIES = 500;
 export const HISTORY_MAX_BODY = 4096;
 const PREVIEW_CHARS = 1024;
+/** Longer than any secret the console keeps (API keys are 8 to 512 characters). */
+const SCRUB_MARGIN = 1024;
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'bodyTruncated' | 'responsePreview'> & { responseBody: string | null };
 
 function truncate(text: string, max: number): { text: string; truncated: boolean } {
   return text.length > max ? { text: text.slice(0, max), truncated: true } : { text, truncated: false };
+}
+
+/** What History keeps of an exchange: bodies cut, key-shaped strings and the key itself removed. */
+function scrubbed(entry: NewHistoryEntry, secret: string | null, id: string): HistoryEntry {
+  const scrub = (text: string) => {
+    const redacted = redactKeys(text);
+    return secret ? redacted.split(secret).join('[redacted]') : redacted;
+  };
+  const body = entry.body === null ? null : truncate(scrub(entry.body), HISTORY_MAX_BODY);
+  const { responseBody, ...rest } = entry;
+  return {
+    ...rest,
+    id,
+    path: scrub(entry.path),
+    query: entry.query.map((q) => ({ name: q.name, value: scrub(q.value) })),
+    headers: entry.headers.filter((h) => h.name.toLowerCase() !== 'x-api-key').map((h) => ({ name: h.name, value: scrub(h.value) })),
+    body: body?.text ?? null,
+    bodyTruncated: body?.truncated ?? false,
+    errorMessage: entry.errorMessage === null ? null : scrub(entry.errorMessage),
+    // Cut before scrubbing (a key is far shorter than the margin, so none straddles the cut
+    // unredacted), then cut again: scrubbing a whole 200 KB body for 1 KB was most of the work.
+    responsePreview: responseBody === null ? null : truncate(scrub(responseBody.slice(0, PREVIEW_CHARS + SCRUB_MARGIN)), PREVIEW_CHARS).text,
+  };
 }
 
 /**
@@ -26,25 +51,11 @@ export class HistoryService {
     this.entries = parsed.success ? parsed.data.slice(0, HISTORY_MAX_ENTRIES) : [];
   }
 
-  add(entry: NewHistoryEntry, secret: string | null): HistoryEntry {
-    const scrub = (text: string) => {
-      const redacted = redactKeys(text);
-      return secret ? redacted.split(secret).join('[redacted]') : redacted;
-    };
-    const body = entry.body === null ? null : truncate(scrub(entry.body), HISTORY_MAX_BODY);
-    const { responseBody, ...rest } = entry;
-    const stored: HistoryEntry = {
-      ...rest,
-      id: randomUUID(),
-      path: scrub(entry.path),
-      query: entry.query.map((q) => ({ name: q.name, value: scrub(q.value) })),
-      headers: entry.headers.filter((h) => h.name.toLowerCase() !== 'x-api-key').map((h) => ({ name: h.name, value: scrub(h.value) })),
-      body: body?.text ?? null,
-      bodyTruncated: body?.truncated ?? false,
-      errorMessage: entry.errorMessage === null ? null : scrub(entry.errorMessage),
-      responsePreview: responseBody === null ? null : truncate(scrub(responseBody), PREVIEW_CHARS).text,
-    };
-    this.entries = [stored, ...this.entries].slice(0, HISTORY_MAX_ENTRIES);
+  /** Keep one exchange (the request service calls this after its reply has gone; see after-reply.ts). */
+  add(entry: NewHistoryEntry, secret: string | null, id: string = randomUUID()): HistoryEntry {
+    const stored = scrubbed(entry, secret, id);
+    this.entries.unshift(stored);
+    if (this.entries.length > HISTORY_MAX_ENTRIES) this.entries.length = HISTORY_MAX_ENTRIES;
     this.store.write(this.entries);
     return stored;
   }

@@ -44,13 +44,29 @@ describe('history cap', () => {
     const h = new HistoryService(createJsonFileStore(path));
     const base = { time: 0, method: 'POST' as const, path: '/v1/contacts', query: [], headers: [{ name: 'X-API-Key', value: 'x' }], status: 201, errorCode: null, errorMessage: null, durationMs: 1, keyId: 'k', keyName: 'K', keyPrefix: 'hl_test_abcd', rateLimit: null, responseBody: '{}' };
     for (let i = 0; i < HISTORY_MAX_ENTRIES + 3; i++) h.add({ ...base, time: i, body: 'b'.repeat(10_000) }, null);
+    expect(h.list()).toHaveLength(HISTORY_MAX_ENTRIES); // entries added in this turn are listed at once
     const list = new HistoryService(createJsonFileStore(path)).list();
     expect(list).toHaveLength(HISTORY_MAX_ENTRIES);
     expect(list[0]?.time).toBe(HISTORY_MAX_ENTRIES + 2);
     expect(list[0]?.bodyTruncated).toBe(true);
     expect(list[0]?.body?.length).toBe(4096);
     expect(list[0]?.headers).toEqual([]);
+    expect(list[0]?.responsePreview).toBe('{}');
     expect(readFileSync(path, 'utf8')).not.toMatch(/x-api-key/i);
+  });
+
+  it('redacts a key that straddles the end of the response preview', () => {
+    const h = new HistoryService(createJsonFileStore(join(temp(), 'history.json')));
+    const key = 'hl_test_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl';
+    const base = { time: 0, method: 'GET' as const, path: '/v1/contacts', query: [], headers: [], body: null, status: 200, errorCode: null, errorMessage: null, durationMs: 1, keyId: 'k', keyName: 'K', keyPrefix: 'hl_test_abcd', rateLimit: null };
+    for (const at of [1000, 1010, 1020, 1023]) {
+      h.add({ ...base, responseBody: `${'x'.repeat(at)}${key} ${'y'.repeat(5000)}` }, 'custom-secret-value');
+      const preview = h.list()[0]!.responsePreview!;
+      expect(preview).toHaveLength(1024);
+      expect(preview).not.toContain('EFGH');
+    }
+    h.add({ ...base, responseBody: `${'x'.repeat(1015)}custom-secret-value` }, 'custom-secret-value');
+    expect(h.list()[0]!.responsePreview).not.toContain('custom-se');
   });
 });
 
