@@ -21,10 +21,14 @@ import { buildCatalog } from './helplane/catalog';
 import { HistoryService } from './services/history-service';
 import { RateLimitTracker } from './services/rate-limit-tracker';
 import { PacingQueue } from './services/pacing-queue';
+import { keyedThrottle } from './services/event-throttle';
+import { afterReplyQueue } from './services/after-reply';
 import { SettingsService } from './services/settings-service';
 import { generateSnippet } from './services/snippet-service';
 
 export const APP_VERSION = '0.1.0';
+/** At most one rate-limit event per budget this often (the first of a quiet spell goes at once). */
+export const RATE_LIMIT_EVENT_MS = 150;
 
 export interface CoreOptions {
   host: AppInfo['host'];
@@ -50,6 +54,8 @@ export interface CoreOptions {
 export interface Core {
   router: IpcRouter;
   keys: KeyService;
+  /** The request engine itself (the router's requestSend calls it; benches time it). */
+  requests: RequestService;
   sandbox: SandboxRunner;
   /** Paces API calls under the rate limit: `pacer.schedule(keyId, task)`. */
   pacer: PacingQueue;
@@ -82,7 +88,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const history = new HistoryService(historyFile);
   /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
   const pacer = new PacingQueue(tracker, systemPacerClock);
+  // History, "Last used" and budgets are updated after each reply; their readers drain it first.
+  const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));
   const requests = new RequestService({
+    afterReply,
     keys,
     secrets,
     transport,
@@ -97,7 +106,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.transport ? {} : { fileTransport: (path: string) => undici.toFile(path) }),
     saveTargets: options.exportTargets ?? folderExportTargets(join(options.dataDir, 'downloads')),
   });
-  tracker.onChange((state) => options.events.emit(EVENT_CHANNELS.rateLimitChanged, state));
+  // A burst of replies (an export, a script) is one event per budget per RATE_LIMIT_EVENT_MS.
+  const rateLimitEvents = keyedThrottle((budgetId) => {
+    const state = tracker.state(budgetId);
+    if (state) options.events.emit(EVENT_CHANNELS.rateLimitChanged, state);
+  }, RATE_LIMIT_EVENT_MS);
+  tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
   const catalog = buildCatalog();
 
   const gateway = engineGateway(requests, keys, () => clock.now());
@@ -116,7 +130,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!keychain.available) keychain = await probeKeychain(secrets);
         return appInfo({ version: APP_VERSION, host: options.host, platform: process.platform, sandbox, keychain: () => keychain });
       },
-      keysList: async () => keys.list(),
+      keysList: async () => {
+        afterReply.drain();
+        return keys.list();
+      },
       keysAdd: (input) => keys.add(input),
       keysCreate: (input) => keys.create(input.name),
       keysTest: (input) => keys.test(input.id),
@@ -135,11 +152,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const { origin, record } = await requests.originFor(input.request.keyId);
         return { language: input.language, code: generateSnippet(origin, input.request, input.language, await secrets.get(record.id).catch(() => null)) };
       },
-      requestBudgetCheck: async (input) => ({ warning: tracker.warning(input.keyId) }),
+      requestBudgetCheck: async (input) => {
+        afterReply.drain();
+        return { warning: tracker.warning(input.keyId) };
+      },
       catalogGet: async () => ({ entries: catalog }),
-      rateLimitList: async () => ({ budgets: tracker.list() }),
-      historyList: async (input) => history.list(input?.filter),
+      rateLimitList: async () => {
+        afterReply.drain();
+        return { budgets: tracker.list() };
+      },
+      historyList: async (input) => {
+        afterReply.drain();
+        return history.list(input?.filter);
+      },
       historyClear: async () => {
+        afterReply.drain();
         history.clear();
         return { cleared: true };
       },
@@ -175,12 +202,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     router,
+    requests,
     keys,
     sandbox,
     pacer,
     dispose: async () => {
+      rateLimitEvents.cancel();
+      afterReply.drain();
       historyFile.flush();
       keys.flush();
+      options.metadata.close?.();
       await sandbox.stop();
     },
   };

@@ -112,18 +112,23 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
         let size = 0;
         let wire = 0;
         let truncated = false;
-        // Count wire bytes as they arrive, decode through zlib, and cap the decoded size.
-        const wireCounted = (async function* () {
-          for await (const chunk of res.body) {
-            wire += (chunk as Buffer).byteLength;
-            yield chunk as Buffer;
-          }
-        })();
-        // pipeline (not pipe) so a failure on either side ends the iteration with that error.
-        if (decode) pipeline(Readable.from(wireCounted), decode, () => undefined);
-        const source: AsyncIterable<Buffer> = decode ?? wireCounted;
+        // Count wire bytes as they arrive, decode through zlib, and cap the decoded size. An
+        // uncompressed body is read straight from undici (its bytes on the wire are the body).
+        let source: AsyncIterable<Buffer> = res.body as AsyncIterable<Buffer>;
+        if (decode) {
+          const wireCounted = (async function* () {
+            for await (const chunk of res.body) {
+              wire += (chunk as Buffer).byteLength;
+              yield chunk as Buffer;
+            }
+          })();
+          // pipeline (not pipe) so a failure on either side ends the iteration with that error.
+          pipeline(Readable.from(wireCounted), decode, () => undefined);
+          source = decode;
+        }
         const out = file ? createWriteStream(file, { mode: 0o600 }) : null;
         for await (const buf of source) {
+          if (!decode) wire += buf.byteLength;
           if (out) {
             size += buf.byteLength;
             if (!out.write(buf)) await once(out, 'drain');
@@ -152,7 +157,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
           status: res.statusCode,
           statusText: STATUS_CODES[res.statusCode] ?? '',
           headers,
-          body: new Uint8Array(Buffer.concat(chunks)),
+          body: chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks)),
           bodyTruncated: truncated,
           durationMs: performance.now() - started,
           ttfbMs,

@@ -81,5 +81,7 @@ export function keyPrefix(key: string): string {
 
 /** Replace anything key-shaped in `text` by its prefix and an ellipsis. */
 export function redactKeys(text: string): string {
+  // Most text has no key in it: one substring search instead of a regex pass with a callback.
+  if (!text.includes('hl_')) return text;
   return text.replace(KEY_LIKE, (k) => `${keyPrefix(k)}…[redacted]`);
 }

@@ -8,9 +8,15 @@ const MAX_COUNT = 1_000_000_000;
 /** A reset value above this is a Unix time; below, seconds from now. */
 const UNIX_TIME_THRESHOLD = 1_000_000_000;
 
-function header(headers: HeaderList, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === lower)?.value.trim();
+/** The rate-limit headers of a reply by lower-case name (the first of each), read in one pass. */
+const NAMES = new Set(['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'ratelimit-limit', 'x-ratelimit-remaining', 'ratelimit-remaining', 'x-ratelimit-burst', 'x-ratelimit-reset', 'ratelimit-reset', 'retry-after', 'x-workspace-id']);
+function relevant(headers: HeaderList): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const h of headers) {
+    const lower = h.name.toLowerCase();
+    if (NAMES.has(lower) && !found.has(lower)) found.set(lower, h.value.trim());
+  }
+  return found;
 }
 
 function count(value: string | undefined): number | null {
@@ -68,26 +74,28 @@ function draftParams(value: string | undefined): Map<string, number> {
 
 /** Every rate-limit header form the API spec names, folded into one snapshot. */
 export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
-  const policy = sfParams(header(headers, 'RateLimit-Policy'));
-  const current = sfParams(header(headers, 'RateLimit'));
-  const draft = draftParams(header(headers, 'RateLimit'));
+  const found = relevant(headers);
+  const header = (name: string) => found.get(name.toLowerCase());
+  const policy = sfParams(header('RateLimit-Policy'));
+  const current = sfParams(header('RateLimit'));
+  const draft = draftParams(header('RateLimit'));
   const draftLimit = draft.get('limit');
   const draftReset = draft.get('reset');
 
-  const limit = count(header(headers, 'X-RateLimit-Limit')) ?? count(header(headers, 'RateLimit-Limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
+  const limit = count(header('X-RateLimit-Limit')) ?? count(header('RateLimit-Limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
   const remaining =
-    count(header(headers, 'X-RateLimit-Remaining')) ?? count(header(headers, 'RateLimit-Remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
-  const burst = count(header(headers, 'X-RateLimit-Burst'));
+    count(header('X-RateLimit-Remaining')) ?? count(header('RateLimit-Remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
+  const burst = count(header('X-RateLimit-Burst'));
   const t = current.get('t');
   let reset =
-    resetAt(header(headers, 'X-RateLimit-Reset'), nowMs) ??
-    resetAt(header(headers, 'RateLimit-Reset'), nowMs) ??
+    resetAt(header('X-RateLimit-Reset'), nowMs) ??
+    resetAt(header('RateLimit-Reset'), nowMs) ??
     (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null) ??
     (draftReset !== undefined && draftReset <= MAX_WINDOW_SECONDS ? nowMs + draftReset * 1000 : null);
-  const retry = retryAfter(header(headers, 'Retry-After'), nowMs);
+  const retry = retryAfter(header('Retry-After'), nowMs);
   // Retry-After wins: nothing is available before it, whatever the other headers say.
   if (retry !== null && (reset === null || reset < nowMs + retry * 1000)) reset = nowMs + retry * 1000;
-  const workspace = header(headers, 'X-Workspace-Id');
+  const workspace = header('X-Workspace-Id');
   return {
     limit,
     remaining,

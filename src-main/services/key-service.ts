@@ -7,6 +7,7 @@ import { checkKeyFormat, keyPrefix } from '../helplane/key-format';
 import { ENV_KEY_ID } from './env-key';
 import { displayBaseUrl, resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
+import { throttle } from './event-throttle';
 import { verifyKey } from './key-verifier';
 import { SANDBOX_WORKSPACE, SandboxAdmin } from './sandbox-admin';
 
@@ -26,6 +27,8 @@ const GENERIC_KEY = /^[\x21-\x7e]{8,512}$/;
 export const FIRST_RUN_FLAG = 'firstRunDemoKey';
 /** How often pending "Last used" times are written to the metadata file. */
 const LAST_USED_FLUSH_MS = 2000;
+/** At most one keys-changed event for "Last used" this often (the first of a quiet spell goes at once). */
+export const KEYS_EVENT_MS = 250;
 export const DEMO_KEY_NAME = 'Sandbox demo';
 export const RECOVERED_KEY_NAME = 'Recovered key';
 
@@ -54,6 +57,8 @@ export class KeyService {
   /** "Last used" times not yet on disk: a request must not cost a metadata-file write. */
   private readonly pendingLastUsed = new Map<string, string>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** "Last used" changes are sent to the renderer at most every KEYS_EVENT_MS (see touch). */
+  private readonly usageEvents = throttle(() => this.emitChanged(), KEYS_EVENT_MS);
 
   constructor(private readonly deps: KeyServiceDeps) {
     this.admin = new SandboxAdmin(deps.sandbox, deps.transport);
@@ -199,17 +204,21 @@ export class KeyService {
   }
 
   /**
-   * Record a use of the key (the time shown as "Last used"). The renderer hears of it at once;
-   * the file gets it within LAST_USED_FLUSH_MS, so the request path never waits on a disk write.
+   * Record a use of the key (the time shown as "Last used"). The renderer hears of it at once, or
+   * within KEYS_EVENT_MS in a burst; the file gets it within LAST_USED_FLUSH_MS, so the request
+   * path never waits on a disk write. `known` is the record the caller just looked up: when the
+   * patch changes nothing in it, the metadata file is not read again.
    */
-  touch(id: string, patch: Partial<Pick<KeyRecord, 'status' | 'workspaceId'>> = {}): void {
+  touch(id: string, patch: Partial<Pick<KeyRecord, 'status' | 'workspaceId'>> = {}, known?: KeyRecord): void {
     const now = this.nowIso();
     if (this.envKey && id === ENV_KEY_ID) {
       this.envKey = { ...this.envKey, ...patch, lastUsedAt: now };
     } else {
-      const current = this.deps.metadata.readKeys().find((r) => r.id === id);
-      const changes = Object.entries(patch).some(([k, v]) => current?.[k as keyof KeyRecord] !== v);
-      if (current && changes) this.deps.metadata.writeKeys(this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch } : r)));
+      const differs = (r: KeyRecord | undefined) => Object.entries(patch).some(([k, v]) => r?.[k as keyof KeyRecord] !== v);
+      if (known?.id !== id || differs(known)) {
+        const current = this.deps.metadata.readKeys().find((r) => r.id === id);
+        if (current && differs(current)) this.deps.metadata.writeKeys(this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch } : r)));
+      }
       this.pendingLastUsed.set(id, now);
       if (!this.flushTimer) {
         this.flushTimer = setTimeout(() => this.flush(), LAST_USED_FLUSH_MS);
@@ -217,7 +226,7 @@ export class KeyService {
         this.flushTimer.unref();
       }
     }
-    this.changed();
+    this.usageEvents.poke();
   }
 
   /**
@@ -352,7 +361,13 @@ export class KeyService {
     return new Date(this.deps.clock.now()).toISOString();
   }
 
+  /** A change the user made: the renderer hears of it now (a pending "Last used" event is folded in). */
   private changed(): void {
+    this.usageEvents.cancel();
+    this.emitChanged();
+  }
+
+  private emitChanged(): void {
     this.deps.events.emit(EVENT_CHANNELS.keysChanged, { keys: this.list() });
   }
 

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -13,7 +14,8 @@ import { callApi, type RedirectPolicy } from './api-client';
 import { resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
 import { ResponseStore } from './response-store';
-import type { HistoryService } from './history-service';
+import type { HistoryService, NewHistoryEntry } from './history-service';
+import { RUN_NOW, type AfterReply } from './after-reply';
 import type { KeyService } from './key-service';
 import type { RateLimitTracker } from './rate-limit-tracker';
 import { buildUrl, checkUserHeaders } from './request-guard';
@@ -41,6 +43,8 @@ export interface RequestServiceDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Where large bodies are kept (a default store when absent). */
   responses?: ResponseStore;
+  /** Runs the bookkeeping after the reply (absent: at once, before it). */
+  afterReply?: AfterReply;
 }
 
 /** From this many characters a body stays in main and the renderer gets lines on demand. */
@@ -65,17 +69,32 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const NETWORK_RETRIES = 2;
 const ENCODINGS = 'gzip, deflate, br';
 
+/** `bytes` without a last UTF-8 character the cut may have split (a sample of a longer body). */
+export function wholeCharacters(bytes: Uint8Array): Uint8Array {
+  let i = bytes.length - 1;
+  // Back over up to 3 continuation bytes (10xxxxxx) to the lead byte, and drop from there.
+  for (let k = 0; i >= 0 && k < 3 && (bytes[i]! & 0xc0) === 0x80; k++) i--;
+  return i >= 0 && bytes[i]! >= 0xc0 ? bytes.subarray(0, i) : bytes;
+}
+
 /** Binary when it is not valid UTF-8 or carries control bytes text never has. */
-function isBinary(bytes: Uint8Array, contentType: string | undefined): boolean {
+export function isBinary(bytes: Uint8Array, contentType: string | undefined): boolean {
   if (contentType && /^(image|audio|video|font)\/|application\/(octet-stream|pdf|zip|gzip)/i.test(contentType)) return true;
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0)) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? bytes.subarray(0, Math.max(0, sample.length - 4)) : sample);
-    return false;
-  } catch {
-    return true;
-  }
+  return !isUtf8(sample.length < bytes.length ? wholeCharacters(sample) : sample);
+}
+
+/** Key-shaped strings and the key itself out of text bound for the renderer. */
+function scrubSecret(text: string, secret: string): string {
+  const redacted = redactKeys(text);
+  return redacted.includes(secret) ? redacted.split(secret).join('[redacted]') : redacted;
+}
+
+function scrubHeaders(headers: HttpResponse['headers'], secret: string): HttpResponse['headers'] {
+  const out = new Array<{ name: string; value: string }>(headers.length);
+  for (let i = 0; i < headers.length; i++) out[i] = { name: headers[i]!.name, value: scrubSecret(headers[i]!.value, secret) };
+  return out;
 }
 
 /** Sends one request with a stored key: the secret is read here and handed only to the API client. */
@@ -97,68 +116,61 @@ export class RequestService {
 
   async send(input: SendRequestInput, options: { signal?: AbortSignal } = {}): Promise<ResponseView> {
     const record = this.deps.keys.find(input.keyId);
-    const controller = new AbortController();
-    const onOuterAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    if (input.requestId) this.inFlight.set(input.requestId, controller);
+    // A controller of our own only when the renderer may cancel by id; else the caller's signal.
+    const controller = input.requestId ? new AbortController() : null;
+    const onOuterAbort = () => controller?.abort();
+    if (controller) {
+      options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+      this.inFlight.set(input.requestId!, controller);
+    }
+    const signal = controller?.signal ?? options.signal;
     const started = this.deps.clock.now();
     let secret: string | null = null;
+    const after = this.deps.afterReply ?? RUN_NOW;
+    const entryOf = (fields: Pick<NewHistoryEntry, 'status' | 'errorCode' | 'errorMessage' | 'durationMs' | 'rateLimit' | 'responseBody'>): NewHistoryEntry => ({
+      time: started,
+      method: input.method,
+      path: input.path,
+      query: input.query ?? [],
+      headers: input.headers ?? [],
+      body: input.body ?? null,
+      keyId: record.id,
+      keyName: record.name,
+      keyPrefix: record.prefix,
+      ...fields,
+    });
     try {
-      const result = await this.exchange(record, input, controller.signal, (s) => (secret = s));
-      this.deps.tracker?.record(record.id, result.status, result.rateLimit);
-      const entry = this.deps.history?.add(
-        {
-          time: started,
-          method: input.method,
-          path: input.path,
-          query: input.query ?? [],
-          headers: input.headers ?? [],
-          body: input.body ?? null,
-          status: result.status,
-          errorCode: null,
-          errorMessage: null,
-          durationMs: result.durationMs,
-          keyId: record.id,
-          keyName: record.name,
-          keyPrefix: record.prefix,
-          rateLimit: result.rateLimit,
-          responseBody: result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body,
-        },
-        secret,
-      );
-      return entry ? { ...result, historyId: entry.id } : result;
+      const result = await this.exchange(record, input, signal, (s) => (secret = s));
+      const historyId = this.deps.history ? randomUUID() : null;
+      const usedSecret = secret;
+      // The reply goes first; "Last used", the budget and History follow (after-reply.ts).
+      after.run(() => {
+        this.deps.keys.touch(record.id, result.rateLimit.workspaceId ? { workspaceId: result.rateLimit.workspaceId } : {}, record);
+        this.deps.tracker?.record(record.id, result.status, result.rateLimit);
+        if (historyId === null) return;
+        const responseBody = result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body;
+        this.deps.history?.add(entryOf({ status: result.status, errorCode: null, errorMessage: null, durationMs: result.durationMs, rateLimit: result.rateLimit, responseBody }), usedSecret, historyId);
+      });
+      return historyId ? { ...result, historyId } : result;
     } catch (error) {
       if (error instanceof AppFailure && error.code !== 'request_rejected') {
-        this.deps.tracker?.record(record.id, null, null);
-        this.deps.history?.add(
-          {
-            time: started,
-            method: input.method,
-            path: input.path,
-            query: input.query ?? [],
-            headers: input.headers ?? [],
-            body: input.body ?? null,
-            status: null,
-            errorCode: error.code,
-            errorMessage: error.message,
-            durationMs: this.deps.clock.now() - started,
-            keyId: record.id,
-            keyName: record.name,
-            keyPrefix: record.prefix,
-            rateLimit: null,
-            responseBody: null,
-          },
-          secret,
-        );
+        const durationMs = this.deps.clock.now() - started;
+        const usedSecret = secret;
+        after.run(() => {
+          this.deps.tracker?.record(record.id, null, null);
+          this.deps.history?.add(entryOf({ status: null, errorCode: error.code, errorMessage: error.message, durationMs, rateLimit: null, responseBody: null }), usedSecret);
+        });
       }
       throw error;
     } finally {
-      options.signal?.removeEventListener('abort', onOuterAbort);
-      if (input.requestId) this.inFlight.delete(input.requestId);
+      if (controller) {
+        options.signal?.removeEventListener('abort', onOuterAbort);
+        this.inFlight.delete(input.requestId!);
+      }
     }
   }
 
-  private async exchange(record: KeyRecord, input: SendRequestInput, signal: AbortSignal, onSecret: (s: string) => void): Promise<ResponseView> {
+  private async exchange(record: KeyRecord, input: SendRequestInput, signal: AbortSignal | undefined, onSecret: (s: string) => void): Promise<ResponseView> {
     const { secrets, transport, sandbox, clock } = this.deps;
     const settings = this.deps.settings();
     const origin = await resolveKeyOrigin(record, sandbox);
@@ -187,13 +199,13 @@ export class RequestService {
           timeoutMs: settings.timeoutMs,
           maxBodyBytes: settings.maxResponseBytes,
           redirectPolicy: settings.redirectPolicy ?? 'refuse',
-          signal,
+          ...(signal ? { signal } : {}),
         });
         const receivedAt = preciseNow();
         return this.view(record, response, finalUrl, redirectNote, secret, settings.maxResponseBytes, clock.now(), receivedAt);
       } catch (error) {
         const transient = error instanceof AppFailure && (error.code === 'network_error' || error.code === 'timeout');
-        if (!transient || !retryable || attempt >= NETWORK_RETRIES || signal.aborted || /TLS|redirect/.test(error.message)) throw error;
+        if (!transient || !retryable || attempt >= NETWORK_RETRIES || signal?.aborted || /TLS|redirect/.test(error.message)) throw error;
         attempt++;
         await (this.deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(250 * attempt);
       }
@@ -202,13 +214,11 @@ export class RequestService {
 
   private view(record: KeyRecord, response: HttpResponse, finalUrl: string, redirectNote: string | undefined, secret: string, maxBytes: number, now: number, receivedAt: number): ResponseView {
     const rateLimit = parseRateLimit(response.headers, now);
-    this.deps.keys.touch(record.id, rateLimit.workspaceId ? { workspaceId: rateLimit.workspaceId } : {});
     // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
-    const scrub = (text: string) => (text.includes(secret) ? redactKeys(text).split(secret).join('[redacted]') : redactKeys(text));
     const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
     const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
     // A view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
-    const text = binary ? '' : scrub(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'));
+    const text = binary ? '' : scrubSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret);
     const notes: string[] = [];
     if (redirectNote) notes.push(redirectNote);
     if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);
@@ -232,7 +242,7 @@ export class RequestService {
     return {
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers.map((h) => ({ name: h.name, value: scrub(h.value) })),
+      headers: scrubHeaders(response.headers, secret),
       body: large ? '' : text,
       ...(large ? { large } : {}),
       bodyTruncated: response.bodyTruncated,

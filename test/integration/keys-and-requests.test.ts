@@ -93,6 +93,22 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
     expect(emitted.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('History, Last used and the budget are there for the very next read, though kept after the reply', async () => {
+    const before = await call(INVOKE_CHANNELS.keysList);
+    const sent = await call(INVOKE_CHANNELS.requestSend, { keyId, method: 'GET', path: '/v1/contacts', query: [{ name: 'limit', value: '1' }] });
+    expect(sent.ok).toBe(true);
+    const historyId = sent.ok ? sent.value.historyId : undefined;
+    expect(historyId).toMatch(/^[0-9a-f-]{36}$/);
+    // No turn of the event loop between the reply and these reads.
+    const [history, budgets, keys] = await Promise.all([call(INVOKE_CHANNELS.historyList), call(INVOKE_CHANNELS.rateLimitList), call(INVOKE_CHANNELS.keysList)]);
+    expect(history.ok && history.value[0]).toMatchObject({ id: historyId, method: 'GET', path: '/v1/contacts', status: 200 });
+    expect(budgets.ok && budgets.value.budgets[0]).toMatchObject({ budgetId: 'workspace:ws_acme', keyIds: [keyId] });
+    const total = budgets.ok ? budgets.value.budgets[0].recent.reduce((n: number, b: { count: number }) => n + b.count, 0) : 0;
+    expect(total).toBe(2);
+    const lastUsed = (r: typeof keys) => (r.ok ? r.value.find((k: { id: string }) => k.id === keyId)?.lastUsedAt : null);
+    expect(Date.parse(lastUsed(keys))).toBeGreaterThanOrEqual(Date.parse(lastUsed(before)));
+  });
+
   it('refuses a key with a typo before any request', async () => {
     const typo = secret.slice(0, 20) + (secret[20] === 'a' ? 'b' : 'a') + secret.slice(21);
     const r = await call(INVOKE_CHANNELS.keysAdd, { name: 'Typo', environment: 'sandbox', secret: typo });

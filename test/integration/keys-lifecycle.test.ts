@@ -171,7 +171,9 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     expect(env).toMatchObject({ name: 'From environment', environment: 'custom', prefix: secret.slice(0, 12) });
     const send = await call(c, INVOKE_CHANNELS.requestSend, { keyId: env!.id, method: 'GET', path: '/v1/conversations' });
     expect(send).toMatchObject({ ok: true, value: { status: 200 } });
-    expect(c.keys.list().find((k) => k.id === env!.id)?.lastUsedAt).not.toBeNull();
+    // Read as the renderer does: keysList sees the "Last used" the reply's bookkeeping set.
+    const listed = (await call(c, INVOKE_CHANNELS.keysList)) as { value: Array<{ id: string; lastUsedAt: string | null }> };
+    expect(listed.value.find((k) => k.id === env!.id)?.lastUsedAt).not.toBeNull();
     expect(await keychain.store.accounts()).not.toContain(env!.id);
     expect(await call(c, INVOKE_CHANNELS.keysDelete, { id: env!.id })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     for (const f of files(d)) expect(readFileSync(f, 'utf8')).not.toContain(secret);
