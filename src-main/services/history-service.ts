@@ -12,8 +12,17 @@ const SCRUB_MARGIN = 1024;
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'bodyTruncated' | 'responsePreview'> & { responseBody: string | null };
 
+/**
+ * A copy of `text` that shares no memory with the string it was cut from: V8 keeps the whole
+ * parent of a slice alive, so a 4 KB cut of a 1 MB body kept in History would keep the 1 MB.
+ * (A JSON round trip is exact for any string, lone surrogates included.)
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function truncate(text: string, max: number): { text: string; truncated: boolean } {
-  return text.length > max ? { text: text.slice(0, max), truncated: true } : { text, truncated: false };
+  return text.length > max ? { text: detached(text.slice(0, max)), truncated: true } : { text, truncated: false };
 }
 
 /** What History keeps of an exchange: bodies cut, key-shaped strings and the key itself removed. */

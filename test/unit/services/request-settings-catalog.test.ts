@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src-preload/contract';
 import { createJsonFileStore } from '../../../src-main/adapters/json-file-store';
@@ -53,6 +55,20 @@ describe('history cap', () => {
     expect(list[0]?.headers).toEqual([]);
     expect(list[0]?.responsePreview).toBe('{}');
     expect(readFileSync(path, 'utf8')).not.toMatch(/x-api-key/i);
+  });
+
+  it('keeps what it cut, not the whole request and response bodies it cut from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const h = new HistoryService({ read: () => [], write: () => undefined });
+    const base = { time: 0, method: 'POST' as const, path: '/v1/contacts', query: [], headers: [], status: 201, errorCode: null, errorMessage: null, durationMs: 1, keyId: 'k', keyName: 'K', keyPrefix: 'hl_test_abcd', rateLimit: null };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) h.add({ ...base, body: `{"n":${i}}`.padEnd(600_000, ' '), responseBody: `{"r":${i}}`.padEnd(600_000, ' ') }, null);
+    gc();
+    // 40 entries of about 5 KB each; holding the bodies would be 40 x 1.2 MB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4 * 1024 * 1024);
+    expect(h.list()).toHaveLength(40);
   });
 
   it('redacts a key that straddles the end of the response preview', () => {
