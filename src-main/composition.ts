@@ -128,7 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     {
       appInfo: async () => {
         if (!keychain.available) keychain = await probeKeychain(secrets);
-        return appInfo({ version: APP_VERSION, host: options.host, platform: process.platform, sandbox, keychain: () => keychain });
+        return appInfo({ version: APP_VERSION, host: options.host, platform: process.platform, sandbox, keychain: () => keychain, dataDir: options.dataDir });
       },
       keysList: async () => {
         afterReply.drain();
@@ -181,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       inspectorConversation: (input) => inspector.conversation(input.keyId, input.conversationId),
       exportStart: (input) => exports.start(input),
       exportCancel: async (input) => ({ cancelled: exports.cancel(input.exportId) }),
+      sandboxReset: () => keys.resetSandbox(),
     },
     {
       isTrustedSender: options.isTrustedSender,

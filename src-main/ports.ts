@@ -86,6 +86,8 @@ export interface SandboxRunner {
   /** Admin calls (the dashboard's role); only main uses them. */
   adminToken(): string | null;
   stop(): Promise<void>;
+  /** Where the sandbox keeps its SQLite database (shown in Settings); absent when not known. */
+  readonly dataDir?: string;
 }
 
 /** Main -> renderer notifications (webContents.send in Electron, SSE in the web host). */

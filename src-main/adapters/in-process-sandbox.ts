@@ -20,6 +20,7 @@ export function createInProcessSandbox(options: InProcessSandboxOptions): Sandbo
   let starting: Promise<string> | null = null;
 
   return {
+    dataDir: options.dataDir,
     status: () => status,
     adminToken: () => running?.adminToken ?? null,
     ensureStarted() {

@@ -27,6 +27,7 @@ export function createUtilityProcessSandbox(options: UtilityProcessSandboxOption
   };
 
   return {
+    dataDir: options.dataDir,
     status: () => status,
     adminToken: () => token,
     ensureStarted() {

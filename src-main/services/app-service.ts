@@ -23,6 +23,8 @@ export interface AppServiceDeps {
   platform: string;
   sandbox: SandboxRunner;
   keychain: () => KeychainStatus;
+  /** The console's data folder. */
+  dataDir: string;
 }
 
 export function appInfo(deps: AppServiceDeps): AppInfo {
@@ -30,7 +32,8 @@ export function appInfo(deps: AppServiceDeps): AppInfo {
     version: deps.version,
     host: deps.host,
     platform: deps.platform,
-    sandbox: deps.sandbox.status(),
+    sandbox: { ...deps.sandbox.status(), dataDir: deps.sandbox.dataDir ?? null },
     keychain: deps.keychain(),
+    dataDir: deps.dataDir,
   };
 }

@@ -316,6 +316,34 @@ export class KeyService {
     }
   }
 
+  /**
+   * Settings > Reset sandbox: the sandbox is wiped and seeded again, its keys included. This
+   * console's sandbox keys are then marked Invalid (kept, so the user decides to delete them), and
+   * a new "Sandbox demo" key is made so requests work at once.
+   */
+  async resetSandbox(): Promise<{ seed: number; invalidatedKeys: number; demoKey: KeyMeta | null }> {
+    const { seed } = await this.admin.reset();
+    const now = this.nowIso();
+    let invalidatedKeys = 0;
+    const records = this.deps.metadata.readKeys().map((r): KeyRecord => {
+      if (r.environment !== 'sandbox' || r.status === 'missing_secret') return r;
+      invalidatedKeys++;
+      const { serverKeyId: _gone, ...rest } = r;
+      return { ...rest, status: 'invalid', lastCheckedAt: now, serverLastUsedAt: null };
+    });
+    try {
+      this.deps.metadata.writeKeys(records);
+    } catch (error) {
+      throw new AppFailure('metadata_write_failed', `The sandbox was reset, but its keys here could not be marked Invalid: ${messageOf(error)}`);
+    }
+    this.changed();
+    const demoKey = await this.create(DEMO_KEY_NAME).then(
+      (created) => created.key,
+      () => null,
+    );
+    return { seed, invalidatedKeys, demoKey };
+  }
+
   private async findServerId(record: KeyRecord): Promise<string | null> {
     const server = await this.admin.list(record.workspaceId ?? SANDBOX_WORKSPACE);
     const matches = server.filter((s) => s.prefix === record.prefix);

@@ -65,6 +65,14 @@ export class SandboxAdmin {
     return parsed.data;
   }
 
+  /** Wipe the sandbox and seed it again (keys included); resolves with the seed. */
+  async reset(): Promise<{ seed: number }> {
+    const { status, json } = await this.call('POST', '/_sandbox/reset');
+    const parsed = z.object({ seed: z.number() }).safeParse(json);
+    if (status !== 200 || !parsed.success) throw new AppFailure('sandbox_unavailable', `The sandbox was not reset (HTTP ${status}).`);
+    return parsed.data;
+  }
+
   async revoke(serverKeyId: string, workspace = SANDBOX_WORKSPACE): Promise<void> {
     const { status } = await this.call('DELETE', `/_sandbox/workspaces/${workspace}/api_keys/${encodeURIComponent(serverKeyId)}`);
     if (status !== 200) throw new AppFailure('sandbox_unavailable', `The sandbox did not revoke the key (HTTP ${status}).`);

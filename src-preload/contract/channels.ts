@@ -32,6 +32,7 @@ export const INVOKE_CHANNELS = {
   responseSearch: 'response:search',
   responseTree: 'response:tree',
   responseSave: 'response:save',
+  sandboxReset: 'sandbox:reset',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -6,6 +6,7 @@ import {
   KeyMetaSchema,
   KeysChangedEventSchema,
   ResponseViewSchema,
+  SandboxResetSchema,
   SendRequestInputSchema,
 } from './schemas';
 import {
@@ -88,6 +89,7 @@ export const CONTRACT = {
   responseSearch: { input: ResponseSearchInputSchema, output: ResponseSearchSchema },
   responseTree: { input: ResponseTreeInputSchema, output: ResponseTreeSchema },
   responseSave: { input: ResponseSaveInputSchema, output: SavedBodySchema },
+  sandboxReset: { input: NoInput, output: SandboxResetSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

@@ -120,13 +120,28 @@ export const AppInfoSchema = z.object({
     state: z.enum(['starting', 'ready', 'failed', 'stopped']),
     baseUrl: z.string().nullable(),
     message: z.string().nullable(),
+    /** Where the embedded sandbox keeps its data (null: not known, e.g. an external sandbox). */
+    dataDir: z.string().nullable().optional(),
   }),
+  /** The console's own data folder: key metadata, History, settings, logs. */
+  dataDir: z.string().optional(),
   keychain: z.object({
     available: z.boolean(),
     message: z.string().nullable(),
   }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** Settings > Reset sandbox: what happened, for the message the user sees. */
+export const SandboxResetSchema = z.object({
+  /** The seed the sandbox's data was rebuilt from. */
+  seed: z.number(),
+  /** Sandbox keys of this console the reset made unusable (now marked Invalid). */
+  invalidatedKeys: z.number(),
+  /** The new "Sandbox demo" key, so the console works at once (null when it could not be made). */
+  demoKey: KeyMetaSchema.nullable(),
+});
+export type SandboxReset = z.infer<typeof SandboxResetSchema>;
 
 export const KeysChangedEventSchema = z.object({ keys: z.array(KeyMetaSchema) });
 export type KeysChangedEvent = z.infer<typeof KeysChangedEventSchema>;

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AppError, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
+import { DEFAULT_SETTINGS, type AppError, type Result, type SandboxReset, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
 import type { SliceCreator } from './types';
 
@@ -7,6 +7,8 @@ export interface SettingsSlice {
   settingsError: AppError | null;
   loadSettings(): Promise<void>;
   updateSettings(patch: SettingsUpdate): Promise<void>;
+  /** Wipe and reseed the embedded sandbox; the builder moves to the new demo key if it used a sandbox key. */
+  resetSandbox(): Promise<Result<SandboxReset>>;
 }
 
 /** Show the chosen theme: `data-theme` on <html> (CSS picks colours; "system" follows the OS). */
@@ -35,5 +37,15 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
       set({ settings: result.value, settingsError: null });
       applyTheme(result.value.theme);
     } else set({ settingsError: result.error, settings: before });
+  },
+  resetSandbox: async () => {
+    const result = await getDesktopApi().sandboxReset();
+    if (result.ok) {
+      const { demoKey } = result.value;
+      const selected = get().keys.find((k) => k.id === get().selectedKeyId);
+      if (demoKey && (!selected || selected.environment === 'sandbox')) get().selectKey(demoKey.id);
+      await get().refreshKeys();
+    }
+    return result;
   },
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
+import { SandboxDataSection } from './SandboxDataSection';
 
 function NumberSetting({ label, value, min, max, hint, onCommit }: { label: string; value: number; min: number; max: number; hint: string; onCommit(v: number): void }) {
   const id = useId();
@@ -86,8 +87,7 @@ export function SettingsPage() {
           'Redirects on the key’s own server are followed with the key. The key never goes to another server.',
         )}
       </form>
-      <h2>Sandbox data</h2>
-      <p className="hint">Sandbox data location and reset arrive in a later version.</p>
+      <SandboxDataSection />
       <p className="hint">The console sends no telemetry.</p>
     </section>
   );
