@@ -84,7 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     environmentKey: envKey?.record ?? null,
   });
   const tracker = new RateLimitTracker(() => clock.now());
-  const historyFile = coalescedDocument(createJsonFileStore(join(options.dataDir, 'history.json')));
+  const historyFile = coalescedDocument(createJsonFileStore(join(options.dataDir, 'history.json'), { pretty: false }));
   const history = new HistoryService(historyFile);
   /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
   const pacer = new PacingQueue(tracker, systemPacerClock);

@@ -7,7 +7,8 @@ import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from '../serv
 /** The part of conf / electron-store this store uses (electron-store extends conf). */
 export interface KeyValueFile {
   get(key: string): unknown;
-  set(key: string, value: unknown): void;
+  /** Several items in one write (conf and electron-store take an object). */
+  set(items: Record<string, unknown>): void;
   readonly path: string;
 }
 
@@ -104,9 +105,8 @@ export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | n
   };
   const save = (next: MetadataFile) => {
     const checked = MetadataFileSchema.parse(next);
-    file.set('version', checked.version);
-    file.set('keys', checked.keys);
-    file.set('flags', checked.flags);
+    // One write of the file, not one per field.
+    file.set({ version: checked.version, keys: checked.keys, flags: checked.flags });
     for (const other of storesOfFile.get(file.path) ?? []) other();
     // Only a file that was just written whole and valid becomes the copy to restore from.
     if (lastGoodPath) copyFileSync(file.path, lastGoodPath);

@@ -7,7 +7,9 @@ export interface JsonFileStore {
   write(value: unknown): void;
 }
 
-export function createJsonFileStore(path: string): JsonFileStore {
+/** `pretty: false` for files only the console reads (History: 500 entries rewritten often). */
+export function createJsonFileStore(path: string, options: { pretty?: boolean } = {}): JsonFileStore {
+  const indent = options.pretty === false ? undefined : 2;
   return {
     read() {
       try {
@@ -20,7 +22,7 @@ export function createJsonFileStore(path: string): JsonFileStore {
     write(value) {
       mkdirSync(dirname(path), { recursive: true });
       const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
+      writeFileSync(temp, JSON.stringify(value, null, indent), { mode: 0o600 });
       renameSync(temp, path);
     },
   };

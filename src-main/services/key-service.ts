@@ -55,7 +55,7 @@ export class KeyService {
   /** HELPLANE_API_KEY: held in memory only, never written to the keychain or metadata. */
   private envKey: KeyRecord | null;
   /** "Last used" times not yet on disk: a request must not cost a metadata-file write. */
-  private readonly pendingLastUsed = new Map<string, string>();
+  private readonly pendingLastUsed = new Map<string, number>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** "Last used" changes are sent to the renderer at most every KEYS_EVENT_MS (see touch). */
   private readonly usageEvents = throttle(() => this.emitChanged(), KEYS_EVENT_MS);
@@ -69,7 +69,7 @@ export class KeyService {
   private storedKeys(): KeyRecord[] {
     const keys = this.deps.metadata.readKeys();
     if (this.pendingLastUsed.size === 0) return keys;
-    return keys.map((r) => (this.pendingLastUsed.has(r.id) ? { ...r, lastUsedAt: this.pendingLastUsed.get(r.id)! } : r));
+    return keys.map((r) => (this.pendingLastUsed.has(r.id) ? { ...r, lastUsedAt: new Date(this.pendingLastUsed.get(r.id)!).toISOString() } : r));
   }
 
   list(): KeyMeta[] {
@@ -79,9 +79,10 @@ export class KeyService {
 
   find(id: string): KeyRecord {
     if (this.envKey && id === ENV_KEY_ID) return this.envKey;
-    const record = this.storedKeys().find((r) => r.id === id);
+    const record = this.deps.metadata.readKeys().find((r) => r.id === id);
     if (!record) throw new AppFailure('not_found', 'That key no longer exists. Pick another key.');
-    return record;
+    const used = this.pendingLastUsed.get(id);
+    return used === undefined ? record : { ...record, lastUsedAt: new Date(used).toISOString() };
   }
 
   async add(input: AddKeyInput): Promise<KeyMeta> {
@@ -199,7 +200,7 @@ export class KeyService {
     this.pendingLastUsed.clear();
     const keys = this.deps.metadata.readKeys();
     if (keys.some((r) => pending.has(r.id))) {
-      this.deps.metadata.writeKeys(keys.map((r) => (pending.has(r.id) ? { ...r, lastUsedAt: pending.get(r.id)! } : r)));
+      this.deps.metadata.writeKeys(keys.map((r) => (pending.has(r.id) ? { ...r, lastUsedAt: new Date(pending.get(r.id)!).toISOString() } : r)));
     }
   }
 
@@ -210,14 +211,14 @@ export class KeyService {
    * patch changes nothing in it, the metadata file is not read again.
    */
   touch(id: string, patch: Partial<Pick<KeyRecord, 'status' | 'workspaceId'>> = {}, known?: KeyRecord): void {
-    const now = this.nowIso();
+    // An epoch number here: the ISO text is made when the list is read or the file written.
+    const now = this.deps.clock.now();
     if (this.envKey && id === ENV_KEY_ID) {
-      this.envKey = { ...this.envKey, ...patch, lastUsedAt: now };
+      this.envKey = { ...this.envKey, ...patch, lastUsedAt: new Date(now).toISOString() };
     } else {
-      const differs = (r: KeyRecord | undefined) => Object.entries(patch).some(([k, v]) => r?.[k as keyof KeyRecord] !== v);
-      if (known?.id !== id || differs(known)) {
+      if (known?.id !== id || patchChanges(known, patch)) {
         const current = this.deps.metadata.readKeys().find((r) => r.id === id);
-        if (current && differs(current)) this.deps.metadata.writeKeys(this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch } : r)));
+        if (current && patchChanges(current, patch)) this.deps.metadata.writeKeys(this.deps.metadata.readKeys().map((r) => (r.id === id ? { ...r, ...patch } : r)));
       }
       this.pendingLastUsed.set(id, now);
       if (!this.flushTimer) {
@@ -371,7 +372,7 @@ export class KeyService {
     const found = records.find((r) => r.id === id);
     if (!found) throw new AppFailure('not_found', 'That key no longer exists.');
     const pendingUse = this.pendingLastUsed.get(id);
-    const updated = { ...found, ...(pendingUse ? { lastUsedAt: pendingUse } : {}), ...patch };
+    const updated = { ...found, ...(pendingUse !== undefined ? { lastUsedAt: new Date(pendingUse).toISOString() } : {}), ...patch };
     try {
       this.deps.metadata.writeKeys(records.map((r) => (r.id === id ? updated : r)));
     } catch (error) {
@@ -415,6 +416,12 @@ export class KeyService {
       serverLastUsedAt: r.serverLastUsedAt ?? null,
     };
   }
+}
+
+/** Would `patch` change anything in `record`? */
+function patchChanges(record: KeyRecord, patch: Partial<KeyRecord>): boolean {
+  for (const k in patch) if (record[k as keyof KeyRecord] !== patch[k as keyof KeyRecord]) return true;
+  return false;
 }
 
 function messageOf(error: unknown): string {

@@ -55,7 +55,7 @@ describe('conf metadata store: reads on the request path', () => {
       let now = 0;
       let gets = 0;
       const values = new Map<string, unknown>([['keys', [record('key_1', 'One')]]]);
-      const file = { path: join(sub.path, 'keys.json'), get: (k: string) => (gets++, values.get(k)), set: (k: string, v: unknown) => void values.set(k, v) };
+      const file = { path: join(sub.path, 'keys.json'), get: (k: string) => (gets++, values.get(k)), set: (items: Record<string, unknown>) => Object.entries(items).forEach(([k, v]) => values.set(k, v)) };
       writeFileSync(file.path, '{}');
       const store = createMetadataStore(file, null, () => now);
       store.readKeys();
