@@ -90,86 +90,198 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     return d;
   }
 
-  /** One exchange; with `file`, the decoded body goes to that file (no size cap) instead of memory. */
-  async function exchange(req: HttpRequest, file: string | null): Promise<HttpResponse> {
-      const started = performance.now();
-      const connectMs = req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-      try {
-        const res = await request(req.url, {
-          method: req.method as 'GET',
-          headers: req.headers,
-          body: req.body ?? null,
-          // The loopback sandbox is never reached through a proxy.
-          dispatcher: dispatcherFor(isLoopback(req.url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs),
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
-          ...(req.signal ? { signal: req.signal } : {}),
-        });
-        const ttfbMs = performance.now() - started;
-        const encodingHeader = res.headers['content-encoding'];
-        const decode = decoder(Array.isArray(encodingHeader) ? encodingHeader[0] : encodingHeader);
-        const chunks: Buffer[] = [];
-        let size = 0;
-        let wire = 0;
-        let truncated = false;
-        // Count wire bytes as they arrive, decode through zlib, and cap the decoded size. An
-        // uncompressed body is read straight from undici (its bytes on the wire are the body).
-        let source: AsyncIterable<Buffer> = res.body as AsyncIterable<Buffer>;
-        if (decode) {
-          const wireCounted = (async function* () {
-            for await (const chunk of res.body) {
-              wire += (chunk as Buffer).byteLength;
-              yield chunk as Buffer;
-            }
-          })();
-          // pipeline (not pipe) so a failure on either side ends the iteration with that error.
-          pipeline(Readable.from(wireCounted), decode, () => undefined);
-          source = decode;
-        }
-        const out = file ? createWriteStream(file, { mode: 0o600 }) : null;
-        for await (const buf of source) {
-          if (!decode) wire += buf.byteLength;
-          if (out) {
-            size += buf.byteLength;
-            if (!out.write(buf)) await once(out, 'drain');
-            continue;
-          }
-          if (size + buf.byteLength > req.maxBodyBytes) {
-            chunks.push(buf.subarray(0, req.maxBodyBytes - size));
-            size = req.maxBodyBytes;
-            truncated = true;
-            break;
-          }
-          chunks.push(buf);
-          size += buf.byteLength;
-        }
-        if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-        if (truncated) {
-          res.body.destroy();
+  function dispatcherOf(req: HttpRequest, connectMs: number): Dispatcher {
+    // The loopback sandbox is never reached through a proxy.
+    return dispatcherFor(isLoopback(req.url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs);
+  }
+
+  /**
+   * One exchange with the body in memory, on undici's dispatch API: the chunks are collected as
+   * they arrive (decoded through zlib when compressed, cut at maxBodyBytes), without the stream
+   * and async iterator request() builds around every body. (request() uses the same handler
+   * methods underneath.)
+   */
+  function buffered(req: HttpRequest): Promise<HttpResponse> {
+    const started = performance.now();
+    const connectMs = req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch (error) {
+      return Promise.reject(failure(error, req, connectMs));
+    }
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const { signal } = req;
+      let abortRequest: ((reason?: Error) => void) | null = null;
+      let settled = false;
+      let status = 0;
+      let statusText = '';
+      let ttfbMs = 0;
+      const headers: Array<{ name: string; value: string }> = [];
+      let decode: Transform | null = null;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let wire = 0;
+      let truncated = false;
+      const done = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onSignal);
+        if (error !== null) {
           decode?.destroy();
+          reject(failure(error, req, connectMs));
+          return;
         }
-        const headers: Array<{ name: string; value: string }> = [];
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value === undefined) continue;
-          for (const v of Array.isArray(value) ? value : [value]) headers.push({ name, value: v });
-        }
-        return {
-          status: res.statusCode,
-          statusText: STATUS_CODES[res.statusCode] ?? '',
+        resolve({
+          status,
+          statusText: statusText || STATUS_CODES[status] || '',
           headers,
           body: chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks)),
           bodyTruncated: truncated,
           durationMs: performance.now() - started,
           ttfbMs,
           wireBytes: wire,
-        };
-      } catch (error) {
-        throw failure(error, req, connectMs);
+        });
+      };
+      const onSignal = () => abortRequest?.(new errors.RequestAbortedError());
+      /** Decoded bytes: kept up to maxBodyBytes; past it, the rest is not read at all. */
+      const take = (buf: Buffer) => {
+        if (truncated) return;
+        if (size + buf.byteLength > req.maxBodyBytes) {
+          chunks.push(buf.subarray(0, req.maxBodyBytes - size));
+          size = req.maxBodyBytes;
+          truncated = true;
+          done(null);
+          decode?.destroy();
+          abortRequest?.(new errors.RequestAbortedError());
+          return;
+        }
+        chunks.push(buf);
+        size += buf.byteLength;
+      };
+      if (signal?.aborted) {
+        done(new errors.RequestAbortedError());
+        return;
       }
+      signal?.addEventListener('abort', onSignal, { once: true });
+      const handler: Dispatcher.DispatchHandler = {
+        onConnect(abort) {
+          abortRequest = abort;
+          if (signal?.aborted) abort(new errors.RequestAbortedError());
+        },
+        onHeaders(statusCode, rawHeaders, resume, message) {
+          // 1xx informational answers come before the real one.
+          if (statusCode < 200) return true;
+          status = statusCode;
+          statusText = message;
+          ttfbMs = performance.now() - started;
+          let encoding: string | undefined;
+          for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+            const name = rawHeaders[i]!.toString('latin1').toLowerCase();
+            const value = rawHeaders[i + 1]!.toString('latin1');
+            headers.push({ name, value });
+            if (name === 'content-encoding' && encoding === undefined) encoding = value;
+          }
+          decode = decoder(encoding);
+          if (decode) {
+            decode.on('data', take);
+            decode.on('error', (error) => done(error));
+            decode.on('end', () => done(null));
+            decode.on('drain', resume);
+          }
+          return true;
+        },
+        onData(chunk) {
+          wire += chunk.byteLength;
+          if (decode) return decode.write(chunk);
+          take(chunk);
+          return !truncated;
+        },
+        onComplete() {
+          if (decode) decode.end();
+          else done(null);
+        },
+        onError(error) {
+          done(error);
+        },
+      };
+      try {
+        dispatcherOf(req, connectMs).dispatch(
+          {
+            origin: url.origin,
+            path: `${url.pathname}${url.search}`,
+            method: req.method as Dispatcher.HttpMethod,
+            headers: req.headers,
+            body: req.body ?? null,
+            headersTimeout: req.timeoutMs,
+            bodyTimeout: req.timeoutMs,
+          },
+          handler,
+        );
+      } catch (error) {
+        done(error);
+      }
+    });
+  }
+
+  /** One exchange streamed to `file`: the decoded body, with no size cap (Save to file). */
+  async function toFile(req: HttpRequest, file: string): Promise<HttpResponse> {
+    const started = performance.now();
+    const connectMs = req.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    try {
+      const res = await request(req.url, {
+        method: req.method as 'GET',
+        headers: req.headers,
+        body: req.body ?? null,
+        dispatcher: dispatcherOf(req, connectMs),
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs,
+        ...(req.signal ? { signal: req.signal } : {}),
+      });
+      const ttfbMs = performance.now() - started;
+      const encodingHeader = res.headers['content-encoding'];
+      const decode = decoder(Array.isArray(encodingHeader) ? encodingHeader[0] : encodingHeader);
+      let wire = 0;
+      // Count wire bytes as they arrive and decode through zlib.
+      const wireCounted = (async function* () {
+        for await (const chunk of res.body) {
+          wire += (chunk as Buffer).byteLength;
+          yield chunk as Buffer;
+        }
+      })();
+      let source: AsyncIterable<Buffer> = wireCounted;
+      if (decode) {
+        // pipeline (not pipe) so a failure on either side ends the iteration with that error.
+        pipeline(Readable.from(wireCounted), decode, () => undefined);
+        source = decode;
+      }
+      const out = createWriteStream(file, { mode: 0o600 });
+      for await (const buf of source) {
+        if (!out.write(buf)) await once(out, 'drain');
+      }
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      const headers: Array<{ name: string; value: string }> = [];
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.push({ name, value: v });
+      }
+      return {
+        status: res.statusCode,
+        statusText: STATUS_CODES[res.statusCode] ?? '',
+        headers,
+        body: new Uint8Array(0),
+        bodyTruncated: false,
+        durationMs: performance.now() - started,
+        ttfbMs,
+        wireBytes: wire,
+      };
+    } catch (error) {
+      throw failure(error, req, connectMs);
+    }
   }
 
   return {
-    send: (req) => exchange(req, null),
-    toFile: (path) => ({ send: (req) => exchange(req, path) }),
+    send: (req) => buffered(req),
+    toFile: (path) => ({ send: (req) => toFile(req, path) }),
   };
 }

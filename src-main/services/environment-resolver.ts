@@ -2,6 +2,18 @@ import type { KeyRecord, SandboxRunner } from '../ports';
 import { PRODUCTION_BASE_URL } from '../helplane/environments';
 import { AppFailure } from './errors';
 
+const origins = new Map<string, string>();
+/** The origin of a base URL the sandbox reported (parsed once per URL: it is asked on every request). */
+function originOf(baseUrl: string): string {
+  let origin = origins.get(baseUrl);
+  if (origin === undefined) {
+    origin = new URL(baseUrl).origin;
+    if (origins.size > 16) origins.clear();
+    origins.set(baseUrl, origin);
+  }
+  return origin;
+}
+
 /** The origin a key's requests go to (and the only origin its secret is sent to). */
 export async function resolveKeyOrigin(record: Pick<KeyRecord, 'environment' | 'baseUrl'>, sandbox: SandboxRunner): Promise<string> {
   switch (record.environment) {
@@ -12,7 +24,7 @@ export async function resolveKeyOrigin(record: Pick<KeyRecord, 'environment' | '
       return new URL(record.baseUrl).origin;
     case 'sandbox':
       try {
-        return new URL(await sandbox.ensureStarted()).origin;
+        return originOf(await sandbox.ensureStarted());
       } catch (error) {
         throw new AppFailure(
           'sandbox_unavailable',

@@ -28,6 +28,26 @@ beforeAll(async () => {
     if (path === '/br') return void res.writeHead(200, { ...json, 'Content-Encoding': 'br' }).end(brotliCompressSync(JSON_BODY));
     if (path === '/deflate') return void res.writeHead(200, { ...json, 'Content-Encoding': 'deflate' }).end(deflateSync(JSON_BODY));
     if (path === '/big') return void res.writeHead(200, json).end(JSON.stringify({ big: 'y'.repeat(200_000) }));
+    if (path === '/big-gzip') return void res.writeHead(200, { ...json, 'Content-Encoding': 'gzip' }).end(gzipSync(JSON.stringify({ big: 'z'.repeat(500_000) })));
+    if (path === '/bad-gzip') return void res.writeHead(200, { ...json, 'Content-Encoding': 'gzip' }).end(Buffer.from('this is not gzip at all'));
+    if (path === '/chunks') {
+      // 40 chunks of 1,000 bytes with pauses: the body arrives in many reads.
+      res.writeHead(200, json);
+      let i = 0;
+      const next = () => {
+        if (i === 40) return void res.end();
+        res.write(String(i++ % 10).repeat(1000));
+        setTimeout(next, 2);
+      };
+      return void next();
+    }
+    if (path === '/trickle') {
+      res.writeHead(200, json);
+      res.write('{"slow":');
+      const timer = setInterval(() => res.write(' '), 20);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     if (path === '/silent') return; // never answers: a headers timeout
     if (path === '/stall') {
       res.writeHead(200, json);
@@ -101,6 +121,35 @@ describe('the request engine', () => {
     expect(view.tooLarge).toBe(true);
     expect(view.sizeBytes).toBe(10_000);
     expect(view.notes?.join(' ')).toMatch(/Too large.*save it to a file/);
+  });
+
+  it('cuts a compressed body at the maximum size of its decoded bytes, and reports the wire bytes read', async () => {
+    const view = await engine({ maxResponseBytes: 50_000 }).service.send(get('/big-gzip'));
+    expect(view.tooLarge).toBe(true);
+    expect(view.sizeBytes).toBe(50_000);
+    expect(view.body).toBe(`{"big":"${'z'.repeat(50_000 - 8)}`);
+    expect(view.wireBytes).toBeGreaterThan(0);
+    expect(view.wireBytes).toBeLessThan(50_000);
+  });
+
+  it('assembles a body that arrives in many pieces, byte for byte', async () => {
+    const view = await engine().service.send(get('/chunks'));
+    expect(view.status).toBe(200);
+    expect(view.body).toBe(Array.from({ length: 40 }, (_, i) => String(i % 10).repeat(1000)).join(''));
+    expect(view.sizeBytes).toBe(40_000);
+    expect(view.wireBytes).toBe(40_000);
+  });
+
+  it('says so when a compressed body cannot be decoded', async () => {
+    await expect(engine().service.send(get('/bad-gzip'))).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/compressed body that could not be decoded/) });
+  });
+
+  it('cancels a request while its body is still arriving', async () => {
+    const { service } = engine();
+    const sending = service.send({ ...get('/trickle'), requestId: 'mid-body' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(service.cancel('mid-body')).toBe(true);
+    await expect(sending).rejects.toMatchObject({ code: 'cancelled' });
   });
 
   it('saves a too-large GET body whole to a file, decoded, and refuses to re-run a POST', async () => {
