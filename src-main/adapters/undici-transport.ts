@@ -52,8 +52,8 @@ function failure(error: unknown, req: HttpRequest, connectMs: number): AppFailur
   return new AppFailure('network_error', `The request to ${host} failed: ${what}.`);
 }
 
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
+function isLoopback(url: URL): boolean {
+  const host = url.hostname;
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
@@ -90,9 +90,9 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     return d;
   }
 
-  function dispatcherOf(req: HttpRequest, connectMs: number): Dispatcher {
+  function dispatcherOf(url: URL, connectMs: number): Dispatcher {
     // The loopback sandbox is never reached through a proxy.
-    return dispatcherFor(isLoopback(req.url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs);
+    return dispatcherFor(isLoopback(url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs);
   }
 
   /**
@@ -206,7 +206,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
         },
       };
       try {
-        dispatcherOf(req, connectMs).dispatch(
+        dispatcherOf(url, connectMs).dispatch(
           {
             origin: url.origin,
             path: `${url.pathname}${url.search}`,
@@ -233,7 +233,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body ?? null,
-        dispatcher: dispatcherOf(req, connectMs),
+        dispatcher: dispatcherOf(new URL(req.url), connectMs),
         headersTimeout: req.timeoutMs,
         bodyTimeout: req.timeoutMs,
         ...(req.signal ? { signal: req.signal } : {}),

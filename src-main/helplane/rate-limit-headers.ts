@@ -49,22 +49,30 @@ function retryAfter(value: string | undefined, nowMs: number): number | null {
 }
 
 /** Parameters of the first item of an IETF structured-field list: `"default";r=5;t=30`. */
-function sfParams(value: string | undefined): Map<string, number> {
+/** What a header that is not there has (shared: nothing writes to it). */
+const NO_PARAMS: ReadonlyMap<string, number> = new Map();
+
+function sfParams(value: string | undefined): ReadonlyMap<string, number> {
+  if (!value) return NO_PARAMS;
   const params = new Map<string, number>();
-  if (!value) return params;
-  const first = value.split(',')[0] ?? '';
-  for (const part of first.split(';').slice(1)) {
-    const [k, v] = part.split('=').map((s) => s.trim());
+  const comma = value.indexOf(',');
+  const parts = (comma === -1 ? value : value.slice(0, comma)).split(';');
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const k = part.slice(0, eq).trim();
+    const v = part.slice(eq + 1).trim();
     // Absurd values are dropped rather than trusted.
-    if (k && v !== undefined && /^\d{1,10}$/.test(v) && Number(v) <= MAX_COUNT) params.set(k, Number(v));
+    if (k && /^\d{1,10}$/.test(v) && Number(v) <= MAX_COUNT) params.set(k, Number(v));
   }
   return params;
 }
 
 /** The older draft's single header: `RateLimit: limit=100, remaining=50, reset=30`. */
-function draftParams(value: string | undefined): Map<string, number> {
+function draftParams(value: string | undefined): ReadonlyMap<string, number> {
+  if (!value || value.trimStart().startsWith('"')) return NO_PARAMS;
   const params = new Map<string, number>();
-  if (!value || value.trimStart().startsWith('"')) return params;
   for (const part of value.split(/[,;]/)) {
     const [k, v] = part.split('=').map((s) => s.trim().toLowerCase());
     if ((k === 'limit' || k === 'remaining' || k === 'reset') && v !== undefined && /^\d{1,12}$/.test(v)) params.set(k, Number(v));
@@ -75,27 +83,27 @@ function draftParams(value: string | undefined): Map<string, number> {
 /** Every rate-limit header form the API spec names, folded into one snapshot. */
 export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
   const found = relevant(headers);
-  const header = (name: string) => found.get(name.toLowerCase());
-  const policy = sfParams(header('RateLimit-Policy'));
-  const current = sfParams(header('RateLimit'));
-  const draft = draftParams(header('RateLimit'));
+  const policy = sfParams(found.get('ratelimit-policy'));
+  const current = sfParams(found.get('ratelimit'));
+  const draft = draftParams(found.get('ratelimit'));
   const draftLimit = draft.get('limit');
   const draftReset = draft.get('reset');
 
-  const limit = count(header('X-RateLimit-Limit')) ?? count(header('RateLimit-Limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
+  const limit = count(found.get('x-ratelimit-limit')) ?? count(found.get('ratelimit-limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
   const remaining =
-    count(header('X-RateLimit-Remaining')) ?? count(header('RateLimit-Remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
-  const burst = count(header('X-RateLimit-Burst'));
+    count(found.get('x-ratelimit-remaining')) ?? count(found.get('ratelimit-remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
+  const burst = count(found.get('x-ratelimit-burst'));
   const t = current.get('t');
   let reset =
-    resetAt(header('X-RateLimit-Reset'), nowMs) ??
-    resetAt(header('RateLimit-Reset'), nowMs) ??
+    resetAt(found.get('x-ratelimit-reset'), nowMs) ??
+    resetAt(found.get('ratelimit-reset'), nowMs) ??
     (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null) ??
     (draftReset !== undefined && draftReset <= MAX_WINDOW_SECONDS ? nowMs + draftReset * 1000 : null);
-  const retry = retryAfter(header('Retry-After'), nowMs);
+  const retry = retryAfter(found.get('retry-after'), nowMs);
   // Retry-After wins: nothing is available before it, whatever the other headers say.
   if (retry !== null && (reset === null || reset < nowMs + retry * 1000)) reset = nowMs + retry * 1000;
-  const workspace = header('X-Workspace-Id');
+  const workspace = found.get('x-workspace-id');
+  const windowSeconds = policy.get('w');
   return {
     limit,
     remaining,
@@ -103,9 +111,6 @@ export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSna
     resetAt: reset,
     retryAfterSeconds: retry,
     workspaceId: workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null,
-    windowSeconds: (() => {
-      const w = policy.get('w');
-      return w !== undefined && w > 0 && w <= MAX_WINDOW_SECONDS ? w : null;
-    })(),
+    windowSeconds: windowSeconds !== undefined && windowSeconds > 0 && windowSeconds <= MAX_WINDOW_SECONDS ? windowSeconds : null,
   };
 }

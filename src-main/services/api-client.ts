@@ -72,8 +72,8 @@ export async function callApi(transport: HttpTransport, call: ApiCall): Promise<
       ...(call.signal ? { signal: call.signal } : {}),
       ...(call.connectTimeoutMs !== undefined ? { connectTimeoutMs: call.connectTimeoutMs } : {}),
     });
-    const location = response.headers.find((h) => h.name.toLowerCase() === 'location')?.value;
-    if (!REDIRECT_STATUSES.has(response.status) || !location) {
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.find((h) => h.name.toLowerCase() === 'location')?.value : undefined;
+    if (!location) {
       return { response, finalUrl: url.href, redirects };
     }
     let next: URL;

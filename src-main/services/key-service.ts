@@ -77,12 +77,15 @@ export class KeyService {
     return this.envKey ? [...stored, this.toMeta(this.envKey, 'environment')] : stored;
   }
 
+  /**
+   * The stored record of a key (the request path looks its key up here on every send). Its
+   * lastUsedAt may trail the live value by up to LAST_USED_FLUSH_MS; list() shows the live one.
+   */
   find(id: string): KeyRecord {
     if (this.envKey && id === ENV_KEY_ID) return this.envKey;
     const record = this.deps.metadata.readKeys().find((r) => r.id === id);
     if (!record) throw new AppFailure('not_found', 'That key no longer exists. Pick another key.');
-    const used = this.pendingLastUsed.get(id);
-    return used === undefined ? record : { ...record, lastUsedAt: new Date(used).toISOString() };
+    return record;
   }
 
   async add(input: AddKeyInput): Promise<KeyMeta> {
@@ -160,8 +163,9 @@ export class KeyService {
     this.refuseEnvKey(id, 'revoked here');
     const record = this.find(id);
     if (record.environment !== 'sandbox') {
+      const used = this.pendingLastUsed.get(id);
       return {
-        key: this.toMeta(record, 'keychain'),
+        key: this.toMeta(used === undefined ? record : { ...record, lastUsedAt: new Date(used).toISOString() }, 'keychain'),
         revokedOnServer: false,
         message:
           record.environment === 'production'

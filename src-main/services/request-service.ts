@@ -153,7 +153,9 @@ export class RequestService {
         const responseBody = result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body;
         this.deps.history?.add(entryOf({ status: result.status, errorCode: null, errorMessage: null, durationMs: result.durationMs, rateLimit: result.rateLimit, responseBody }), usedSecret, historyId);
       });
-      return historyId ? { ...result, historyId } : result;
+      // The view is this exchange's own object: the id goes on it rather than into a copy.
+      if (historyId) result.historyId = historyId;
+      return result;
     } catch (error) {
       if (error instanceof AppFailure && error.code !== 'request_rejected') {
         const durationMs = this.deps.clock.now() - started;
