@@ -86,10 +86,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tracker = new RateLimitTracker(() => clock.now());
   const historyFile = coalescedDocument(createJsonFileStore(join(options.dataDir, 'history.json'), { pretty: false }));
   const history = new HistoryService(historyFile);
-  /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
-  const pacer = new PacingQueue(tracker, systemPacerClock);
   // History, "Last used" and budgets are updated after each reply; their readers drain it first.
   const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));
+  /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
+  const pacer = new PacingQueue(tracker, systemPacerClock, () => afterReply.drain());
   const requests = new RequestService({
     afterReply,
     keys,

@@ -15,6 +15,8 @@ export class PacingQueue {
   constructor(
     private readonly tracker: RateLimitTracker,
     private readonly clock: PacingClock,
+    /** Brings the tracker up to date first (the core passes the after-reply queue's drain). */
+    private readonly settle: () => void = () => undefined,
   ) {}
 
   /** `keyId` picks the budget (the key's workspace once a reply has named it). */
@@ -23,9 +25,11 @@ export class PacingQueue {
     const previous = this.tails.get(budget) ?? Promise.resolve();
     const run = previous.catch(() => undefined).then(async () => {
       // Re-check after each sleep: another reply may have changed the budget meanwhile.
-      for (let wait = this.tracker.waitMs(this.tracker.budgetIdFor(keyId)); wait > 0; wait = this.tracker.waitMs(this.tracker.budgetIdFor(keyId))) {
-        await this.clock.sleep(wait, signal);
-      }
+      const waitMs = () => {
+        this.settle();
+        return this.tracker.waitMs(this.tracker.budgetIdFor(keyId));
+      };
+      for (let wait = waitMs(); wait > 0; wait = waitMs()) await this.clock.sleep(wait, signal);
       if (signal?.aborted) throw signal.reason;
       this.tracker.spend(this.tracker.budgetIdFor(keyId));
       return task();

@@ -61,3 +61,18 @@ describe('the tracker reads the policy window', () => {
     expect(slept).toEqual([4000]);
   });
 });
+
+describe('the pacing queue and replies booked after the fact', () => {
+  it('settles the tracker before it decides, so a 429 booked after its reply still makes the next task wait', async () => {
+    let now = 1_000_000;
+    const slept: number[] = [];
+    const tracker = new RateLimitTracker(() => now);
+    const booked: Array<() => void> = [];
+    const pacer = new PacingQueue(tracker, { sleep: async (ms) => { slept.push(ms); now += ms; } }, () => booked.splice(0).forEach((b) => b()));
+    // The task's reply is booked later (as the request service does after replying).
+    await pacer.schedule('a', async () => void booked.push(() => tracker.record('a', 429, snap(0, 5))));
+    expect(tracker.list()).toEqual([]);
+    await pacer.schedule('a', async () => undefined);
+    expect(slept).toEqual([5000]);
+  });
+});
