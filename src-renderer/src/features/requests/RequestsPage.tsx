@@ -1,4 +1,4 @@
-import { useId, type FormEvent } from 'react';
+import { lazy, Suspense, useId, type FormEvent } from 'react';
 import {
   selectActiveKey,
   selectEndpointId,
@@ -11,13 +11,15 @@ import {
 import { RateLimitPanel } from '../rate-limit/RateLimitPanel';
 import { ResponsePanel } from '../response/ResponsePanel';
 import { keyOptionLabel } from '../keys/key-labels';
-import { BodyEditor } from './BodyEditor';
 import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
 import { endpointLabel, findEndpoint } from './endpoint-catalog';
 import { HeadersTable } from './HeadersTable';
 import { useSendShortcut } from './use-send-shortcut';
 import './requests.css';
+
+// CodeMirror is most of the bundle and only this page's body editor needs it: loaded when first shown.
+const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })));
 
 export function RequestsPage() {
   const keys = useConsoleStore(selectKeys);
@@ -160,7 +162,9 @@ export function RequestsPage() {
             <span className="label" id={`${id}-body-label`}>
               Body (JSON)
             </span>
-            <BodyEditor value={body} schema={endpoint.bodySchema} onChange={setBody} describedBy={`${id}-body-problems`} />
+            <Suspense fallback={<p className="hint">Loading the body editor…</p>}>
+              <BodyEditor value={body} schema={endpoint.bodySchema} onChange={setBody} describedBy={`${id}-body-problems`} />
+            </Suspense>
             <div id={`${id}-body-problems`} role="status" className={problems.length > 0 ? 'form-error' : 'hint'}>
               {problems.length > 0 ? problems.map((p) => <p key={p.message}>{p.message}</p>) : 'The body matches the endpoint’s schema.'}
             </div>
