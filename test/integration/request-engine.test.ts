@@ -55,6 +55,13 @@ beforeAll(async () => {
       return; // the body never ends: a body timeout
     }
     if (path === '/binary') return void res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255, 254]));
+    if (path === '/empty') return void res.writeHead(204).end();
+    if (path === '/reset') {
+      // Headers and part of the body, then the connection drops.
+      res.writeHead(200, { ...json, 'Content-Length': '1000' });
+      res.write('{"partial":');
+      return void setTimeout(() => req.socket.destroy(), 20);
+    }
     if (path === '/html') return void res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
     if (path === '/echo') return void res.writeHead(200, json).end(JSON.stringify({ echoed: req.headers['x-api-key'] }));
     if (path === '/revoked') {
@@ -138,6 +145,15 @@ describe('the request engine', () => {
     expect(view.body).toBe(Array.from({ length: 40 }, (_, i) => String(i % 10).repeat(1000)).join(''));
     expect(view.sizeBytes).toBe(40_000);
     expect(view.wireBytes).toBe(40_000);
+  });
+
+  it('answers HEAD and 204 with an empty body, and a dropped connection mid-body with words', async () => {
+    const head = await engine().service.send({ ...get('/big'), method: 'HEAD' });
+    expect(head).toMatchObject({ status: 200, body: '', sizeBytes: 0, bodyKind: 'empty' });
+    expect(head.headers.find((h) => h.name === 'content-type')?.value).toBe('application/json');
+    const empty = await engine().service.send({ ...get('/empty'), method: 'DELETE' });
+    expect(empty).toMatchObject({ status: 204, body: '', bodyKind: 'empty' });
+    await expect(engine().service.send({ ...get('/reset'), method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'network_error', message: expect.stringMatching(/failed/) });
   });
 
   it('says so when a compressed body cannot be decoded', async () => {
