@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 
-/** `npm run sandbox -- …` without the npm wrapper, in its own process group (see cli.test.ts). */
+/**
+ * What `npx tsx src-main/sandbox-server/cli.ts …` runs, minus the npm wrapper: npm exec starts the
+ * command through `sh -c`, which dies on SIGTERM without passing it on (npx reports 143 and the
+ * server is orphaned). Signals must reach tsx, which relays them to the CLI and exits with its code.
+ * Its own process group lets cleanup reach the CLI even if tsx is gone.
+ */
 export function runSandboxCli(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [TSX_CLI, 'src-main/sandbox-server/cli.ts', ...args], { cwd: ROOT, detached: true });
 }

@@ -1,58 +1,17 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createRequire } from 'node:module';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { announcement, exitOf, killGroup, runSandboxCli } from './cli-process';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const children: ChildProcessWithoutNullStreams[] = [];
 const dirs: string[] = [];
 
-/**
- * What `npx tsx src-main/sandbox-server/cli.ts …` runs, minus the npm wrapper: npm exec starts the
- * command through `sh -c`, which dies on SIGTERM without passing it on (npx reports 143 and the
- * server is orphaned). Signals must reach tsx, which relays them to the CLI and exits with its code.
- */
 function runCli(args: string[]): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, [TSX_CLI, 'src-main/sandbox-server/cli.ts', ...args], {
-    cwd: ROOT,
-    // Own process group, so cleanup can reach the CLI even if tsx is gone.
-    detached: true,
-  });
+  const child = runSandboxCli(args);
   children.push(child);
   return child;
-}
-
-function killGroup(child: ChildProcessWithoutNullStreams): void {
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: string | null }> {
-  if (child.exitCode !== null) return Promise.resolve({ code: child.exitCode, signal: null });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
-
-/** Resolves with stdout once both announcement lines are printed. */
-function announcement(child: ChildProcessWithoutNullStreams): Promise<{ baseUrl: string; adminToken: string }> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const baseUrl = /^Helplane sandbox: (\S+)$/m.exec(out)?.[1];
-      const adminToken = /^Admin token: (\S+)$/m.exec(out)?.[1];
-      if (baseUrl && adminToken) resolve({ baseUrl, adminToken });
-    });
-    child.once('exit', (code) => reject(new Error(`CLI exited (${code}) before announcing: ${out}${err}`)));
-  });
 }
 
 afterEach(() => {
