@@ -98,3 +98,39 @@ test('a new user: Sandbox demo on first run, then Create, Add, Test, Rename, Rev
     for (const haystack of [dom, storage, inputs, replies.join('\n'), ...files]) expect(haystack).not.toContain(s);
   }
 });
+
+test('a custom-server key cannot be revoked here: the dialog says where, and deletes it from this computer instead', async ({ page, console: app }) => {
+  // The sandbox stands in for a custom server (plain http is allowed on 127.0.0.1).
+  const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken, 'ws_acme', 'custom');
+  await app.open(page);
+  await goTo(page, 'Keys');
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const add = page.getByRole('dialog', { name: 'Add key' });
+  await add.getByLabel('Name').fill('Own server');
+  await add.getByLabel('Environment').selectOption({ label: 'Custom' });
+  await add.getByLabel('Base URL').fill(app.sandboxUrl);
+  await add.getByLabel('API key').fill(secret);
+  await add.getByRole('button', { name: 'Save key' }).click();
+  await expect(add).toBeHidden();
+  const table = page.getByRole('table', { name: 'API keys' });
+  const row = table.getByRole('row', { name: /Own server/ });
+  await expect(row).toContainText('Active');
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  const dialog = page.getByRole('dialog', { name: /Revoke key “Own server”/ });
+  await expect(dialog.getByRole('status')).toHaveText('Keys of a custom server are revoked on that server. You can delete this key from this computer.');
+  // Cancel keeps the key, and it still works on its server.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Active');
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await dialog.getByRole('button', { name: 'Delete from this computer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row', { name: /Own server/ })).toHaveCount(0);
+  const listed = (await page.evaluate(() => window.helplane.keysList())) as { ok: true; value: Array<{ name: string }> };
+  expect(listed.value.map((k) => k.name)).not.toContain('Own server');
+  // Only this computer forgot it: the key itself still works on its server.
+  const res = await fetch(`${app.sandboxUrl}/v1/conversations?limit=1`, { headers: { 'X-API-Key': secret } });
+  expect(res.status).toBe(200);
+});
