@@ -1,7 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KeyMeta } from '../../../../src-preload/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
 
 interface RevokeKeyDialogProps {
@@ -33,19 +32,16 @@ export function RevokeKeyDialog({ keyMeta, onClose }: RevokeKeyDialogProps) {
   );
 }
 
+/** Main only explains for these keys (nothing is revoked); the confirm button deletes locally. */
 function DashboardRevokeDialog({ keyMeta, onClose }: RevokeKeyDialogProps) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useModalDialog(cancelRef);
   const revokeKey = useConsoleStore((s) => s.revokeKey);
   const deleteKey = useConsoleStore((s) => s.deleteKey);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const asked = useRef(false);
-  const id = useId();
 
   useEffect(() => {
-    // Main only explains for these keys (nothing is revoked); ask once, even under StrictMode.
+    // Ask once, even under StrictMode.
     if (asked.current) return;
     asked.current = true;
     void revokeKey(keyMeta.id).then((result) => {
@@ -54,50 +50,31 @@ function DashboardRevokeDialog({ keyMeta, onClose }: RevokeKeyDialogProps) {
     });
   }, [keyMeta.id, revokeKey]);
 
-  async function deleteLocally() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await deleteKey(keyMeta.id);
-    setBusy(false);
-    if (result.ok) dialogRef.current?.close();
-    else setError(result.error.message);
-  }
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
+    <ConfirmDialog
+      title={`Revoke key “${keyMeta.name}”`}
+      confirmLabel="Delete from this computer"
       onClose={onClose}
+      onConfirm={async () => {
+        const result = await deleteKey(keyMeta.id);
+        return result.ok ? null : result.error.message;
+      }}
     >
-      <h2 id={`${id}-title`}>Revoke key “{keyMeta.name}”</h2>
-      <div id={`${id}-body`} className="dialog-body">
-        <p role="status">
-          {message ??
-            (error === null
-              ? 'Checking how this key can be revoked…'
-              : 'Production and custom keys are revoked in the Helplane dashboard, not from this console.')}
-        </p>
-        <p className="hint">
-          You can also delete the key from this computer: its keychain entry and details are removed here; the key itself
-          keeps working until it is revoked in the dashboard.
-        </p>
-      </div>
+      <p role="status">
+        {message ??
+          (error === null
+            ? 'Checking how this key can be revoked…'
+            : 'Production and custom keys are revoked in the Helplane dashboard, not from this console.')}
+      </p>
+      <p className="hint">
+        You can also delete the key from this computer: its keychain entry and details are removed here; the key itself
+        keeps working until it is revoked in the dashboard.
+      </p>
       {error && (
         <p role="alert" className="form-error">
           {error}
         </p>
       )}
-      <div className="actions">
-        <button ref={cancelRef} type="button" onClick={() => dialogRef.current?.close()}>
-          Cancel
-        </button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void deleteLocally()}>
-          Delete from this computer
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }
