@@ -7,6 +7,7 @@ import type { SandboxRunner } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { serve, type Served } from './processes';
 import { memorySecretStore } from '../helpers/fakes';
+import { createSandboxKey } from '../helpers/sandbox-admin';
 
 const ADMIN = 'bench-admin-token';
 
@@ -33,12 +34,7 @@ export async function startRig(sandboxArgs: string[], events: (channel: string, 
       /^Helplane sandbox: (\S+)$/m,
     );
     const baseUrl = sandbox.match;
-    const created = await fetch(`${baseUrl}/_sandbox/workspaces/ws_acme/api_keys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'bench' }),
-    });
-    const { secret } = (await created.json()) as { secret: string };
+    const { secret } = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'bench');
     const memory = memorySecretStore();
     const runner: SandboxRunner = {
       status: () => ({ state: 'ready', baseUrl, message: null }),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, BenchOptions, BenchRow } from './bench';
 import { serve, type Served } from './processes';
+import { createSandboxKey } from '../helpers/sandbox-admin';
 
 const PATH = '/v1/conversations?limit=25';
 const ADMIN = 'bench-admin-token';
@@ -36,12 +37,7 @@ export const sandboxThroughput: Bench = {
       );
       servers.push(sandbox);
       const baseUrl = sandbox.match;
-      const created = await fetch(`${baseUrl}/_sandbox/workspaces/ws_acme/api_keys`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'bench' }),
-      });
-      const { secret } = (await created.json()) as { secret: string };
+      const { secret } = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'bench');
       const headers = { 'x-api-key': secret };
       const page = await fetch(`${baseUrl}${PATH}`, { headers });
       const json = await page.text();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/sandbox-server/db/open-database';
 import { tempDir } from '../../helpers/temp-dir';
 import { announcement, exitOf, killGroup, runSandboxCli } from './cli-process';
+import { createSandboxKey } from '../../helpers/sandbox-admin';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: Array<() => void> = [];
@@ -39,12 +40,7 @@ describe('sandbox crash safety', () => {
     const dir = tempDir('sandbox-crash');
     cleanups.push(dir.cleanup);
     const first = await start(dir.path);
-    const keyRes = await fetch(`${first.baseUrl}/_sandbox/workspaces/ws_acme/api_keys`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer crash-admin', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'crash' }),
-    });
-    const { secret } = (await keyRes.json()) as { secret: string };
+    const { secret } = await createSandboxKey(first.baseUrl, 'crash-admin', 'ws_acme', 'crash');
 
     // Eight writers in parallel; each remembers what got a 201. They keep going until the kill.
     const acknowledged: string[] = [];
@@ -95,12 +91,7 @@ describe('sandbox crash safety', () => {
     const child = runSandboxCli(['--port', '0', '--data-dir', dir.path, '--admin-token', 'flags', '--rate-capacity', '3', '--rate-refill', '1', '--rate-window-ms', '10000']);
     children.push(child);
     const { baseUrl } = await announcement(child);
-    const created = await fetch(`${baseUrl}/_sandbox/workspaces/ws_acme/api_keys`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer flags', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'k' }),
-    });
-    const { secret } = (await created.json()) as { secret: string };
+    const { secret } = await createSandboxKey(baseUrl, 'flags', 'ws_acme', 'k');
     const statuses: number[] = [];
     let last: Response | null = null;
     for (let i = 0; i < 4; i++) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UtilityReport, UtilityRequest } from '../../../src-main/sandbox-server/utility-protocol';
 import { tempDir } from '../../helpers/temp-dir';
+import { createSandboxKey } from '../../helpers/sandbox-admin';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
@@ -34,12 +35,7 @@ describe('sandbox utility-process entry (parentPort protocol, Electron stood in 
     const report = await ready;
     expect(report).toEqual({ type: 'ready', baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), adminToken: 'utility-admin' });
     if (report.type !== 'ready') return;
-    const res = await fetch(`${report.baseUrl}/_sandbox/workspaces/ws_acme/api_keys`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer utility-admin', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'k' }),
-    });
-    const { secret } = (await res.json()) as { secret: string };
+    const { secret } = await createSandboxKey(report.baseUrl, 'utility-admin', 'ws_acme', 'k');
     const limited = await fetch(`${report.baseUrl}/v1/contacts`, { headers: { 'x-api-key': secret } });
     expect(limited.headers.get('x-ratelimit-burst')).toBe('2');
 
