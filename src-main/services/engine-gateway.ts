@@ -16,7 +16,8 @@ export function engineGateway(requests: RequestService, keys: KeyService, now: (
         body: view.body,
         rateLimit: view.rateLimit,
         receivedAt: now(),
-        explanation: explainApiError(view.status, view.body, keys.find(keyId)),
+        // Only an error has one: no key lookup for every page of an export.
+        explanation: view.status >= 400 ? explainApiError(view.status, view.body, keys.find(keyId)) : null,
       };
     },
   };

@@ -218,15 +218,16 @@ export class RequestService {
 
   private view(record: KeyRecord, response: HttpResponse, finalUrl: string, redirectNote: string | undefined, secret: string, maxBytes: number, now: number, receivedAt: number): ResponseView {
     const rateLimit = parseRateLimit(response.headers, now);
-    // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
     const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+    const isJson = /[/+]json\b/i.test(contentType ?? '');
     const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
-    // A view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
+    // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
+    // The text is a view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
     const text = binary ? '' : scrubSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret);
     const notes: string[] = [];
     if (redirectNote) notes.push(redirectNote);
     if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);
-    else if (text.length > 0 && !/[/+]json\b/i.test(contentType ?? '')) notes.push(`The body is not JSON (${contentType ?? 'no Content-Type'}); it is shown as plain text.`);
+    else if (text.length > 0 && !isJson) notes.push(`The body is not JSON (${contentType ?? 'no Content-Type'}); it is shown as plain text.`);
     if (response.bodyTruncated) {
       notes.push(`Too large: the body is over the maximum response size of ${Math.round(maxBytes / (1024 * 1024))} MB (Settings), so only its start is kept. Raise the limit in Settings, or save it to a file with curl (Copy as code).`);
     }
@@ -235,7 +236,7 @@ export class RequestService {
     let bodyKind: ResponseView['bodyKind'] = 'text';
     if (response.body.byteLength === 0) bodyKind = 'empty';
     else if (binary) bodyKind = 'binary';
-    else if (/[/+]json\b/i.test(contentType ?? '')) bodyKind = 'json';
+    else if (isJson) bodyKind = 'json';
     // A large body stays here; the reply carries its first lines and sizes (see response-store.ts).
     let large: ResponseView['large'];
     if (text.length >= LARGE_BODY_CHARS) {
