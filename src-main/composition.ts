@@ -88,6 +88,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const history = new HistoryService(historyFile);
   // History, "Last used" and budgets are updated after each reply; their readers drain it first.
   const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));
+  /** A handler that reads what the after-reply work updates: it sees every exchange that has replied. */
+  const settled =
+    <A, R>(read: (arg: A) => Promise<R>) =>
+    (arg: A): Promise<R> => {
+      afterReply.drain();
+      return read(arg);
+    };
   /** The pacing queue other features schedule API calls through (see pacing-queue.ts). */
   const pacer = new PacingQueue(tracker, systemPacerClock, () => afterReply.drain());
   const requests = new RequestService({
@@ -130,10 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!keychain.available) keychain = await probeKeychain(secrets);
         return appInfo({ version: APP_VERSION, host: options.host, platform: process.platform, sandbox, keychain: () => keychain, dataDir: options.dataDir });
       },
-      keysList: async () => {
-        afterReply.drain();
-        return keys.list();
-      },
+      keysList: settled(async () => keys.list()),
       keysAdd: (input) => keys.add(input),
       keysCreate: (input) => keys.create(input.name),
       keysTest: (input) => keys.test(input.id),
@@ -152,24 +156,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const { origin, record } = await requests.originFor(input.request.keyId);
         return { language: input.language, code: generateSnippet(origin, input.request, input.language, await secrets.get(record.id).catch(() => null)) };
       },
-      requestBudgetCheck: async (input) => {
-        afterReply.drain();
-        return { warning: tracker.warning(input.keyId) };
-      },
+      requestBudgetCheck: settled(async (input) => ({ warning: tracker.warning(input.keyId) })),
       catalogGet: async () => ({ entries: catalog }),
-      rateLimitList: async () => {
-        afterReply.drain();
-        return { budgets: tracker.list() };
-      },
-      historyList: async (input) => {
-        afterReply.drain();
-        return history.list(input?.filter);
-      },
-      historyClear: async () => {
-        afterReply.drain();
+      rateLimitList: settled(async () => ({ budgets: tracker.list() })),
+      historyList: settled(async (input) => history.list(input?.filter)),
+      historyClear: settled(async () => {
         history.clear();
         return { cleared: true };
-      },
+      }),
       settingsGet: async () => settings.get(),
       settingsUpdate: async (input) => settings.update(input),
       responseSlice: async (input) => requests.responses.slice(input.responseId, input.fromLine, input.count),
