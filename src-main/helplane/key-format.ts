@@ -85,3 +85,17 @@ export function redactKeys(text: string): string {
   if (!text.includes('hl_')) return text;
   return text.replace(KEY_LIKE, (k) => `${keyPrefix(k)}…[redacted]`);
 }
+
+/** Could `text` hold a key: something key-shaped, or `secret` itself? (Cheap: two substring searches.) */
+export function mayHoldKey(text: string, secret: string | null): boolean {
+  return text.includes('hl_') || (secret !== null && secret !== '' && text.includes(secret));
+}
+
+/**
+ * `text` without anything key-shaped and without `secret` (the key a request was sent with, which
+ * need not look like a Helplane key): what History, replies and snippets keep of user or server text.
+ */
+export function redactSecret(text: string, secret: string | null): string {
+  const redacted = redactKeys(text);
+  return secret && redacted.includes(secret) ? redacted.split(secret).join('[redacted]') : redacted;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryEntrySchema, type HistoryEntry } from '../../src-preload/contract';
-import { redactKeys } from '../helplane/key-format';
+import { mayHoldKey, redactSecret } from '../helplane/key-format';
 import type { JsonDocument } from './settings-service';
 
 export const HISTORY_MAX_ENTRIES = 500;
@@ -24,41 +24,30 @@ function truncate(text: string, max: number): { text: string; truncated: boolean
   return text.length > max ? { text: structuredClone(text.slice(0, max)), truncated: true } : { text, truncated: false };
 }
 
-/** May `text` hold a key: key-shaped, or the very secret the request was sent with? */
-function mayHoldKey(text: string, secret: string | null): boolean {
-  return text.includes('hl_') || (secret !== null && secret !== '' && text.includes(secret));
-}
-
-function scrub(text: string, secret: string | null): string {
-  if (!mayHoldKey(text, secret)) return text;
-  const redacted = redactKeys(text);
-  return secret && redacted.includes(secret) ? redacted.split(secret).join('[redacted]') : redacted;
-}
-
 type Pairs = HistoryEntry['query'];
 
 /** Name/value pairs without X-API-Key and with values scrubbed; the same array when nothing changes. */
 function scrubPairs(pairs: Pairs, secret: string | null): Pairs {
   if (!pairs.some((p) => mayHoldKey(p.value, secret) || p.name.toLowerCase() === 'x-api-key')) return pairs;
-  return pairs.filter((p) => p.name.toLowerCase() !== 'x-api-key').map((p) => ({ name: p.name, value: scrub(p.value, secret) }));
+  return pairs.filter((p) => p.name.toLowerCase() !== 'x-api-key').map((p) => ({ name: p.name, value: redactSecret(p.value, secret) }));
 }
 
 /** What History keeps of an exchange: bodies cut, key-shaped strings and the key itself removed. */
 function scrubbed(entry: NewHistoryEntry, secret: string | null, id: string): HistoryEntry {
-  const body = entry.body === null ? null : truncate(scrub(entry.body, secret), HISTORY_MAX_BODY);
+  const body = entry.body === null ? null : truncate(redactSecret(entry.body, secret), HISTORY_MAX_BODY);
   const response = entry.responseBody;
   return {
     id,
     time: entry.time,
     method: entry.method,
-    path: scrub(entry.path, secret),
+    path: redactSecret(entry.path, secret),
     query: entry.query.length === 0 ? [] : scrubPairs(entry.query, secret),
     headers: entry.headers.length === 0 ? [] : scrubPairs(entry.headers, secret),
     body: body?.text ?? null,
     bodyTruncated: body?.truncated ?? false,
     status: entry.status,
     errorCode: entry.errorCode,
-    errorMessage: entry.errorMessage === null ? null : scrub(entry.errorMessage, secret),
+    errorMessage: entry.errorMessage === null ? null : redactSecret(entry.errorMessage, secret),
     durationMs: entry.durationMs,
     keyId: entry.keyId,
     keyName: entry.keyName,
@@ -69,7 +58,7 @@ function scrubbed(entry: NewHistoryEntry, secret: string | null, id: string): Hi
     responsePreview:
       response === null
         ? null
-        : truncate(scrub(response.length > PREVIEW_CHARS + SCRUB_MARGIN ? response.slice(0, PREVIEW_CHARS + SCRUB_MARGIN) : response, secret), PREVIEW_CHARS).text,
+        : truncate(redactSecret(response.length > PREVIEW_CHARS + SCRUB_MARGIN ? response.slice(0, PREVIEW_CHARS + SCRUB_MARGIN) : response, secret), PREVIEW_CHARS).text,
   };
 }
 

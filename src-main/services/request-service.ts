@@ -9,7 +9,7 @@ import type { ResponseView, SavedBody, SendRequestInput } from '../../src-preloa
 import type { Clock, HttpResponse, HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../ports';
 import { explainApiError } from '../helplane/error-explanations';
 import { parseRateLimit } from '../helplane/rate-limit-headers';
-import { redactKeys } from '../helplane/key-format';
+import { mayHoldKey, redactSecret } from '../helplane/key-format';
 import { callApi, type RedirectPolicy } from './api-client';
 import { resolveKeyOrigin } from './environment-resolver';
 import { AppFailure } from './errors';
@@ -85,17 +85,11 @@ export function isBinary(bytes: Uint8Array, contentType: string | undefined): bo
   return !isUtf8(sample.length < bytes.length ? wholeCharacters(sample) : sample);
 }
 
-/** Key-shaped strings and the key itself out of text bound for the renderer. */
-function scrubSecret(text: string, secret: string): string {
-  const redacted = redactKeys(text);
-  return redacted.includes(secret) ? redacted.split(secret).join('[redacted]') : redacted;
-}
-
 function scrubHeaders(headers: HttpResponse['headers'], secret: string): HttpResponse['headers'] {
   // The transport's list is this response's own: when no value could hold a key, it is the reply's.
-  if (!headers.some((h) => h.value.includes('hl_') || h.value.includes(secret))) return headers;
+  if (!headers.some((h) => mayHoldKey(h.value, secret))) return headers;
   const out = new Array<{ name: string; value: string }>(headers.length);
-  for (let i = 0; i < headers.length; i++) out[i] = { name: headers[i]!.name, value: scrubSecret(headers[i]!.value, secret) };
+  for (let i = 0; i < headers.length; i++) out[i] = { name: headers[i]!.name, value: redactSecret(headers[i]!.value, secret) };
   return out;
 }
 
@@ -223,7 +217,7 @@ export class RequestService {
     const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
     // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
     // The text is a view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
-    const text = binary ? '' : scrubSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret);
+    const text = binary ? '' : redactSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret);
     const notes: string[] = [];
     if (redirectNote) notes.push(redirectNote);
     if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);

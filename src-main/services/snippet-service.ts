@@ -1,6 +1,6 @@
 import { HTTPSnippet, type HarRequest } from 'httpsnippet';
 import type { SendRequestInput, SnippetLanguage } from '../../src-preload/contract';
-import { redactKeys } from '../helplane/key-format';
+import { redactSecret } from '../helplane/key-format';
 import { AppFailure } from './errors';
 
 const PLACEHOLDER = '__HELPLANE_API_KEY__';
@@ -29,10 +29,7 @@ const REFERENCE: Record<SnippetLanguage, (code: string) => string> = {
  * language's equivalent), and anything key-shaped the user typed elsewhere is redacted.
  */
 export function generateSnippet(origin: string, request: SendRequestInput, language: SnippetLanguage, secret: string | null): string {
-  const scrub = (text: string) => {
-    const r = redactKeys(text);
-    return secret ? r.split(secret).join('[redacted]') : r;
-  };
+  const scrub = (text: string) => redactSecret(text, secret);
   const url = new URL(request.path, origin);
   for (const q of request.query ?? []) if (q.name.trim()) url.searchParams.append(q.name.trim(), q.value);
   const headers = [
