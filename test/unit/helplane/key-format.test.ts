@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyFormat, crc32, generateKey, keyPrefix, redactKeys } from '../../../src-main/helplane/key-format';
+import { checkKeyFormat, crc32, generateKey, keyPrefix, mayHoldKey, redactKeys, redactSecret } from '../../../src-main/helplane/key-format';
 
 describe('key format', () => {
   it('computes the standard CRC-32', () => {
@@ -37,5 +37,21 @@ describe('key format', () => {
     const out = redactKeys(`before ${key} after`);
     expect(out).not.toContain(key);
     expect(out).toContain(keyPrefix(key));
+  });
+});
+
+describe('redactSecret and mayHoldKey', () => {
+  const key = generateKey('test');
+  it('removes key-shaped strings and the given secret, whatever it looks like', () => {
+    expect(redactSecret(`a ${key} b`, null)).toBe(`a ${key.slice(0, 12)}…[redacted] b`);
+    expect(redactSecret('x custom-secret y custom-secret', 'custom-secret')).toBe('x [redacted] y [redacted]');
+    expect(redactSecret('nothing here', 'custom-secret')).toBe('nothing here');
+    expect(redactSecret('nothing here', '')).toBe('nothing here');
+  });
+  it('says whether a text could hold a key, so callers can skip the work', () => {
+    expect(mayHoldKey('plain', 'custom-secret')).toBe(false);
+    expect(mayHoldKey('has hl_ in it', null)).toBe(true);
+    expect(mayHoldKey('has custom-secret', 'custom-secret')).toBe(true);
+    expect(mayHoldKey('anything', '')).toBe(false);
   });
 });
