@@ -7,8 +7,8 @@ import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox'
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
-import { createCore } from './composition';
-import { createLogger } from './services/logger';
+import { createCore } from './core/create-core';
+import { createLogger } from './lib/logger';
 
 // Built layout (electron.vite.config.ts): out/main/index.js, out/preload/index.cjs, out/renderer/.
 const mainDir = dirname(fileURLToPath(import.meta.url));

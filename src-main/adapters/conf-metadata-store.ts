@@ -2,7 +2,7 @@ import Conf from 'conf';
 import { copyFileSync, existsSync, readFileSync, renameSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { KeyRecord, MetadataStore } from '../ports';
-import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from '../services/metadata-schema';
+import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from './metadata-schema';
 
 /** The part of conf / electron-store this store uses (electron-store extends conf). */
 export interface KeyValueFile {

@@ -1,6 +1,6 @@
 import keytar from 'keytar';
 import type { SecretStore } from '../ports';
-import { AppFailure } from '../services/errors';
+import { AppFailure } from '../lib/errors';
 
 export const KEYCHAIN_SERVICE = 'Helplane Console';
 

@@ -6,7 +6,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
-import { AppFailure } from '../services/errors';
+import { AppFailure } from '../lib/errors';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 

@@ -1,4 +1,4 @@
-import { AppFailure } from '../services/errors';
+import { AppFailure } from '../lib/errors';
 
 export const PRODUCTION_BASE_URL = 'https://api.helplane.io';
 

@@ -8,7 +8,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../../src-preload/contract';
-import { AppFailure } from '../services/errors';
+import { AppFailure } from '../lib/errors';
 
 /** Where a call came from: the frame's origin (null when the frame is gone or unknown). */
 export interface SenderInfo {

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogFile, logFilePath } from '../adapters/log-file';
-import { defaultDataDir } from '../data-dir';
-import { createLogger } from '../services/logger';
+import { defaultDataDir } from '../lib/data-dir';
+import { createLogger } from '../lib/logger';
 import { createWebCore } from './web-core';
 import { startWebHost } from './server';
 

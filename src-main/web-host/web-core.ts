@@ -1,5 +1,5 @@
 import { createConfMetadataStore } from '../adapters/conf-metadata-store';
-import { createCore, type CoreOptions } from '../composition';
+import { createCore, type CoreOptions } from '../core/create-core';
 import type { EventSink } from '../ports';
 import { createDownloadTargets } from './download-targets';
 

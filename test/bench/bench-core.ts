@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
-import { createCore, type Core } from '../../src-main/composition';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import type { SandboxRunner } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { serve, type Served } from './processes';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUndiciTransport } from '../../src-main/adapters/undici-transport';
-import { callApi, type RedirectPolicy } from '../../src-main/services/api-client';
-import { buildUrl, checkUserHeaders } from '../../src-main/services/request-guard';
+import { callApi, type RedirectPolicy } from '../../src-main/services/requests/call-api';
+import { buildUrl, checkUserHeaders } from '../../src-main/services/requests/request-guard';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 
 const SECRET = 'hl_test_canaryRedirectKey0000000000000000000000';

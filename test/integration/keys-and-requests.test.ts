@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
-import { createCore, type Core } from '../../src-main/composition';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import type { MetadataStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';

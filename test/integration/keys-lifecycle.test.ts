@@ -5,7 +5,7 @@ import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { keychainFailure } from '../../src-main/adapters/keytar-secret-store';
-import { createCore, type Core } from '../../src-main/composition';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import type { SecretStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';

@@ -4,7 +4,7 @@ import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createKeytarSecretStore } from '../../src-main/adapters/keytar-secret-store';
-import { createCore } from '../../src-main/composition';
+import { createCore } from '../../src-main/core/create-core';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 
 const dataDir = process.argv[2]!;

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonFileStore } from '../../src-main/adapters/json-file-store';
 import { createUndiciTransport } from '../../src-main/adapters/undici-transport';
 import type { KeyRecord, SandboxRunner, SecretStore } from '../../src-main/ports';
-import { HistoryService } from '../../src-main/services/history-service';
-import type { KeyService } from '../../src-main/services/key-service';
-import { RateLimitTracker } from '../../src-main/services/rate-limit-tracker';
-import { RequestService } from '../../src-main/services/request-service';
-import { generateSnippet } from '../../src-main/services/snippet-service';
+import { HistoryService } from '../../src-main/services/history/history-service';
+import type { KeyService } from '../../src-main/services/keys/key-service';
+import { RateLimitTracker } from '../../src-main/services/rate-limit/rate-limit-tracker';
+import { RequestService } from '../../src-main/services/requests/request-service';
+import { generateSnippet } from '../../src-main/services/requests/snippet-service';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 
 const SECRET = 'hl_test_engineCanaryKey00000000000000000000000';

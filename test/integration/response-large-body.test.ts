@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
-import { createCore, type Core } from '../../src-main/composition';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
 import { tempDir } from '../helpers/temp-dir';
 import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';

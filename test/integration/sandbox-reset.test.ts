@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
-import { createCore, type Core } from '../../src-main/composition';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import { stoppedSandbox } from '../helpers/fakes';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';

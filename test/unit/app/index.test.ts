@@ -12,7 +12,7 @@ vi.mock('electron', () => {
 const core = vi.hoisted(() => ({
   createCore: vi.fn(async (_options: Record<string, unknown>) => ({ router: { handle: async () => ({ ok: true, value: null }) }, dispose: async () => undefined })),
 }));
-vi.mock('../../../src-main/composition', () => ({ createCore: core.createCore }));
+vi.mock('../../../src-main/core/create-core', () => ({ createCore: core.createCore }));
 // electron-store imports the real electron package outside vitest's module graph: replace the adapter.
 vi.mock('../../../src-main/adapters/electron-store-metadata', () => ({ createElectronStoreMetadata: (dir: string) => ({ fakeStoreIn: dir }) }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../src-preload/contract';
 import { createRouter, type Handlers, type SenderInfo } from '../../../src-main/ipc/router';
-import { AppFailure } from '../../../src-main/services/errors';
+import { AppFailure } from '../../../src-main/lib/errors';
 
 const trusted: SenderInfo = { origin: 'app://helplane', isMainFrame: true };
 const meta = {

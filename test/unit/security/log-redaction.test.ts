@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogFile, logFilePath } from '../../../src-main/adapters/log-file';
 import { generateKey } from '../../../src-main/helplane/key-format';
-import { createLogger, MAX_ENTRY_CHARS, redactLogText, type LogSink } from '../../../src-main/services/logger';
+import { createLogger, MAX_ENTRY_CHARS, redactLogText, type LogSink } from '../../../src-main/lib/logger';
 import { tempDir } from '../../helpers/temp-dir';
 
 const KEY_SHAPED = /hl_(live|test)_[0-9A-Za-z]{38}/;

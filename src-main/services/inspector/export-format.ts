@@ -1,0 +1,40 @@
+import type { Contact, Conversation } from '../../../src-preload/contract';
+
+export type ExportKind = 'contacts' | 'conversations';
+
+export const CONTACT_COLUMNS = ['id', 'name', 'email', 'phone', 'company', 'conversation_count', 'created_at', 'updated_at'] as const;
+export const CONVERSATION_COLUMNS = [
+  'id',
+  'subject',
+  'status',
+  'channel',
+  'contact_id',
+  'assignee',
+  'tags',
+  'message_count',
+  'created_at',
+  'updated_at',
+  'last_message_at',
+] as const;
+
+/** One CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvHeader(kind: ExportKind): string {
+  return `${(kind === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS).join(',')}\r\n`;
+}
+
+export function csvRow(kind: ExportKind, row: Contact | Conversation): string {
+  const columns: readonly string[] = kind === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS;
+  const record = row as unknown as Record<string, unknown>;
+  return `${columns.map((c) => csvCell(record[c])).join(',')}\r\n`;
+}
+
+/** JSON export is one array, streamed: `[`, rows separated by commas, `]`. */
+export function jsonRow(row: unknown, first: boolean): string {
+  return `${first ? '' : ',\n'}  ${JSON.stringify(row)}`;
+}

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  ContactSchema,
+  ConversationSchema,
+  EVENT_CHANNELS,
+  type ExportProgress,
+  type ExportStartInput,
+} from '../../../src-preload/contract';
+import type { EventSink } from '../../ports';
+import type { ApiGateway, ApiReply } from './api-reply';
+import { AtomicFile } from '../../lib/atomic-file';
+import { BudgetPacer, budgetReading } from '../rate-limit/budget-pacer';
+import { AppFailure } from '../../lib/errors';
+import { csvHeader, csvRow, jsonRow, type ExportKind } from './export-format';
+import { readReply } from './inspector-service';
+
+/** Largest page the API serves: fewest requests for a whole list. */
+const PAGE_SIZE = 100;
+/** How many times one page is retried after a 429 before the export gives up. */
+const MAX_RETRIES_PER_PAGE = 20;
+
+/** Where an export is written: a save dialog in Electron, a download in the web host. */
+export interface ExportTargets {
+  /** Null when the user cancelled the choice. */
+  choose(exportId: string, suggestedName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
+}
+
+/** Exports written straight into one folder (tests, and hosts without a save dialog). */
+export function folderExportTargets(dir: string): ExportTargets {
+  return {
+    async choose(_exportId, suggestedName) {
+      await mkdir(dir, { recursive: true });
+      return { path: join(dir, suggestedName), downloadUrl: null };
+    },
+  };
+}
+
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
+
+interface Job {
+  id: string;
+  controller: AbortController;
+  progress: ExportProgress;
+}
+
+export interface ExportServiceDeps {
+  api: ApiGateway;
+  targets: ExportTargets;
+  events: EventSink;
+  pacer: BudgetPacer;
+  now: () => number;
+}
+
+/** Exports of whole lists, paced under the rate limit and written atomically. */
+export class ExportService {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly deps: ExportServiceDeps) {}
+
+  async start(input: ExportStartInput & { totalHint?: number }): Promise<{ exportId: string; fileName: string }> {
+    const id = `exp_${randomBytes(8).toString('hex')}`;
+    const stamp = new Date(this.deps.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    const fileName = `helplane-${input.kind}-${stamp}.${input.format}`;
+    const target = await this.deps.targets.choose(id, fileName);
+    if (!target) throw new AppFailure('cancelled', 'Export cancelled: no file was chosen.');
+    const job: Job = {
+      id,
+      controller: new AbortController(),
+      progress: {
+        exportId: id,
+        state: 'running',
+        done: 0,
+        total: null,
+        etaMs: null,
+        requests: 0,
+        rateLimited: 0,
+        elapsedMs: 0,
+        message: null,
+        fileName,
+        downloadUrl: null,
+        path: null,
+      },
+    };
+    this.jobs.set(id, job);
+    void this.run(job, input, target);
+    return { exportId: id, fileName };
+  }
+
+  cancel(exportId: string): boolean {
+    const job = this.jobs.get(exportId);
+    if (!job || job.progress.state === 'done' || job.progress.state === 'failed') return false;
+    job.controller.abort(new AppFailure('cancelled', 'Export cancelled.'));
+    return true;
+  }
+
+  progress(exportId: string): ExportProgress {
+    const job = this.jobs.get(exportId);
+    if (!job) throw new AppFailure('not_found', 'No such export.');
+    return job.progress;
+  }
+
+  private emit(job: Job, patch: Partial<ExportProgress>): void {
+    job.progress = { ...job.progress, ...patch };
+    this.deps.events.emit(EVENT_CHANNELS.exportProgress, job.progress);
+  }
+
+  private async run(job: Job, input: ExportStartInput, target: { path: string; downloadUrl: string | null }): Promise<void> {
+    const started = this.deps.now();
+    const { signal } = job.controller;
+    let file: AtomicFile | null = null;
+    try {
+      file = await AtomicFile.create(target.path);
+      const kind: ExportKind = input.kind;
+      await file.write(input.format === 'csv' ? csvHeader(kind) : '[\n');
+      const total = await this.countTotal(job, input, signal);
+      this.emit(job, { total });
+      let cursor: string | null = null;
+      let first = true;
+      do {
+        const query: Record<string, string> = { limit: String(PAGE_SIZE) };
+        if (cursor) query.starting_after = cursor;
+        if (kind === 'contacts' && input.filter.q) query.q = input.filter.q;
+        if (kind === 'conversations' && input.filter.status) query.status = input.filter.status;
+        if (kind === 'conversations' && input.filter.contactId) query.contact_id = input.filter.contactId;
+        const reply = await this.pacedGet(job, input.keyId, `/v1/${kind}`, query, signal);
+        const page = readReply(reply, listOf(kind === 'contacts' ? ContactSchema : ConversationSchema));
+        let chunk = '';
+        for (const row of page.data) {
+          chunk += input.format === 'csv' ? csvRow(kind, row) : jsonRow(row, first);
+          first = false;
+        }
+        await file.write(chunk);
+        cursor = page.has_more ? page.next_cursor : null;
+        const done = job.progress.done + page.data.length;
+        const budget = reply.rateLimit.workspaceId ?? input.keyId;
+        const pagesLeft = total !== null ? Math.ceil(Math.max(0, total - done) / PAGE_SIZE) : null;
+        this.emit(job, {
+          state: 'running',
+          done,
+          elapsedMs: this.deps.now() - started,
+          etaMs: pagesLeft === null ? null : (this.deps.pacer.estimateMs(budget, pagesLeft) ?? null),
+        });
+      } while (cursor);
+      await file.write(input.format === 'csv' ? '' : first ? ']\n' : '\n]\n');
+      await file.commit();
+      file = null;
+      this.emit(job, { state: 'done', etaMs: 0, elapsedMs: this.deps.now() - started, downloadUrl: target.downloadUrl, path: target.path });
+    } catch (error) {
+      await file?.discard();
+      const cancelled = signal.aborted;
+      this.emit(job, {
+        state: cancelled ? 'cancelled' : 'failed',
+        etaMs: null,
+        elapsedMs: this.deps.now() - started,
+        message: cancelled
+          ? 'Export cancelled. No file was written.'
+          : `Export failed: ${error instanceof AppFailure ? error.message : 'an unexpected error'}. No file was written.`,
+      });
+    }
+  }
+
+  /** Rows to expect, when the API can say: a contact's conversation_count, or all contacts' sum. */
+  private async countTotal(job: Job, input: ExportStartInput & { totalHint?: number }, signal: AbortSignal): Promise<number | null> {
+    if (input.totalHint !== undefined) return input.totalHint;
+    if (input.kind !== 'conversations' || input.filter.status || input.filter.contactId) return null;
+    let total = 0;
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = { limit: String(PAGE_SIZE) };
+      if (cursor) query.starting_after = cursor;
+      const page = readReply(await this.pacedGet(job, input.keyId, '/v1/contacts', query, signal), listOf(ContactSchema));
+      for (const c of page.data) total += c.conversation_count;
+      cursor = page.has_more ? page.next_cursor : null;
+    } while (cursor);
+    return total;
+  }
+
+  /** One GET at the budget's pace; a 429 (someone else used the budget) waits Retry-After and retries. */
+  private async pacedGet(job: Job, keyId: string, path: string, query: Record<string, string>, signal: AbortSignal): Promise<ApiReply> {
+    for (let attempt = 0; ; attempt++) {
+      const budget = job.progress.requests === 0 ? keyId : (this.lastBudget.get(job.id) ?? keyId);
+      await this.deps.pacer.beforeSend(budget, signal);
+      signal.throwIfAborted();
+      const sentAt = this.deps.now();
+      const reply = await this.deps.api.get(keyId, path, query, { signal });
+      const replyBudget = reply.rateLimit.workspaceId ?? keyId;
+      this.lastBudget.set(job.id, replyBudget);
+      this.deps.pacer.afterReply(replyBudget, budgetReading(reply), reply.receivedAt, sentAt);
+      const rateLimited = reply.status === 429;
+      this.emit(job, { requests: job.progress.requests + 1, rateLimited: job.progress.rateLimited + (rateLimited ? 1 : 0) });
+      if (!rateLimited) return reply;
+      if (attempt >= MAX_RETRIES_PER_PAGE) throw new AppFailure('rate_limited', 'The rate limit stayed exhausted; try the export later.');
+      this.emit(job, { state: 'waiting', message: `Rate limited: waiting ${reply.rateLimit.retryAfterSeconds ?? 1} s as the server asks.` });
+    }
+  }
+
+  private readonly lastBudget = new Map<string, string>();
+}

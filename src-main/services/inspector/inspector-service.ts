@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import {
+  ContactSchema,
+  ConversationDetailSchema,
+  ConversationSchema,
+  type ConversationDetail,
+  type ConversationPage,
+  type InspectorSearchResult,
+} from '../../../src-preload/contract';
+import type { ApiGateway, ApiReply } from './api-reply';
+import { AppFailure } from '../../lib/errors';
+import { explainApiFailure } from './api-failure';
+
+const SEARCH_LIMIT = 20;
+const PAGE_LIMIT = 25;
+/** Looks like an email: search by exact email rather than by substring. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
+
+/** Parse a successful reply against the schema, or explain why it failed in words. */
+export function readReply<T extends z.ZodType>(reply: ApiReply, schema: T): z.output<T> {
+  if (reply.status < 200 || reply.status >= 300) throw explainApiFailure(reply);
+  let json: unknown;
+  try {
+    json = JSON.parse(reply.body);
+  } catch {
+    throw new AppFailure('api_error', `The server answered ${reply.status} with something that is not JSON.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppFailure('api_error', 'The server’s answer does not have the shape the Helplane API documents.');
+  }
+  return parsed.data;
+}
+
+/** The support staff's read-only view: find a contact, list its conversations, read one. */
+export class InspectorService {
+  private readonly searches = new Map<string, AbortController>();
+
+  constructor(private readonly api: ApiGateway) {}
+
+  async search(keyId: string, query: string, searchId?: string): Promise<InspectorSearchResult> {
+    // A newer search from the same box supersedes this one: its request is cancelled.
+    const controller = new AbortController();
+    if (searchId) {
+      for (const [id, c] of this.searches) if (id !== searchId) c.abort();
+      this.searches.clear();
+      this.searches.set(searchId, controller);
+    }
+    try {
+      const byEmail = EMAIL.test(query);
+      const reply = await this.api.get(
+        keyId,
+        '/v1/contacts',
+        { [byEmail ? 'email' : 'q']: query, limit: String(SEARCH_LIMIT) },
+        { signal: controller.signal },
+      );
+      const list = readReply(reply, listOf(ContactSchema));
+      return { contacts: list.data, hasMore: list.has_more, matchedBy: byEmail ? 'email' : 'text' };
+    } finally {
+      if (searchId && this.searches.get(searchId) === controller) this.searches.delete(searchId);
+    }
+  }
+
+  async conversations(keyId: string, contactId: string, cursor?: string): Promise<ConversationPage> {
+    const query: Record<string, string> = { contact_id: contactId, limit: String(PAGE_LIMIT) };
+    if (cursor) query.starting_after = cursor;
+    const list = readReply(await this.api.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
+    return { conversations: list.data, nextCursor: list.has_more ? list.next_cursor : null };
+  }
+
+  async conversation(keyId: string, conversationId: string): Promise<ConversationDetail> {
+    const reply = await this.api.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
+    return readReply(reply, ConversationDetailSchema);
+  }
+}

@@ -1,0 +1,112 @@
+import type { HttpResponse, HttpTransport } from '../../ports';
+import { AppFailure } from '../../lib/errors';
+
+export interface ApiCall {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The origin the key belongs to: the key is attached only there. */
+  keyOrigin: string;
+  secret: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+  connectTimeoutMs?: number;
+  /** What to do with a redirect that leaves the key's origin (the user's choice in Settings). */
+  redirectPolicy?: RedirectPolicy;
+}
+
+/** `follow-without-key`: go on, never with the key; `refuse`: hand the redirect back unfollowed. */
+export type RedirectPolicy = 'follow-without-key' | 'refuse';
+
+export interface ApiResult {
+  response: HttpResponse;
+  finalUrl: string;
+  redirects: number;
+  /** Set when a redirect was not followed, saying why in words. */
+  redirectNote?: string;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+/**
+ * May a redirect to `next` carry the key? Only on the key's own origin, and there only over https
+ * or to the loopback sandbox (an http origin elsewhere would expose it on the wire).
+ */
+function keyMayFollow(next: URL, keyOrigin: string): boolean {
+  return next.origin === keyOrigin && (next.protocol === 'https:' || isLoopback(next));
+}
+
+/**
+ * The only place `X-API-Key` is attached. Redirects are followed by hand: with the key only while
+ * they stay on the key's own origin; elsewhere without it (and never again on this chain) or not
+ * at all, as the user chose. Loops and long chains stop with an error.
+ */
+export async function callApi(transport: HttpTransport, call: ApiCall): Promise<ApiResult> {
+  const policy = call.redirectPolicy ?? 'refuse';
+  let url = call.url;
+  let method = call.method;
+  let body = call.body;
+  // Once a chain has left the key's origin the key stays off, even if it comes back.
+  let keyAllowed = url.origin === call.keyOrigin;
+  const visited = new Set<string>();
+  for (let redirects = 0; ; redirects++) {
+    const headers: Record<string, string> = { ...call.headers };
+    if (keyAllowed && url.origin === call.keyOrigin) headers['X-API-Key'] = call.secret;
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await transport.send({
+      url: url.href,
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      timeoutMs: call.timeoutMs,
+      maxBodyBytes: call.maxBodyBytes,
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.connectTimeoutMs !== undefined ? { connectTimeoutMs: call.connectTimeoutMs } : {}),
+    });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.find((h) => h.name.toLowerCase() === 'location')?.value : undefined;
+    if (!location) {
+      return { response, finalUrl: url.href, redirects };
+    }
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch {
+      return { response, finalUrl: url.href, redirects, redirectNote: 'The redirect’s Location is not a valid URL, so it was not followed.' };
+    }
+    if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+      return { response, finalUrl: url.href, redirects, redirectNote: `The redirect goes to a ${next.protocol} URL, which the console does not follow.` };
+    }
+    if (next.username || next.password) {
+      return { response, finalUrl: url.href, redirects, redirectNote: 'The redirect carries a user name or password in its URL, so it was not followed.' };
+    }
+    if (!keyMayFollow(next, call.keyOrigin)) {
+      if (policy === 'refuse') {
+        return {
+          response,
+          finalUrl: url.href,
+          redirects,
+          redirectNote: `The redirect to ${next.origin} leaves the key’s server, so it was not followed (Settings → Redirects).`,
+        };
+      }
+      keyAllowed = false;
+    }
+    visited.add(url.href);
+    if (visited.has(next.href) || redirects + 1 > MAX_REDIRECTS) {
+      throw new AppFailure('network_error', `Stopped after ${redirects + 1} redirects (a redirect loop on ${url.origin}).`);
+    }
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      method = 'GET';
+      body = undefined;
+    }
+    url = next;
+  }
+}
