@@ -16,7 +16,7 @@ import {
   KeyIdInputSchema,
   RenameKeyInputSchema,
   RevokeResultSchema,
-} from './schemas-keys';
+} from './keys';
 import {
   ConversationDetailSchema,
   ConversationPageSchema,
@@ -28,7 +28,7 @@ import {
   InspectorConversationsInputSchema,
   InspectorSearchInputSchema,
   InspectorSearchResultSchema,
-} from './schemas-inspector';
+} from './inspector';
 import {
   BudgetCheckInputSchema,
   BudgetCheckSchema,
@@ -44,7 +44,7 @@ import {
   SettingsUpdateSchema,
   SnippetInputSchema,
   SnippetSchema,
-} from './schemas-requests';
+} from './requests';
 import {
   ResponseSaveInputSchema,
   ResponseSearchInputSchema,
@@ -53,7 +53,7 @@ import {
   ResponseSliceSchema,
   ResponseTreeInputSchema,
   ResponseTreeSchema,
-} from './schemas-responses';
+} from './responses';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();

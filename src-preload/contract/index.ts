@@ -1,9 +1,9 @@
 export * from './channels';
 export * from './result';
 export * from './schemas';
-export * from './schemas-inspector';
-export * from './schemas-keys';
-export * from './schemas-requests';
-export * from './schemas-responses';
+export * from './inspector';
+export * from './keys';
+export * from './requests';
+export * from './responses';
 export * from './contract';
 export type * from './desktop-api';

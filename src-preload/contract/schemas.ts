@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LargeBodySchema } from './schemas-responses';
+import { LargeBodySchema } from './responses';
 
 const MAX_NAME = 200;
 /** Generous upper bound for a pasted secret; real keys are 47 characters. */
