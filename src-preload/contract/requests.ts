@@ -1,71 +1,69 @@
 import { z } from 'zod';
-import { HttpMethodSchema, RateLimitSnapshotSchema, SendRequestInputSchema } from './schemas';
+import { KeyIdSchema, MAX_PATH, MAX_REQUEST_BODY, NameValueSchema } from './common';
+import { RateLimitSnapshotSchema } from './rate-limit';
+import { LargeBodySchema } from './responses';
 
-/** Request-engine schemas: cancel, settings, history, copy as code, catalog, rate-limit state. */
+/** Requests: send and cancel, the reply, copy as code, save to file, the budget check and the catalog. */
 
-export const RequestCancelInputSchema = z.strictObject({ requestId: z.string().regex(/^[\w-]{1,64}$/) });
+const MAX_HEADER_VALUE = 8192;
 
-export const ThemeSchema = z.enum(['system', 'light', 'dark']);
-export const ProxyModeSchema = z.enum(['system', 'env', 'none']);
-export const RedirectPolicySchema = z.enum(['follow-without-key', 'refuse']);
+export const HttpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+export type HttpMethod = z.infer<typeof HttpMethodSchema>;
 
-export const SettingsSchema = z.object({
-  theme: ThemeSchema,
-  /** Headers and body timeout, seconds. */
-  requestTimeoutSeconds: z.number().int().min(1).max(600),
-  /** Largest decoded response body kept, MB. */
-  maxResponseMb: z.number().int().min(1).max(1024),
-  autoRetryOn429: z.boolean(),
-  proxyMode: ProxyModeSchema,
-  redirectPolicy: RedirectPolicySchema,
+/** Made by the renderer so it can cancel a request it sent. */
+const RequestIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+
+/** A header or query parameter the builder sends. */
+const NameValueInputSchema = z.strictObject({
+  name: z.string().max(256),
+  value: z.string().max(MAX_HEADER_VALUE),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SettingsUpdateSchema = SettingsSchema.partial().strict();
-export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  requestTimeoutSeconds: 30,
-  maxResponseMb: 100,
-  autoRetryOn429: false,
-  proxyMode: 'system',
-  redirectPolicy: 'refuse',
-};
-
-const NameValue = z.object({ name: z.string(), value: z.string() });
-
-/** One History entry: never the secret, never an X-API-Key value. */
-export const HistoryEntrySchema = z.object({
-  id: z.string(),
-  /** Epoch ms when the request was sent. */
-  time: z.number(),
+export const SendRequestInputSchema = z.strictObject({
+  keyId: KeyIdSchema,
   method: HttpMethodSchema,
-  path: z.string(),
-  query: z.array(NameValue),
-  headers: z.array(NameValue),
-  /** Request body, truncated. */
-  body: z.string().nullable(),
-  bodyTruncated: z.boolean(),
-  status: z.number().nullable(),
-  errorCode: z.string().nullable(),
-  errorMessage: z.string().nullable(),
-  durationMs: z.number().nullable(),
-  keyId: z.string(),
-  keyName: z.string(),
-  keyPrefix: z.string(),
-  rateLimit: RateLimitSnapshotSchema.nullable(),
-  /** Start of the response body, for a glance. */
-  responsePreview: z.string().nullable(),
+  /** A path under the key's base URL, starting with `/`. */
+  path: z.string().startsWith('/').max(MAX_PATH),
+  query: z.array(NameValueInputSchema).max(100).optional(),
+  headers: z.array(NameValueInputSchema).max(100).optional(),
+  body: z.string().max(MAX_REQUEST_BODY).optional(),
+  /** Made by the renderer so it can cancel this request (requestCancel). */
+  requestId: RequestIdSchema.optional(),
 });
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type SendRequestInput = z.infer<typeof SendRequestInputSchema>;
 
-export const HistoryListInputSchema = z
-  .strictObject({
-    /** Matches method, path, status or key name (case-insensitive). */
-    filter: z.string().max(200).optional(),
-  })
-  .optional();
+/** What a reply's body is, so the renderer knows how to show it. */
+export const BodyKindSchema = z.enum(['empty', 'json', 'text', 'binary']);
+export type BodyKind = z.infer<typeof BodyKindSchema>;
+
+export const ResponseViewSchema = z.object({
+  status: z.number(),
+  statusText: z.string(),
+  headers: z.array(NameValueSchema),
+  body: z.string(),
+  bodyTruncated: z.boolean(),
+  sizeBytes: z.number(),
+  durationMs: z.number(),
+  url: z.string(),
+  rateLimit: RateLimitSnapshotSchema,
+  /** Time to first byte (response headers), ms. */
+  ttfbMs: z.number().optional(),
+  /** Bytes on the wire (compressed); sizeBytes is the decoded size. */
+  wireBytes: z.number().optional(),
+  /** How the body is shown: binary bodies are not sent as text. */
+  bodyKind: BodyKindSchema.optional(),
+  /** Words for anything the user should know: a redirect not followed, a too-large body, an API error. */
+  notes: z.array(z.string()).optional(),
+  /** The body passed the maximum response size (Settings): only its start is here. */
+  tooLarge: z.boolean().optional(),
+  /** Id of this exchange's History entry. */
+  historyId: z.string().optional(),
+  /** A large body: `body` is empty and its lines are fetched from main (responseSlice & co). */
+  large: LargeBodySchema.optional(),
+});
+export type ResponseView = z.infer<typeof ResponseViewSchema>;
+
+export const RequestCancelInputSchema = z.strictObject({ requestId: RequestIdSchema });
 
 export const SnippetLanguageSchema = z.enum(['curl', 'javascript-fetch', 'node', 'python-requests', 'go']);
 export type SnippetLanguage = z.infer<typeof SnippetLanguageSchema>;
@@ -75,6 +73,23 @@ export const SnippetInputSchema = z.strictObject({
   language: SnippetLanguageSchema,
 });
 export const SnippetSchema = z.object({ language: SnippetLanguageSchema, code: z.string() });
+
+/** Save to file: the whole body of a GET, written by main (no size cap). */
+export const SaveBodyInputSchema = SendRequestInputSchema;
+/** What Save to file wrote, for a request's body or a kept large body alike. */
+export const SavedBodySchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  bytes: z.number(),
+  status: z.number(),
+  /** Web host: where the browser downloads it; null in the desktop app (saved where the user chose). */
+  downloadUrl: z.string().nullable(),
+});
+export type SavedBody = z.infer<typeof SavedBodySchema>;
+
+export const BudgetCheckInputSchema = z.strictObject({ keyId: KeyIdSchema });
+/** Said before a send: would it exceed the budget the console knows of? */
+export const BudgetCheckSchema = z.object({ warning: z.string().nullable() });
 
 export const CatalogParamSchema = z.object({
   name: z.string(),
@@ -102,36 +117,3 @@ export const CatalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 export const CatalogSchema = z.object({ entries: z.array(CatalogEntrySchema) });
-
-/** A budget as the tracker knows it: per workspace when the server names one, else per key. */
-export const RateLimitStateSchema = z.object({
-  budgetId: z.string(),
-  keyIds: z.array(z.string()),
-  snapshot: RateLimitSnapshotSchema,
-  /** Epoch ms of the reply the snapshot came from. */
-  receivedAt: z.number(),
-  /**
-   * Requests in the last 60 s, one entry per second that had any: the second's start (epoch ms)
-   * and how many were sent in it. Bounded (at most 61 entries) however fast requests go.
-   */
-  recent: z.array(z.object({ at: z.number(), count: z.number().int().positive() })).max(61),
-  count429: z.number(),
-});
-export type RateLimitState = z.infer<typeof RateLimitStateSchema>;
-export const RateLimitListSchema = z.object({ budgets: z.array(RateLimitStateSchema) });
-
-export const BudgetCheckInputSchema = z.strictObject({ keyId: z.string().min(1).max(128) });
-/** Said before a send: would it exceed the budget the console knows of? */
-export const BudgetCheckSchema = z.object({ warning: z.string().nullable() });
-
-/** Save to file: the whole body of a GET, written by main (no size cap). */
-export const SaveBodyInputSchema = SendRequestInputSchema;
-export const SavedBodySchema = z.object({
-  fileName: z.string(),
-  path: z.string(),
-  bytes: z.number(),
-  status: z.number(),
-  /** Web host: where the browser downloads it; null in the desktop app (saved where the user chose). */
-  downloadUrl: z.string().nullable(),
-});
-export type SavedBody = z.infer<typeof SavedBodySchema>;
