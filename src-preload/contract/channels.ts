@@ -46,6 +46,15 @@ export type InvokeChannel = (typeof INVOKE_CHANNELS)[Operation];
 export type EventName = keyof typeof EVENT_CHANNELS;
 export type EventChannel = (typeof EVENT_CHANNELS)[EventName];
 
+/** The channel string of one operation: `ChannelOf<'keysList'>` is `'keys:list'`. */
+export type ChannelOf<O extends Operation> = (typeof INVOKE_CHANNELS)[O];
+/** The operation a channel string names: `OperationOf<'keys:list'>` is `'keysList'`. */
+export type OperationOf<C extends InvokeChannel> = {
+  [O in Operation]: (typeof INVOKE_CHANNELS)[O] extends C ? O : never;
+}[Operation];
+/** The channel an event is sent on: `EventChannelOf<'keysChanged'>` is `'event:keys-changed'`. */
+export type EventChannelOf<E extends EventName> = (typeof EVENT_CHANNELS)[E];
+
 export const OPERATIONS = Object.keys(INVOKE_CHANNELS) as Operation[];
 export const EVENT_NAMES = Object.keys(EVENT_CHANNELS) as EventName[];
 

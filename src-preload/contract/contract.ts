@@ -1,50 +1,45 @@
 import { z } from 'zod';
 import type { EventName, Operation } from './channels';
+import { AppInfoSchema } from './app';
 import {
-  AddKeyInputSchema,
-  AppInfoSchema,
-  KeyMetaSchema,
-  KeysChangedEventSchema,
-  ResponseViewSchema,
-  SandboxResetSchema,
-  SendRequestInputSchema,
-} from './schemas';
-import {
-  CreateKeyInputSchema,
-  CreatedKeySchema,
-  DeleteResultSchema,
-  KeyIdInputSchema,
-  RenameKeyInputSchema,
-  RevokeResultSchema,
-} from './schemas-keys';
-import {
-  ConversationDetailSchema,
-  ConversationPageSchema,
   ExportIdInputSchema,
   ExportProgressSchema,
   ExportStartInputSchema,
   ExportStartedSchema,
+} from './exports';
+import { HistoryEntrySchema, HistoryListInputSchema } from './history';
+import {
+  ConversationDetailSchema,
+  ConversationPageSchema,
   InspectorConversationInputSchema,
   InspectorConversationsInputSchema,
   InspectorSearchInputSchema,
   InspectorSearchResultSchema,
-} from './schemas-inspector';
+} from './inspector';
+import {
+  AddKeyInputSchema,
+  CreateKeyInputSchema,
+  CreatedKeySchema,
+  DeleteResultSchema,
+  KeyIdInputSchema,
+  KeyMetaSchema,
+  KeysChangedEventSchema,
+  RenameKeyInputSchema,
+  RevokeResultSchema,
+} from './keys';
+import { RateLimitListSchema, RateLimitStateSchema } from './rate-limit';
 import {
   BudgetCheckInputSchema,
   BudgetCheckSchema,
   CatalogSchema,
-  HistoryEntrySchema,
-  HistoryListInputSchema,
-  RateLimitListSchema,
-  RateLimitStateSchema,
   RequestCancelInputSchema,
+  ResponseViewSchema,
   SaveBodyInputSchema,
   SavedBodySchema,
-  SettingsSchema,
-  SettingsUpdateSchema,
+  SendRequestInputSchema,
   SnippetInputSchema,
   SnippetSchema,
-} from './schemas-requests';
+} from './requests';
 import {
   ResponseSaveInputSchema,
   ResponseSearchInputSchema,
@@ -53,7 +48,9 @@ import {
   ResponseSliceSchema,
   ResponseTreeInputSchema,
   ResponseTreeSchema,
-} from './schemas-responses';
+} from './responses';
+import { SandboxResetSchema } from './sandbox';
+import { SettingsSchema, SettingsUpdateSchema } from './settings';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();

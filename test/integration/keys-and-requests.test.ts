@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import type { MetadataStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
+import { TRUSTED_SENDER, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
 import { testKeychain } from '../helpers/test-keychain';
 import { createSandboxKey, revokeSandboxKey } from '../helpers/sandbox-admin';
 
@@ -14,18 +15,14 @@ const ADMIN = 'integration-admin-token';
 const dir = tempDir('core');
 const keychain = testKeychain();
 const sandbox = createInProcessSandbox({ dataDir: join(dir.path, 'sandbox'), adminToken: ADMIN });
-const sender = { origin: 'app://helplane', isMainFrame: true };
+const sender = TRUSTED_SENDER;
 const replies: unknown[] = [];
 const emitted: unknown[] = [];
 let core: Core;
 let baseUrl: string;
 
-// Replies are checked by shape below; `any` keeps those checks short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(channel: string, arg?: unknown): Promise<Result<any>> {
-  const r = await core.router.handle(channel, sender, arg);
-  replies.push(r);
-  return r;
+function call<C extends InvokeChannel>(channel: C, ...arg: CallArg<C>): Promise<Reply<C>> {
+  return typedClient(core.router, { onReply: (r) => replies.push(r) }).call(channel, ...arg);
 }
 
 function filesUnder(path: string): string[] {
@@ -87,7 +84,7 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
 
   it('records the use as Last used and tells the renderer', async () => {
     const r = await call(INVOKE_CHANNELS.keysList);
-    const lastUsed = r.ok ? r.value[0].lastUsedAt : null;
+    const lastUsed = r.ok ? r.value[0]!.lastUsedAt : null;
     expect(lastUsed).not.toBeNull();
     expect(Date.now() - Date.parse(lastUsed!)).toBeLessThan(10_000);
     expect(emitted.length).toBeGreaterThanOrEqual(2);
@@ -103,10 +100,10 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
     const [history, budgets, keys] = await Promise.all([call(INVOKE_CHANNELS.historyList), call(INVOKE_CHANNELS.rateLimitList), call(INVOKE_CHANNELS.keysList)]);
     expect(history.ok && history.value[0]).toMatchObject({ id: historyId, method: 'GET', path: '/v1/contacts', status: 200 });
     expect(budgets.ok && budgets.value.budgets[0]).toMatchObject({ budgetId: 'workspace:ws_acme', keyIds: [keyId] });
-    const total = budgets.ok ? budgets.value.budgets[0].recent.reduce((n: number, b: { count: number }) => n + b.count, 0) : 0;
+    const total = budgets.ok ? budgets.value.budgets[0]!.recent.reduce((n: number, b: { count: number }) => n + b.count, 0) : 0;
     expect(total).toBe(2);
     const lastUsed = (r: typeof keys) => (r.ok ? r.value.find((k: { id: string }) => k.id === keyId)?.lastUsedAt : null);
-    expect(Date.parse(lastUsed(keys))).toBeGreaterThanOrEqual(Date.parse(lastUsed(before)));
+    expect(Date.parse(lastUsed(keys)!)).toBeGreaterThanOrEqual(Date.parse(lastUsed(before)!));
   });
 
   it('refuses a key with a typo before any request', async () => {
@@ -126,7 +123,7 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
   it('shows the API error of a revoked key on send', async () => {
     const list = await call(INVOKE_CHANNELS.keysList);
     const old = list.ok ? list.value.find((k: { name: string }) => k.name === 'Old') : undefined;
-    const r = await call(INVOKE_CHANNELS.requestSend, { keyId: old.id, method: 'GET', path: '/v1/conversations' });
+    const r = await call(INVOKE_CHANNELS.requestSend, { keyId: old!.id, method: 'GET', path: '/v1/conversations' });
     expect(r).toMatchObject({ ok: true, value: { status: 401 } });
     expect(r.ok && JSON.parse(r.value.body).error.code).toBe('revoked_api_key');
   });

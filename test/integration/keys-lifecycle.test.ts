@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { keychainFailure } from '../../src-main/adapters/keytar-secret-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import type { SecretStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
+import { assertOk, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
 import { testKeychain } from '../helpers/test-keychain';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 
@@ -15,7 +16,6 @@ const ADMIN = 'lifecycle-admin-token';
 const dir = tempDir('keys-life');
 const keychain = testKeychain();
 const sandbox = createInProcessSandbox({ dataDir: join(dir.path, 'sandbox'), adminToken: ADMIN });
-const sender = { origin: 'app://helplane', isMainFrame: true };
 const replies: unknown[] = [];
 const emitted: unknown[] = [];
 const dataDir = join(dir.path, 'data');
@@ -23,11 +23,8 @@ let core: Core;
 let baseUrl: string;
 const secretsSeen: string[] = [];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(c: Core, channel: string, arg?: unknown): Promise<any> {
-  const r = await c.router.handle(channel, sender, arg);
-  replies.push(r);
-  return r;
+function call<C extends InvokeChannel>(c: Core, channel: C, ...arg: CallArg<C>): Promise<Reply<C>> {
+  return typedClient(c.router, { onReply: (r) => replies.push(r) }).call(channel, ...arg);
 }
 
 function files(path: string): string[] {
@@ -70,14 +67,15 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     expect(list.ok && list.value.map((k: { name: string }) => k.name)).toEqual(['Sandbox demo']);
     const demo = list.ok ? list.value[0] : null;
     expect(demo).toMatchObject({ environment: 'sandbox', status: 'active' });
-    const secret = await keychain.store.get(demo.id);
+    const secret = await keychain.store.get(demo!.id);
     expect(secret).toMatch(/^hl_test_/);
     secretsSeen.push(secret!);
-    const send = await call(core, INVOKE_CHANNELS.requestSend, { keyId: demo.id, method: 'GET', path: '/v1/conversations' });
+    const send = await call(core, INVOKE_CHANNELS.requestSend, { keyId: demo!.id, method: 'GET', path: '/v1/conversations' });
     expect(send).toMatchObject({ ok: true, value: { status: 200 } });
     // An explicit refresh pulls the sandbox's own last_used_at for the key.
     const refreshed = await call(core, INVOKE_CHANNELS.keysRefresh);
-    expect(refreshed.value.find((k: { id: string }) => k.id === demo.id).serverLastUsedAt).toMatch(/^\d{4}-/);
+    assertOk(refreshed);
+    expect(refreshed.value.find((k: { id: string }) => k.id === demo!.id)!.serverLastUsedAt).toMatch(/^\d{4}-/);
     // A second start on the same data does not make another.
     const again = await open(dataDir, { startSandbox: true });
     expect(again.keys.list().filter((k) => k.name === 'Sandbox demo')).toHaveLength(1);
@@ -87,6 +85,7 @@ describe('key lifecycle against the real sandbox and keychain', () => {
   it('creates a sandbox key: the secret is in the keychain before the one reply that carries it', async () => {
     const r = await call(core, INVOKE_CHANNELS.keysCreate, { name: 'Created' });
     expect(r.ok).toBe(true);
+    assertOk(r);
     secretsSeen.push(r.value.secret);
     expect(await keychain.store.get(r.value.key.id)).toBe(r.value.secret);
     const list = await call(core, INVOKE_CHANNELS.keysList);
@@ -97,12 +96,14 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     const { secret } = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'pasted');
     secretsSeen.push(secret);
     const added = await call(core, INVOKE_CHANNELS.keysAdd, { name: 'Pasted', environment: 'sandbox', secret });
+    assertOk(added);
     const id = added.value.id;
     expect(await call(core, INVOKE_CHANNELS.keysTest, { id })).toMatchObject({ ok: true, value: { status: 'active' } });
     expect(await call(core, INVOKE_CHANNELS.keysRename, { id, name: 'Renamed' })).toMatchObject({ ok: true, value: { name: 'Renamed' } });
     expect(await call(core, INVOKE_CHANNELS.keysRevoke, { id })).toMatchObject({ ok: true, value: { revokedOnServer: true, key: { status: 'revoked' } } });
     const send = await call(core, INVOKE_CHANNELS.requestSend, { keyId: id, method: 'GET', path: '/v1/conversations' });
     expect(send).toMatchObject({ ok: true, value: { status: 401 } });
+    assertOk(send);
     expect(JSON.parse(send.value.body).error.code).toBe('revoked_api_key');
     expect(await call(core, INVOKE_CHANNELS.keysDelete, { id })).toMatchObject({ ok: true, value: { deleted: true } });
     expect(await keychain.store.get(id)).toBeNull();
@@ -114,8 +115,10 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     secretsSeen.push(secret);
     const added = await call(core, INVOKE_CHANNELS.keysAdd, { name: 'Custom', environment: 'custom', baseUrl, secret });
     expect(added).toMatchObject({ ok: true, value: { environment: 'custom', status: 'active' } });
+    assertOk(added);
     const r = await call(core, INVOKE_CHANNELS.keysRevoke, { id: added.value.id });
     expect(r).toMatchObject({ ok: true, value: { revokedOnServer: false, key: { status: 'active' } } });
+    assertOk(r);
     expect(r.value.message).toContain('delete this key from this computer');
     expect(await keychain.store.get(added.value.id)).toBe(secret);
   });
@@ -125,6 +128,7 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     secretsSeen.push(secret);
     await keychain.store.set('key_orphan', secret);
     const created = await call(core, INVOKE_CHANNELS.keysCreate, { name: 'Will lose its secret' });
+    assertOk(created);
     secretsSeen.push(created.value.secret);
     await keychain.store.delete(created.value.key.id);
     const list = await core.keys.reconcile();
@@ -172,7 +176,8 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     const send = await call(c, INVOKE_CHANNELS.requestSend, { keyId: env!.id, method: 'GET', path: '/v1/conversations' });
     expect(send).toMatchObject({ ok: true, value: { status: 200 } });
     // Read as the renderer does: keysList sees the "Last used" the reply's bookkeeping set.
-    const listed = (await call(c, INVOKE_CHANNELS.keysList)) as { value: Array<{ id: string; lastUsedAt: string | null }> };
+    const listed = await call(c, INVOKE_CHANNELS.keysList);
+    assertOk(listed);
     expect(listed.value.find((k) => k.id === env!.id)?.lastUsedAt).not.toBeNull();
     expect(await keychain.store.accounts()).not.toContain(env!.id);
     expect(await call(c, INVOKE_CHANNELS.keysDelete, { id: env!.id })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });

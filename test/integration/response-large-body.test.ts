@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
-import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract';
 import { tempDir } from '../helpers/temp-dir';
 import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';
+import { assertOk, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
 
 const SECRET = 'loopback-secret-0042';
 const dir = tempDir('response-large');
-const sender = { origin: 'app://helplane', isMainFrame: true };
 const items = Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `Row ${i}`, echo: i === 19_999 ? SECRET : 'x' }));
 const body = JSON.stringify({ items, marker: 'tail' });
 let server: Server;
@@ -19,12 +19,8 @@ let core: Core;
 let keyId: string;
 const replies: string[] = [];
 
-// Replies are checked by shape; `any` keeps those checks short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(channel: string, arg?: unknown): Promise<Result<any> & { value?: any }> {
-  const r = await core.router.handle(channel, sender, arg);
-  replies.push(JSON.stringify(r));
-  return r;
+function call<C extends InvokeChannel>(channel: C, ...arg: CallArg<C>): Promise<Reply<C>> {
+  return typedClient(core.router, { onReply: (r) => replies.push(JSON.stringify(r)) }).call(channel, ...arg);
 }
 
 beforeAll(async () => {
@@ -63,17 +59,19 @@ describe('a large body stays in main', () => {
   it('replies with sizes and the first lines, not the body', async () => {
     const r = await call(INVOKE_CHANNELS.requestSend, { keyId, method: 'GET', path: '/v1/conversations' });
     expect(r.ok).toBe(true);
+    assertOk(r);
     expect(r.value.body).toBe('');
     expect(r.value.sizeBytes).toBe(Buffer.byteLength(body));
-    ({ responseId, lineCount } = r.value.large);
-    expect(r.value.large.json).toBe(true);
+    ({ responseId, lineCount } = r.value.large!);
+    expect(r.value.large!.json).toBe(true);
     expect(lineCount).toBe(lines.length);
-    expect(r.value.large.firstLines).toEqual(lines.slice(0, 200));
+    expect(r.value.large!.firstLines).toEqual(lines.slice(0, 200));
     expect(replies.at(-1)!.length).toBeLessThan(20_000);
   });
 
   it('slices any range of lines, with the secret the server echoed redacted', async () => {
     const r = await call(INVOKE_CHANNELS.responseSlice, { responseId, fromLine: lineCount - 10, count: 50 });
+    assertOk(r);
     expect(r.value.lines).toHaveLength(10);
     expect(r.value.lines.at(-1)).toBe('}');
     expect(r.value.lines.join('\n')).toContain('"echo": "[redacted]"');
@@ -82,24 +80,29 @@ describe('a large body stays in main', () => {
 
   it('searches in main and names the line of each match', async () => {
     const r = await call(INVOKE_CHANNELS.responseSearch, { responseId, query: 'row 1999' });
+    assertOk(r);
     expect(r.value.total).toBe(11);
     for (const line of r.value.lines) expect(lines[line]).toMatch(/Row 1999/);
     const secret = await call(INVOKE_CHANNELS.responseSearch, { responseId, query: SECRET });
+    assertOk(secret);
     expect(secret.value.total).toBe(0);
   });
 
   it('expands tree nodes a page at a time', async () => {
     const root = await call(INVOKE_CHANNELS.responseTree, { responseId, line: 0 });
+    assertOk(root);
     expect(root.value.nodes.map((n: { text: string }) => n.text)).toEqual(['  "items": [', '  "marker": "tail"']);
-    const page = await call(INVOKE_CHANNELS.responseTree, { responseId, line: root.value.nodes[0].line, offset: 19_999, limit: 5 });
+    const page = await call(INVOKE_CHANNELS.responseTree, { responseId, line: root.value.nodes[0]!.line, offset: 19_999, limit: 5 });
+    assertOk(page);
     expect(page.value).toMatchObject({ total: 20_000, offset: 19_999 });
     expect(page.value.nodes).toHaveLength(1);
-    expect(page.value.nodes[0].childCount).toBe(3);
+    expect(page.value.nodes[0]!.childCount).toBe(3);
   });
 
   it('saves the kept body to a file, streamed from main, secret redacted', async () => {
     const r = await call(INVOKE_CHANNELS.responseSave, { responseId });
     expect(r).toMatchObject({ ok: true, value: { status: 200, fileName: expect.stringMatching(/^response-.*\.json$/) } });
+    assertOk(r);
     const written = readFileSync(r.value.path, 'utf8');
     expect(written).toBe(body.replace(SECRET, '[redacted]'));
     expect(r.value.bytes).toBe(Buffer.byteLength(written));

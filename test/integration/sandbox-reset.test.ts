@@ -1,23 +1,23 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type Result } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { stoppedSandbox } from '../helpers/fakes';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';
+import { TRUSTED_SENDER, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
 
 const dir = tempDir('sandbox-reset');
 const keychain = testKeychain();
 const sandboxDir = join(dir.path, 'sandbox');
 const sandbox = createInProcessSandbox({ dataDir: sandboxDir, adminToken: 'reset-admin-token' });
-const sender = { origin: 'app://helplane', isMainFrame: true };
+const sender = TRUSTED_SENDER;
 let core: Core;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(channel: string, arg?: unknown): Promise<Result<any>> {
-  return core.router.handle(channel, sender, arg);
+function call<C extends InvokeChannel>(channel: C, ...arg: CallArg<C>): Promise<Reply<C>> {
+  return typedClient(core.router).call(channel, ...arg);
 }
 
 beforeAll(async () => {
@@ -49,10 +49,10 @@ describe('Settings > Sandbox data', () => {
     const demo = keys.ok ? keys.value.find((k: { name: string }) => k.name === 'Sandbox demo') : undefined;
     expect(demo).toMatchObject({ status: 'active', environment: 'sandbox' });
     const email = `reset-${Date.now()}@example.com`;
-    const created = await call(INVOKE_CHANNELS.requestSend, { keyId: demo.id, method: 'POST', path: '/v1/contacts', body: JSON.stringify({ email, name: 'Before reset' }) });
+    const created = await call(INVOKE_CHANNELS.requestSend, { keyId: demo!.id, method: 'POST', path: '/v1/contacts', body: JSON.stringify({ email, name: 'Before reset' }) });
     expect(created).toMatchObject({ ok: true, value: { status: 201 } });
     const find = (keyId: string) => call(INVOKE_CHANNELS.requestSend, { keyId, method: 'GET', path: '/v1/contacts', query: [{ name: 'email', value: email }] });
-    const before = await find(demo.id);
+    const before = await find(demo!.id);
     expect(JSON.parse(before.ok ? before.value.body : '{}').data).toHaveLength(1);
 
     const reset = await call(INVOKE_CHANNELS.sandboxReset);
@@ -62,11 +62,11 @@ describe('Settings > Sandbox data', () => {
     expect(JSON.stringify(reset)).not.toMatch(/hl_test_[0-9A-Za-z]{38}/);
 
     const after = await call(INVOKE_CHANNELS.keysList);
-    const old = after.ok ? after.value.find((k: { id: string }) => k.id === demo.id) : undefined;
+    const old = after.ok ? after.value.find((k: { id: string }) => k.id === demo!.id) : undefined;
     expect(old).toMatchObject({ status: 'invalid' });
-    expect(await call(INVOKE_CHANNELS.requestSend, { keyId: demo.id, method: 'GET', path: '/v1/conversations' })).toMatchObject({ ok: true, value: { status: 401 } });
+    expect(await call(INVOKE_CHANNELS.requestSend, { keyId: demo!.id, method: 'GET', path: '/v1/conversations' })).toMatchObject({ ok: true, value: { status: 401 } });
 
-    const fresh = await find(reset.value.demoKey.id);
+    const fresh = await find(reset.value.demoKey!.id);
     expect(fresh).toMatchObject({ ok: true, value: { status: 200 } });
     expect(JSON.parse(fresh.ok ? fresh.value.body : '{}').data).toEqual([]);
   });

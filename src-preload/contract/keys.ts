@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { KeyIdSchema, MAX_PATH } from './common';
+
+/** Keys: what the renderer may know of a key, the operations on one and the keys-changed event. */
+
+const MAX_NAME = 200;
+/** Generous upper bound for a pasted secret; real keys are 47 characters. */
+const MAX_SECRET = 512;
+
+const KeyNameSchema = z.string().trim().min(1, 'Give the key a name.').max(MAX_NAME);
+
+export const EnvironmentKindSchema = z.enum(['production', 'sandbox', 'custom']);
+export type EnvironmentKind = z.infer<typeof EnvironmentKindSchema>;
+
+export const KeyStatusSchema = z.enum([
+  'active',
+  'revoked',
+  'invalid',
+  'plan_not_eligible',
+  'unverified',
+  'missing_secret',
+]);
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+/** Where a key's secret lives. */
+export const KeySourceSchema = z.enum(['keychain', 'environment']);
+export type KeySource = z.infer<typeof KeySourceSchema>;
+
+/** What the renderer may know about a key: everything except the secret. */
+export const KeyMetaSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: EnvironmentKindSchema,
+  baseUrl: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  status: KeyStatusSchema,
+  workspaceId: z.string().nullable(),
+  /** `environment`: from HELPLANE_API_KEY, usable but never stored. */
+  source: KeySourceSchema.optional(),
+  /** When Test (or adding) last asked the server about this key. */
+  lastCheckedAt: z.string().nullable().optional(),
+  /** The server's own last_used_at (sandbox keys), accurate to 60 s. */
+  serverLastUsedAt: z.string().nullable().optional(),
+});
+export type KeyMeta = z.infer<typeof KeyMetaSchema>;
+
+export const AddKeyInputSchema = z.strictObject({
+  name: KeyNameSchema,
+  environment: EnvironmentKindSchema,
+  /** Only for `custom`: https, or http on a loopback address. */
+  baseUrl: z.string().max(MAX_PATH).optional(),
+  secret: z.string().min(1, 'Paste the API key.').max(MAX_SECRET),
+});
+export type AddKeyInput = z.infer<typeof AddKeyInputSchema>;
+
+export const KeyIdInputSchema = z.strictObject({ id: KeyIdSchema });
+export const RenameKeyInputSchema = z.strictObject({ id: KeyIdSchema, name: KeyNameSchema });
+export const CreateKeyInputSchema = z.strictObject({ name: KeyNameSchema });
+
+/**
+ * The ONLY reply type that carries a secret: the sandbox key just created, for the "shown once"
+ * dialog. It is already in the keychain when this reply leaves main; nothing stores it again.
+ */
+export const CreatedKeySchema = z.object({ key: KeyMetaSchema, secret: z.string() });
+export type CreatedKey = z.infer<typeof CreatedKeySchema>;
+
+export const RevokeResultSchema = z.object({
+  key: KeyMetaSchema,
+  /** False for production and custom keys: revocation happens in the Helplane dashboard. */
+  revokedOnServer: z.boolean(),
+  message: z.string(),
+});
+export type RevokeResult = z.infer<typeof RevokeResultSchema>;
+
+export const DeleteResultSchema = z.object({ deleted: z.boolean() });
+
+/** Event: the key list changed (added, renamed, used, revoked…), sent whole. */
+export const KeysChangedEventSchema = z.object({ keys: z.array(KeyMetaSchema) });
+export type KeysChangedEvent = z.infer<typeof KeysChangedEventSchema>;
