@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument, type HttpMethod } from '../../../src-main/sandbox-server/openapi';
-import { generateSeed } from '../../../src-main/sandbox-server/seed';
+import { generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { createKey, createKeyedApp, createTestApp } from './helpers';
 
 /** Component refs (`#/components/schemas/X`) rewritten to `$defs`, so ajv sees plain JSON Schema. */
