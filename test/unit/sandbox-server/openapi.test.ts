@@ -2,7 +2,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument, type HttpMethod } from '../../../src-main/sandbox-server/openapi';
+import { openApiDocument, type HttpMethod } from '../../../src-main/helplane/openapi/document';
 import { generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { createKey, createKeyedApp, createTestApp } from './helpers';
 
