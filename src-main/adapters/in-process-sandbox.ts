@@ -1,6 +1,6 @@
 import type { SandboxRunner, SandboxStatus } from '../ports';
 import { startSandbox } from '../sandbox-server/server';
-import type { BucketConfig } from '../sandbox-server/token-bucket';
+import type { BucketConfig } from '../sandbox-server/http/token-bucket';
 
 export interface InProcessSandboxOptions {
   /** The sandbox's SQLite database lives here (created if missing), so its data outlives a restart. */

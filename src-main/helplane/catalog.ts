@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../src-preload/contract';
-import { openApiDocument, type JsonSchema, type OpenApiOperation } from '../sandbox-server/openapi';
+import { openApiDocument, type JsonSchema, type OpenApiOperation } from './openapi/document';
 
 type Param = OpenApiOperation['parameters'][number];
 

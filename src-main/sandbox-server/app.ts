@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { adminAuth } from './admin-auth';
-import { apiKeyAuth } from './api-key-auth';
-import { ApiKeyService } from './api-keys';
+import { adminAuth } from './http/admin-auth';
+import { apiKeyAuth } from './http/api-key-auth';
+import { ApiKeyService } from './http/api-keys';
 import { DATABASE_FILE } from './db/open-database';
 import { createSqliteStore } from './db/sqlite-store';
-import { installErrorHandling, sendApiError } from './error-handler';
-import { ApiError } from './errors';
+import { installErrorHandling, sendApiError } from './http/error-handler';
+import { ApiError } from './http/errors';
 import { resolveOptions, type SandboxAppOptions } from './options';
-import { newRequestId } from './request-id';
+import { newRequestId } from './http/request-id';
 import { registerAdminApiKeyRoutes } from './routes/admin-api-keys';
 import { registerAdminResetRoute } from './routes/admin-reset';
 import { registerAdminWorkspaceRoutes } from './routes/admin-workspaces';
@@ -16,7 +16,7 @@ import { registerContactRoutes } from './routes/contacts';
 import { registerConversationRoutes } from './routes/conversations';
 import { registerMessageRoutes } from './routes/messages';
 import { registerOpenApiRoute } from './routes/openapi';
-import { TokenBuckets } from './token-bucket';
+import { TokenBuckets } from './http/token-bucket';
 
 export type { SandboxAppOptions, SandboxClock } from './options';
 

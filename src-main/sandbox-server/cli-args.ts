@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { BucketConfig } from './token-bucket';
+import type { BucketConfig } from './http/token-bucket';
 
 export interface CliArgs {
   port: number;

@@ -1,6 +1,6 @@
-import type { SandboxStore } from './store';
-import type { BucketConfig } from './token-bucket';
-import { DEFAULT_SEED } from './seed';
+import type { SandboxStore } from './db/store';
+import type { BucketConfig } from './http/token-bucket';
+import { DEFAULT_SEED } from './seed/seed';
 
 export interface SandboxClock {
   now(): number;

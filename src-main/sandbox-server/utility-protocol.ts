@@ -1,4 +1,4 @@
-import type { BucketConfig } from './token-bucket';
+import type { BucketConfig } from './http/token-bucket';
 
 /** Parent -> sandbox utility process. Options travel as a message, not argv: no token in `ps`. */
 export type UtilityRequest =

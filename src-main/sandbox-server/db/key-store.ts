@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { IdempotencyRecord, SandboxStore } from '../store';
+import type { IdempotencyRecord, SandboxStore } from './store';
 import type { ReadCache } from './read-cache';
 import { toApiKey, type ApiKeyRow } from './rows';
 

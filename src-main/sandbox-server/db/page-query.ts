@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PageResult } from '../paginate';
+import type { PageResult } from './paginate';
 import type { ReadCache } from './read-cache';
 
 /** One `AND` condition of a list query: SQL with `?` placeholders and their values. */

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { newId } from '../ids';
-import type { Message } from '../model';
-import type { SandboxStore } from '../store';
-import { toRfc3339 } from '../time';
+import { newId } from './ids';
+import type { Message } from './model';
+import type { SandboxStore } from './store';
+import { toRfc3339 } from './time';
 import { PageQuery, type Condition } from './page-query';
 import type { ReadCache } from './read-cache';
 import { toContact, toConversation, toMessage, type ContactRow, type ConversationRow, type MessageRow } from './rows';

@@ -1,5 +1,5 @@
-import type { ApiKeyRecord, ApiKeyStatus, Channel, Contact, Conversation, ConversationStatus, Message } from '../model';
-import { toRfc3339 } from '../time';
+import type { ApiKeyRecord, ApiKeyStatus, Channel, Contact, Conversation, ConversationStatus, Message } from './model';
+import { toRfc3339 } from './time';
 
 export interface ContactRow {
   seq: number;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { SeededWorkspace } from '../seed';
+import type { SeededWorkspace } from '../seed/seed';
 
 const ms = (rfc3339: string): number => Date.parse(rfc3339);
 

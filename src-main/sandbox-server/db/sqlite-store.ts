@@ -1,6 +1,6 @@
-import type { Workspace } from '../model';
-import { generateSeed } from '../seed';
-import type { SandboxStore } from '../store';
+import type { Workspace } from './model';
+import { generateSeed } from '../seed/seed';
+import type { SandboxStore } from './store';
 import { createKeyStore } from './key-store';
 import { openDatabase } from './open-database';
 import { ReadCache } from './read-cache';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { toKeyView, type ApiKeyService } from '../api-keys';
-import { notFound } from '../errors';
+import { toKeyView, type ApiKeyService } from '../http/api-keys';
+import { notFound } from '../http/errors';
 import { createApiKeyBody } from '../schemas/api-keys';
 import { parseJsonBody } from '../schemas/parse';
-import type { SandboxStore } from '../store';
+import type { SandboxStore } from '../db/store';
 import { methodNotAllowed } from './method-not-allowed';
 
 interface WorkspaceParams {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SandboxStore } from '../store';
+import type { SandboxStore } from '../db/store';
 import { methodNotAllowed } from './method-not-allowed';
 
 /** `POST /_sandbox/reset`: wipe everything (keys included) and reseed; expects the admin hook. */

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { authOf } from '../auth-context';
-import { ApiError, invalidParam } from '../errors';
-import { runIdempotent } from '../idempotency';
+import { authOf } from '../http/auth-context';
+import { ApiError, invalidParam } from '../http/errors';
+import { runIdempotent } from '../http/idempotency';
 import type { SandboxClock } from '../options';
 import { createContactBody, listContactsQuery } from '../schemas/contacts';
 import { parseBodyValue, parseQuery, requireJsonBody } from '../schemas/parse';
-import type { SandboxStore } from '../store';
+import type { SandboxStore } from '../db/store';
 import { listBody } from './conversations';
 import { methodNotAllowed } from './method-not-allowed';
 

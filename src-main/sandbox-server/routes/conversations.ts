@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { authOf } from '../auth-context';
-import { invalidParam, notFound } from '../errors';
-import type { Page } from '../paginate';
+import { authOf } from '../http/auth-context';
+import { invalidParam, notFound } from '../http/errors';
+import type { Page } from '../db/paginate';
 import { listConversationsQuery } from '../schemas/conversations';
 import { parseQuery } from '../schemas/parse';
-import type { SandboxStore } from '../store';
+import type { SandboxStore } from '../db/store';
 import { methodNotAllowed } from './method-not-allowed';
 
 /** The spec's list envelope. */

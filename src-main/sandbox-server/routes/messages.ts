@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { authOf, type AuthContext } from '../auth-context';
-import { notFound, validationFailed } from '../errors';
-import { runIdempotent, type Outcome } from '../idempotency';
-import type { Message } from '../model';
+import { authOf, type AuthContext } from '../http/auth-context';
+import { notFound, validationFailed } from '../http/errors';
+import { runIdempotent, type Outcome } from '../http/idempotency';
+import type { Message } from '../db/model';
 import type { SandboxClock } from '../options';
 import { newConversationBody, replyBody } from '../schemas/messages';
 import { parseBodyValue, requireJsonBody } from '../schemas/parse';
-import type { SandboxStore } from '../store';
+import type { SandboxStore } from '../db/store';
 import { methodNotAllowed } from './method-not-allowed';
 
 const has = (body: unknown, field: string): boolean =>

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { openApiDocument } from '../openapi';
+import { openApiDocument } from '../../helplane/openapi/document';
 import { methodNotAllowed } from './method-not-allowed';
 
 /** `GET /v1/openapi.json`: public, no key, no rate-limit token (registered outside the /v1 auth scope). */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { EMAIL_MAX, NAME_MAX } from '../../helplane/limits';
 import { cursorParam, limitParam } from './pagination';
 
-export const EMAIL_MAX = 254;
-export const NAME_MAX = 200;
 export const PHONE_PATTERN = /^[0-9+() .-]{3,40}$/;
 /** Deliberately loose (like most APIs): one @, no spaces, a dot in the domain. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../model';
+import { CONVERSATION_STATUSES } from '../db/model';
 import { cursorParam, limitParam } from './pagination';
 
 export const listConversationsQuery = z.object({

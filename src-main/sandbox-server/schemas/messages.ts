@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const BODY_MAX = 10_000;
-export const SUBJECT_MAX = 200;
+import { BODY_MAX, SUBJECT_MAX } from '../../helplane/limits';
 
 const messageText = z
   .string({ error: 'body is required: the message text.' })

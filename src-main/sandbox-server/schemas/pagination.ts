@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../../helplane/limits';
 
 const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_LIMIT}.`;
 

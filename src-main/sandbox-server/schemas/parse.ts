@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ApiError, invalidParam, validationFailed } from '../errors';
+import { ApiError, invalidParam, validationFailed } from '../http/errors';
 
 interface FirstIssue {
   param: string | null;

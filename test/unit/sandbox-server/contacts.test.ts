@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME_CONTACT_COUNT, generateSeed } from '../../../src-main/sandbox-server/seed';
+import { ACME_CONTACT_COUNT, generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { NO_RATE_LIMIT, createKeyedApp, expectError } from './helpers';
 
 interface Contact {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSeed } from '../../../src-main/sandbox-server/seed';
+import { generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { createKeyedApp, expectError } from './helpers';
 
 const acme = () => generateSeed().find((s) => s.workspace.id === 'ws_acme')!;

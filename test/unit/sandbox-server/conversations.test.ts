@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME_CONVERSATION_COUNT, generateSeed } from '../../../src-main/sandbox-server/seed';
+import { ACME_CONVERSATION_COUNT, generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { NO_RATE_LIMIT, createKey, createTestApp, expectError, listConversations } from './helpers';
 
 interface ListBody {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDEMPOTENCY_TTL_MS } from '../../../src-main/sandbox-server/idempotency';
+import { IDEMPOTENCY_TTL_MS } from '../../../src-main/sandbox-server/http/idempotency';
 import { createKey, createKeyedApp, expectError } from './helpers';
 
 const contact = { name: 'Ada', email: 'ada@example.com' };

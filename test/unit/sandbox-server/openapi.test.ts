@@ -2,8 +2,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument, type HttpMethod } from '../../../src-main/sandbox-server/openapi';
-import { generateSeed } from '../../../src-main/sandbox-server/seed';
+import { openApiDocument, type HttpMethod } from '../../../src-main/helplane/openapi/document';
+import { generateSeed } from '../../../src-main/sandbox-server/seed/seed';
 import { createKey, createKeyedApp, createTestApp } from './helpers';
 
 /** Component refs (`#/components/schemas/X`) rewritten to `$defs`, so ajv sees plain JSON Schema. */

@@ -3,7 +3,7 @@ import {
   ACME_CONTACT_COUNT,
   ACME_CONVERSATION_COUNT,
   generateSeed,
-} from '../../../src-main/sandbox-server/seed';
+} from '../../../src-main/sandbox-server/seed/seed';
 
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

@@ -3,7 +3,7 @@ import { validateBody } from '../../../../src-renderer/src/features/requests/bod
 import { buildPath, type EndpointEntry } from '../../../../src-renderer/src/features/requests/endpoint-catalog';
 import { pinRateLimitHeaders } from '../../../../src-renderer/src/features/response/rate-limit-meanings';
 import { countMatches } from '../../../../src-renderer/src/features/response/response-body';
-import { CREATE_CONTACT_SCHEMA, CREATE_MESSAGE_SCHEMA } from '../../../../src-main/sandbox-server/openapi-schemas';
+import { CREATE_CONTACT_SCHEMA, CREATE_MESSAGE_SCHEMA } from '../../../../src-main/helplane/openapi/schemas';
 
 const contact = JSON.stringify(CREATE_CONTACT_SCHEMA);
 const message = JSON.stringify(CREATE_MESSAGE_SCHEMA);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ApiKeyRecord, Workspace } from './model';
+import type { ApiKeyRecord, Workspace } from '../db/model';
 
 export interface AuthContext {
   key: ApiKeyRecord;

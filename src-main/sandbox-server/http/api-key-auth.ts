@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHo
 import type { ApiKeyService } from './api-keys';
 import { setAuth } from './auth-context';
 import { ApiError } from './errors';
-import type { Plan } from './model';
-import type { SandboxClock } from './options';
+import type { Plan } from '../db/model';
+import type { SandboxClock } from '../options';
 import { rateLimitHeaders, retryAfterSeconds } from './rate-limit-headers';
 import type { BucketConfig, TokenBuckets } from './token-bucket';
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { checkKeyFormat, generateKey, keyPrefix } from '../helplane/key-format';
-import type { ApiKeyRecord, ApiKeyStatus, Workspace } from './model';
-import type { SandboxStore } from './store';
-import type { SandboxClock } from './options';
-import { toRfc3339 } from './time';
+import { checkKeyFormat, generateKey, keyPrefix } from '../../helplane/key-format';
+import type { ApiKeyRecord, ApiKeyStatus, Workspace } from '../db/model';
+import type { SandboxStore } from '../db/store';
+import type { SandboxClock } from '../options';
+import { toRfc3339 } from '../db/time';
 
 /** last_used_at is written at most this often per key, bounding writes under load. */
 export const LAST_USED_RESOLUTION_MS = 60_000;

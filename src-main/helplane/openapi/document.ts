@@ -4,9 +4,9 @@ import {
   CREATE_MESSAGE_SCHEMA,
   LIMIT_SCHEMA,
   type JsonSchema,
-} from './openapi-schemas';
+} from './schemas';
 
-export type { JsonSchema } from './openapi-schemas';
+export type { JsonSchema } from './schemas';
 
 export interface OpenApiParameter {
   name: string;

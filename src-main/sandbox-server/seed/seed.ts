@@ -1,4 +1,4 @@
-import type { Channel, Contact, Conversation, ConversationStatus, Message, Workspace } from './model';
+import type { Channel, Contact, Conversation, ConversationStatus, Message, Workspace } from '../db/model';
 import { mulberry32, type Prng } from './prng';
 import {
   AGENTS,
@@ -11,7 +11,7 @@ import {
   SUBJECTS,
   TAGS,
 } from './seed-words';
-import { toRfc3339 } from './time';
+import { toRfc3339 } from '../db/time';
 
 // The spec's sizes: ws_acme 500 contacts and 2,000 conversations; ws_tiny a handful.
 export const ACME_CONTACT_COUNT = 500;

@@ -1,6 +1,4 @@
-import { BODY_MAX, SUBJECT_MAX } from './schemas/messages';
-import { EMAIL_MAX, NAME_MAX } from './schemas/contacts';
-import { MAX_LIMIT } from './schemas/pagination';
+import { BODY_MAX, EMAIL_MAX, MAX_LIMIT, NAME_MAX, SUBJECT_MAX } from '../limits';
 
 /** A JSON Schema (2020-12) object, as OpenAPI 3.1 embeds it. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -9,7 +7,7 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}
 const timestamp = (description: string): JsonSchema => ({ type: 'string', format: 'date-time', description });
 const nullableString = (description: string): JsonSchema => ({ type: ['string', 'null'], description });
 
-/** Kept loose on purpose, the same check the server applies (schemas/contacts.ts). */
+/** Kept loose on purpose: the same check the sandbox applies to a new contact. */
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 
 const CONVERSATION_PROPERTIES: Record<string, JsonSchema> = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './errors';
-import type { SandboxClock } from './options';
-import type { SandboxStore } from './store';
+import type { SandboxClock } from '../options';
+import type { SandboxStore } from '../db/store';
 
 /** How long a stored first response is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
