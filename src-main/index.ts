@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createSaveDialogTargets } from './adapters/electron-save-dialog';
 import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
+import { createJsonFileStore } from './adapters/json-file-store';
+import { createKeytarSecretStore } from './adapters/keytar-secret-store';
+import { undiciHttp } from './adapters/undici-transport';
 import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
 import { createCore } from './core/create-core';
@@ -28,6 +31,9 @@ startDesktop(
         ...options,
         // Same keys.json as the web host: both use this data dir (see data-dir.ts).
         metadata: createElectronStoreMetadata(options.dataDir),
+        secrets: createKeytarSecretStore(),
+        http: undiciHttp,
+        document: createJsonFileStore,
         env: process.env,
         exportTargets: createSaveDialogTargets(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.

@@ -1,4 +1,6 @@
-/** What services depend on. Adapters implement these; tests may use the real adapters or fakes. */
+import type { EventName, EventPayload, ProxyMode, RateLimitSnapshot } from '../src-preload/contract';
+
+/** What services depend on: every port is here. Adapters implement these; tests may use the real adapters or fakes. */
 
 /** The OS keychain. The only reader of secrets. */
 export interface SecretStore {
@@ -72,6 +74,13 @@ export interface HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse>;
 }
 
+/** The HTTP layer a host picks (undici), for the proxy setting the core reads from Settings on every send. */
+export type HttpAdapterFactory = (proxyMode: () => ProxyMode) => {
+  transport: HttpTransport;
+  /** A transport that writes the body to a file (Save to file); absent, saving is unavailable. */
+  toFile?(path: string): HttpTransport;
+};
+
 export interface SandboxStatus {
   state: 'starting' | 'ready' | 'failed' | 'stopped';
   baseUrl: string | null;
@@ -90,7 +99,60 @@ export interface SandboxRunner {
   readonly dataDir?: string;
 }
 
-/** Main -> renderer notifications (webContents.send in Electron, SSE in the web host). */
+/** Main -> renderer notifications (webContents.send in Electron, SSE in the web host), typed by the contract's EVENTS. */
 export interface EventSink {
-  emit(channel: string, payload: unknown): void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** A small JSON document on disk (adapters/json-file-store.ts implements it). */
+export interface JsonDocument {
+  read(): unknown;
+  write(value: unknown): void;
+}
+
+/** Where a file the user asked for (an export, a saved body) is written: a save dialog in Electron, a download in the web host. */
+export interface ExportTargets {
+  /** Null when the user cancelled the choice. */
+  choose(exportId: string, suggestedName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
+}
+
+/** Bookkeeping that runs once a reply has gone (lib/after-reply.ts says why and how). */
+export interface AfterReply {
+  run(task: () => void): void;
+  /** Run every queued task now. */
+  drain(): void;
+}
+
+/** Time and waiting for paced work (tests pass a fake that advances at once). */
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Timers a throttle uses (tests pass fake ones). */
+export interface ThrottleTimers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** One API reply as features other than the request builder need it. */
+export interface ApiReply {
+  status: number;
+  body: string;
+  rateLimit: RateLimitSnapshot;
+  /** Epoch ms when the reply arrived. */
+  receivedAt: number;
+  /** The rate-limit budget the reply spent from (services/rate-limit/budget.ts). */
+  budgetId: string;
+  /** The request builder's words for an API error (same sentence everywhere), or null. */
+  explanation?: string | null;
+}
+
+/**
+ * A GET through the request engine: the key is attached there, the call counts in the
+ * rate-limit tracker and appears in History, exactly like a request from the builder.
+ */
+export interface ApiGateway {
+  get(keyId: string, path: string, query: Record<string, string>, options?: { signal?: AbortSignal }): Promise<ApiReply>;
 }

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import { extname } from 'node:path';
-import type { ExportTargets } from '../services/inspector/export-service';
+import type { ExportTargets } from '../ports';
 
 /** Electron: the user picks where an export goes with the OS save dialog. */
 export function createSaveDialogTargets(): ExportTargets {

@@ -5,19 +5,19 @@ import { performance } from 'node:perf_hooks';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undici';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
+import type { ProxyMode } from '../../src-preload/contract';
+import type { HttpAdapterFactory, HttpRequest, HttpResponse, HttpTransport } from '../ports';
 import { AppFailure } from '../lib/errors';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-/**
- * `system` and `env` both read HTTPS_PROXY / HTTP_PROXY / NO_PROXY: on Linux there is no other
- * system-wide proxy setting a plain process can read. `none` ignores them.
- */
-export type ProxyMode = 'system' | 'env' | 'none';
 
 export interface UndiciTransportOptions {
-  /** The proxy choice from Settings, read on every send. */
+  /**
+   * The proxy choice from Settings, read on every send. `system` and `env` both read HTTPS_PROXY /
+   * HTTP_PROXY / NO_PROXY: on Linux there is no other system-wide proxy setting a plain process
+   * can read. `none` ignores them.
+   */
   proxyMode?: () => ProxyMode;
   /** Extra CA certificates (PEM) to trust; tests use it for a self-signed loopback server. */
   ca?: string;
@@ -44,7 +44,7 @@ function failure(error: unknown, req: HttpRequest, connectMs: number): AppFailur
   if (/ECONNREFUSED/.test(what)) return new AppFailure('network_error', `${host} refused the connection. Is the server running?`);
   if (/ENOTFOUND|EAI_AGAIN/.test(what)) return new AppFailure('network_error', `${host} could not be found. Check the address and your network.`);
   if (/CERT|SSL|TLS|SELF_SIGNED/i.test(what)) {
-    return new AppFailure('network_error', `The TLS connection to ${host} failed (${what}): the server's certificate is not trusted, expired or for another name. Check the URL; a proxy that inspects TLS needs its CA installed.`);
+    return new AppFailure('network_error', `The TLS connection to ${host} failed (${what}): the server's certificate is not trusted, expired or for another name. Check the URL; a proxy that inspects TLS needs its CA installed.`, { retryable: false });
   }
   if (/Z_DATA_ERROR|Z_BUF_ERROR|ERR_PADDING|decompress/i.test(what)) {
     return new AppFailure('network_error', `${host} sent a compressed body that could not be decoded (${what}).`);
@@ -285,3 +285,9 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
     toFile: (path) => ({ send: (req) => toFile(req, path) }),
   };
 }
+
+/** The HTTP layer every host uses: undici, with the proxy setting read on every send. */
+export const undiciHttp: HttpAdapterFactory = (proxyMode) => {
+  const transport = createUndiciTransport({ proxyMode });
+  return { transport, toFile: (path) => transport.toFile(path) };
+};

@@ -19,19 +19,20 @@ export function bindIpcRouter(ipcMain: IpcMainLike, router: IpcRouter): () => vo
 
 export type EventReceiver = Pick<WebContents, 'send' | 'isDestroyed'>;
 
-const KNOWN_EVENTS = new Set<string>(Object.values(EVENT_CHANNELS));
+const KNOWN_EVENTS = new Set<string>(Object.keys(EVENT_CHANNELS));
 
 /**
  * Main -> renderer events over webContents.send. Before the window exists or after it is gone
- * there is no one to tell, so events are dropped; so are channels the contract does not declare.
+ * there is no one to tell, so events are dropped; so are events the contract does not declare.
  */
 export function createWebContentsEventSink(target: () => EventReceiver | null | undefined): EventSink {
   return {
-    emit(channel, payload) {
-      if (!KNOWN_EVENTS.has(channel)) return;
+    emit(event, payload) {
+      // The types keep callers to the contract's events; this keeps a cast or a bug from sending on any other channel.
+      if (!KNOWN_EVENTS.has(event)) return;
       const contents = target();
       if (!contents || contents.isDestroyed()) return;
-      contents.send(channel, payload);
+      contents.send(EVENT_CHANNELS[event], payload);
     },
   };
 }

@@ -1,7 +1,12 @@
-import type { KeyRecord } from '../ports';
+import { apiErrorCode } from './error-body';
+
+/** The key a reply answered (only its name is used). */
+interface KeyNamed {
+  name: string;
+}
 
 /** What an API error means for the user, and what to do, in words. */
-const BY_CODE: Record<string, (key: Pick<KeyRecord, 'name'>) => string> = {
+const BY_CODE: Record<string, (key: KeyNamed) => string> = {
   missing_api_key: () => 'The server got no API key. Pick a key in the Key picker and send again.',
   invalid_api_key: (k) => `The server does not know the key “${k.name}”. It may be mistyped or from another environment: check it on the Keys page, or add the right one.`,
   revoked_api_key: (k) => `The key “${k.name}” was revoked in the Helplane dashboard. Create a new key there, add it on the Keys page, and delete this one.`,
@@ -20,16 +25,11 @@ const BY_CODE: Record<string, (key: Pick<KeyRecord, 'name'>) => string> = {
 };
 
 /** A sentence for an API error reply, or null for success and unknown shapes. */
-export function explainApiError(status: number, body: string, key: Pick<KeyRecord, 'name'>): string | null {
+export function explainApiError(status: number, body: string, key: KeyNamed): string | null {
   if (status < 400) return null;
-  let code: string | undefined;
-  try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown } };
-    code = typeof parsed.error?.code === 'string' ? parsed.error.code : undefined;
-  } catch {
-    // Not JSON: fall back to the status.
-  }
-  const explain = code !== undefined ? BY_CODE[code] : undefined;
+  // Not an error body (not JSON, say): fall back to the status.
+  const code = apiErrorCode(body);
+  const explain = code !== null ? BY_CODE[code] : undefined;
   if (explain) return explain(key);
   if (status === 429) return BY_CODE.rate_limited!(key);
   if (status === 401) return 'The server refused the key. Check it on the Keys page.';

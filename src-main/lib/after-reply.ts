@@ -1,3 +1,5 @@
+import type { AfterReply } from '../ports';
+
 /**
  * Bookkeeping that must not delay a reply (History, "Last used", the rate-limit tracker): it runs
  * once the reply has gone and the next request, if one was sent at once, is on the wire.
@@ -9,11 +11,6 @@
  * Readers of what the tasks update (History, the key list, rate-limit budgets) call `drain()`
  * first, so they always see every exchange that has replied.
  */
-export interface AfterReply {
-  run(task: () => void): void;
-  /** Run every queued task now. */
-  drain(): void;
-}
 
 export function afterReplyQueue(onError: (error: unknown) => void): AfterReply {
   let tasks: Array<() => void> = [];

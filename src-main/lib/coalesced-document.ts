@@ -1,4 +1,4 @@
-import type { JsonDocument } from '../services/settings/settings-service';
+import type { JsonDocument } from '../ports';
 
 export interface CoalescedDocument extends JsonDocument {
   /** Write the latest value now, if one is pending. */

@@ -1,9 +1,4 @@
-/** Timers the throttle uses (tests pass fake ones). */
-export interface ThrottleTimers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { ThrottleTimers } from '../ports';
 
 const SYSTEM_TIMERS: ThrottleTimers = {
   now: () => performance.now(),

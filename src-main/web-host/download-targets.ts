@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExportTargets } from '../services/inspector/export-service';
+import type { ExportTargets } from '../ports';
 
 /** Finished exports the browser may download, by unguessable export id. */
 export interface DownloadRegistry {

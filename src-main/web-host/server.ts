@@ -82,8 +82,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
   const events: EventSink = {
-    emit(channel, payload) {
-      const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+    emit(event, payload) {
+      const frame = `event: ${EVENT_CHANNELS[event]}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of streams) res.write(frame);
     },
   };

@@ -1,9 +1,10 @@
 import { createConfMetadataStore } from '../adapters/conf-metadata-store';
+import { nodeHostAdapters, type NodeHostAdapters } from '../adapters/node-host';
 import { createCore, type CoreOptions } from '../core/create-core';
 import type { EventSink } from '../ports';
 import { createDownloadTargets } from './download-targets';
 
-export type WebCoreOverrides = Partial<Pick<CoreOptions, 'secrets' | 'transport' | 'sandbox' | 'clock' | 'metadata' | 'env' | 'demoKey' | 'onUnexpectedError'>>;
+export type WebCoreOverrides = Partial<NodeHostAdapters & Pick<CoreOptions, 'clock' | 'metadata' | 'env' | 'demoKey' | 'onUnexpectedError'>>;
 
 /** The web host's core: the same services, conf for metadata, senders limited to its own origin. */
 export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {}) {
@@ -13,6 +14,7 @@ export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {})
       host: 'web',
       dataDir,
       events,
+      ...nodeHostAdapters(dataDir),
       metadata: overrides.metadata ?? createConfMetadataStore(dataDir),
       isTrustedSender: (sender) => sender.isMainFrame && (sender.origin === origin || sender.origin === origin.replace('127.0.0.1', 'localhost')),
       exportTargets: downloads,

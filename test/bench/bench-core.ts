@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import type { SandboxRunner } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { serve, type Served } from './processes';
@@ -45,6 +46,7 @@ export async function startRig(sandboxArgs: string[], events: (channel: string, 
     core = await createCore({
       host: 'web',
       dataDir: join(dir, 'data'),
+      ...nodeHostAdapters(join(dir, 'data')),
       events: { emit: events },
       isTrustedSender: () => true,
       metadata: createConfMetadataStore(join(dir, 'data')),

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUndiciTransport, type ProxyMode } from '../../src-main/adapters/undici-transport';
+import type { ProxyMode } from '../../src-preload/contract';
+import { createUndiciTransport } from '../../src-main/adapters/undici-transport';
 
 let proxy: Server;
 let proxyUrl = '';

@@ -53,7 +53,7 @@ export function fuzzOverrides(): WebCoreOverrides & { unexpected: unknown[] } {
     },
   };
   const unexpected: unknown[] = [];
-  return { secrets: secretStore, metadata, sandbox, transport, unexpected, onUnexpectedError: (_channel, error) => void unexpected.push(error) };
+  return { secrets: secretStore, metadata, sandbox, http: () => ({ transport }), unexpected, onUnexpectedError: (_channel, error) => void unexpected.push(error) };
 }
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];

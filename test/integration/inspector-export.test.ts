@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type ExportProgress } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type ExportProgress } from '../../src-preload/contract';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createCore, type Core } from '../../src-main/core/create-core';
-import { folderExportTargets } from '../../src-main/services/inspector/export-service';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
+import { folderExportTargets } from '../../src-main/adapters/folder-export-targets';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';
@@ -43,7 +44,8 @@ beforeAll(async () => {
   core = await createCore({
     host: 'web',
     dataDir: join(dir.path, 'data'),
-    events: { emit: (channel, payload) => channel === EVENT_CHANNELS.exportProgress && progress.push(payload as ExportProgress) },
+    ...nodeHostAdapters(join(dir.path, 'data')),
+    events: { emit: (event, payload) => event === 'exportProgress' && progress.push(payload as ExportProgress) },
     isTrustedSender: () => true,
     metadata: createConfMetadataStore(join(dir.path, 'data')),
     secrets: keychain.store,

@@ -5,6 +5,8 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract'
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
+import { budgetIdOf } from '../../src-main/services/rate-limit/budget';
 import type { MetadataStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
 import { TRUSTED_SENDER, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
@@ -36,6 +38,7 @@ beforeAll(async () => {
   core = await createCore({
     host: 'web',
     dataDir: join(dir.path, 'data'),
+    ...nodeHostAdapters(join(dir.path, 'data')),
     events: { emit: (_c, p) => emitted.push(p) },
     isTrustedSender: (s) => s.origin === 'app://helplane',
     metadata: createConfMetadataStore(join(dir.path, 'data')),
@@ -99,7 +102,7 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
     // No turn of the event loop between the reply and these reads.
     const [history, budgets, keys] = await Promise.all([call(INVOKE_CHANNELS.historyList), call(INVOKE_CHANNELS.rateLimitList), call(INVOKE_CHANNELS.keysList)]);
     expect(history.ok && history.value[0]).toMatchObject({ id: historyId, method: 'GET', path: '/v1/contacts', status: 200 });
-    expect(budgets.ok && budgets.value.budgets[0]).toMatchObject({ budgetId: 'workspace:ws_acme', keyIds: [keyId] });
+    expect(budgets.ok && budgets.value.budgets[0]).toMatchObject({ budgetId: budgetIdOf(new URL(baseUrl).origin, 'ws_acme', keyId), keyIds: [keyId] });
     const total = budgets.ok ? budgets.value.budgets[0]!.recent.reduce((n: number, b: { count: number }) => n + b.count, 0) : 0;
     expect(total).toBe(2);
     const lastUsed = (r: typeof keys) => (r.ok ? r.value.find((k: { id: string }) => k.id === keyId)?.lastUsedAt : null);
@@ -145,6 +148,7 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
     const broken = await createCore({
       host: 'web',
       dataDir: join(dir.path, 'broken'),
+      ...nodeHostAdapters(join(dir.path, 'broken')),
       events: { emit: () => undefined },
       isTrustedSender: () => true,
       metadata: failing,

@@ -6,6 +6,7 @@ import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandb
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { keychainFailure } from '../../src-main/adapters/keytar-secret-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import type { SecretStore } from '../../src-main/ports';
 import { tempDir } from '../helpers/temp-dir';
 import { assertOk, typedClient, type CallArg, type Reply } from '../helpers/typed-client';
@@ -38,6 +39,7 @@ async function open(dir: string, extra: Partial<Parameters<typeof createCore>[0]
   return createCore({
     host: 'web',
     dataDir: dir,
+    ...nodeHostAdapters(dir),
     events: { emit: (_c, p) => emitted.push(p) },
     isTrustedSender: () => true,
     metadata: createConfMetadataStore(dir),

@@ -5,6 +5,7 @@ import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandb
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createKeytarSecretStore } from '../../src-main/adapters/keytar-secret-store';
 import { createCore } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 
 const dataDir = process.argv[2]!;
@@ -12,6 +13,7 @@ const sandbox = createInProcessSandbox({ dataDir: join(dataDir, 'sandbox'), admi
 const core = await createCore({
   host: 'web',
   dataDir,
+  ...nodeHostAdapters(dataDir),
   events: { emit: () => undefined },
   isTrustedSender: () => true,
   metadata: createConfMetadataStore(dataDir),

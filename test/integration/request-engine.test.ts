@@ -8,6 +8,7 @@ import { createUndiciTransport } from '../../src-main/adapters/undici-transport'
 import type { KeyRecord, SandboxRunner, SecretStore } from '../../src-main/ports';
 import { HistoryService } from '../../src-main/services/history/history-service';
 import type { KeyService } from '../../src-main/services/keys/key-service';
+import { budgetIdOf } from '../../src-main/services/rate-limit/budget';
 import { RateLimitTracker } from '../../src-main/services/rate-limit/rate-limit-tracker';
 import { RequestService } from '../../src-main/services/requests/request-service';
 import { generateSnippet } from '../../src-main/services/requests/snippet-service';
@@ -226,7 +227,7 @@ describe('the request engine', () => {
     const { service, tracker } = engine();
     await service.send(get('/limited'));
     const state = tracker.list()[0]!;
-    expect(state.budgetId).toBe('workspace:ws_1');
+    expect(state.budgetId).toBe(budgetIdOf(server.origin, 'ws_1', 'k1'));
     expect(state.count429).toBe(1);
     expect(state.recent).toEqual([{ at: expect.any(Number), count: 1 }]);
     expect(tracker.warning('k1')).toMatch(/would likely get 429/);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract';
 import { tempDir } from '../helpers/temp-dir';
 import { memorySecretStore, stoppedSandbox } from '../helpers/fakes';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   core = await createCore({
     host: 'web',
     dataDir: join(dir.path, 'data'),
+    ...nodeHostAdapters(join(dir.path, 'data')),
     events: { emit: () => undefined },
     isTrustedSender: (s) => s.origin === 'app://helplane',
     metadata: createConfMetadataStore(join(dir.path, 'data')),

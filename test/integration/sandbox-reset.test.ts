@@ -4,6 +4,7 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../src-preload/contract'
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import { stoppedSandbox } from '../helpers/fakes';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';
@@ -24,6 +25,7 @@ beforeAll(async () => {
   core = await createCore({
     host: 'web',
     dataDir: join(dir.path, 'data'),
+    ...nodeHostAdapters(join(dir.path, 'data')),
     events: { emit: () => undefined },
     isTrustedSender: () => true,
     metadata: createConfMetadataStore(join(dir.path, 'data')),
@@ -75,6 +77,7 @@ describe('Settings > Sandbox data', () => {
     const other = await createCore({
       host: 'web',
       dataDir: join(dir.path, 'data2'),
+      ...nodeHostAdapters(join(dir.path, 'data2')),
       events: { emit: () => undefined },
       isTrustedSender: () => true,
       metadata: createConfMetadataStore(join(dir.path, 'data2')),

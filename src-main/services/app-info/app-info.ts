@@ -17,23 +17,39 @@ export async function probeKeychain(secrets: SecretStore): Promise<KeychainStatu
   }
 }
 
-export interface AppServiceDeps {
+export interface AppInfoDeps {
   version: string;
   host: AppInfo['host'];
   platform: string;
   sandbox: SandboxRunner;
-  keychain: () => KeychainStatus;
+  secrets: SecretStore;
   /** The console's data folder. */
   dataDir: string;
 }
 
-export function appInfo(deps: AppServiceDeps): AppInfo {
-  return {
-    version: deps.version,
-    host: deps.host,
-    platform: deps.platform,
-    sandbox: { ...deps.sandbox.status(), dataDir: deps.sandbox.dataDir ?? null },
-    keychain: deps.keychain(),
-    dataDir: deps.dataDir,
-  };
+/** What the console is and what it can reach (the header, Settings and first-run notices read it). */
+export class AppInfoService {
+  private keychain: KeychainStatus = { available: false, message: null };
+
+  constructor(private readonly deps: AppInfoDeps) {}
+
+  /** Probe the keychain (start-up); resolves with what it found. */
+  async probe(): Promise<KeychainStatus> {
+    this.keychain = await probeKeychain(this.deps.secrets);
+    return this.keychain;
+  }
+
+  /** The facts now; a keychain that was out of reach is asked again, so unlocking it shows at once. */
+  async info(): Promise<AppInfo> {
+    if (!this.keychain.available) await this.probe();
+    const { deps } = this;
+    return {
+      version: deps.version,
+      host: deps.host,
+      platform: deps.platform,
+      sandbox: { ...deps.sandbox.status(), dataDir: deps.sandbox.dataDir ?? null },
+      keychain: this.keychain,
+      dataDir: deps.dataDir,
+    };
+  }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryEntrySchema, type HistoryEntry } from '../../../src-preload/contract';
 import { mayHoldKey, redactSecret } from '../../helplane/key-format';
-import type { JsonDocument } from '../settings/settings-service';
+import type { JsonDocument } from '../../ports';
 
 export const HISTORY_MAX_ENTRIES = 500;
 export const HISTORY_MAX_BODY = 4096;
@@ -93,9 +93,10 @@ export class HistoryService {
     return all.filter((e) => [e.method, e.path, String(e.status ?? e.errorCode ?? ''), e.keyName, e.keyPrefix].some((v) => v.toLowerCase().includes(f)));
   }
 
-  clear(): void {
+  clear(): { cleared: boolean } {
     this.entries = [];
     this.store.write(this.document);
+    return { cleared: true };
   }
 
   private newestFirst(): HistoryEntry[] {

@@ -1,6 +1,4 @@
-import type { Contact, Conversation } from '../../../src-preload/contract';
-
-export type ExportKind = 'contacts' | 'conversations';
+import type { Contact, Conversation, ExportKind } from '../../../src-preload/contract';
 
 export const CONTACT_COLUMNS = ['id', 'name', 'email', 'phone', 'company', 'conversation_count', 'created_at', 'updated_at'] as const;
 export const CONVERSATION_COLUMNS = [

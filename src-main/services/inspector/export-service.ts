@@ -1,42 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
   ContactSchema,
   ConversationSchema,
-  EVENT_CHANNELS,
+  type ExportKind,
   type ExportProgress,
   type ExportStartInput,
 } from '../../../src-preload/contract';
-import type { EventSink } from '../../ports';
-import type { ApiGateway, ApiReply } from './api-reply';
+import type { ApiGateway, ApiReply, EventSink, ExportTargets } from '../../ports';
 import { AtomicFile } from '../../lib/atomic-file';
 import { BudgetPacer, budgetReading } from '../rate-limit/budget-pacer';
 import { AppFailure } from '../../lib/errors';
-import { csvHeader, csvRow, jsonRow, type ExportKind } from './export-format';
-import { readReply } from './inspector-service';
+import { csvHeader, csvRow, jsonRow } from './export-format';
+import { readReply } from './read-reply';
 
 /** Largest page the API serves: fewest requests for a whole list. */
 const PAGE_SIZE = 100;
 /** How many times one page is retried after a 429 before the export gives up. */
 const MAX_RETRIES_PER_PAGE = 20;
 
-/** Where an export is written: a save dialog in Electron, a download in the web host. */
-export interface ExportTargets {
-  /** Null when the user cancelled the choice. */
-  choose(exportId: string, suggestedName: string): Promise<{ path: string; downloadUrl: string | null } | null>;
-}
-
-/** Exports written straight into one folder (tests, and hosts without a save dialog). */
-export function folderExportTargets(dir: string): ExportTargets {
-  return {
-    async choose(_exportId, suggestedName) {
-      await mkdir(dir, { recursive: true });
-      return { path: join(dir, suggestedName), downloadUrl: null };
-    },
-  };
-}
 
 const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
@@ -45,6 +27,8 @@ interface Job {
   id: string;
   controller: AbortController;
   progress: ExportProgress;
+  /** The budget the job's last reply spent from (null before its first reply). */
+  budgetId: string | null;
 }
 
 export interface ExportServiceDeps {
@@ -61,7 +45,7 @@ export class ExportService {
 
   constructor(private readonly deps: ExportServiceDeps) {}
 
-  async start(input: ExportStartInput & { totalHint?: number }): Promise<{ exportId: string; fileName: string }> {
+  async start(input: ExportStartInput): Promise<{ exportId: string; fileName: string }> {
     const id = `exp_${randomBytes(8).toString('hex')}`;
     const stamp = new Date(this.deps.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
     const fileName = `helplane-${input.kind}-${stamp}.${input.format}`;
@@ -70,6 +54,7 @@ export class ExportService {
     const job: Job = {
       id,
       controller: new AbortController(),
+      budgetId: null,
       progress: {
         exportId: id,
         state: 'running',
@@ -97,15 +82,9 @@ export class ExportService {
     return true;
   }
 
-  progress(exportId: string): ExportProgress {
-    const job = this.jobs.get(exportId);
-    if (!job) throw new AppFailure('not_found', 'No such export.');
-    return job.progress;
-  }
-
   private emit(job: Job, patch: Partial<ExportProgress>): void {
     job.progress = { ...job.progress, ...patch };
-    this.deps.events.emit(EVENT_CHANNELS.exportProgress, job.progress);
+    this.deps.events.emit('exportProgress', job.progress);
   }
 
   private async run(job: Job, input: ExportStartInput, target: { path: string; downloadUrl: string | null }): Promise<void> {
@@ -136,13 +115,12 @@ export class ExportService {
         await file.write(chunk);
         cursor = page.has_more ? page.next_cursor : null;
         const done = job.progress.done + page.data.length;
-        const budget = reply.rateLimit.workspaceId ?? input.keyId;
         const pagesLeft = total !== null ? Math.ceil(Math.max(0, total - done) / PAGE_SIZE) : null;
         this.emit(job, {
           state: 'running',
           done,
           elapsedMs: this.deps.now() - started,
-          etaMs: pagesLeft === null ? null : (this.deps.pacer.estimateMs(budget, pagesLeft) ?? null),
+          etaMs: pagesLeft === null ? null : (this.deps.pacer.estimateMs(reply.budgetId, pagesLeft) ?? null),
         });
       } while (cursor);
       await file.write(input.format === 'csv' ? '' : first ? ']\n' : '\n]\n');
@@ -164,8 +142,7 @@ export class ExportService {
   }
 
   /** Rows to expect, when the API can say: a contact's conversation_count, or all contacts' sum. */
-  private async countTotal(job: Job, input: ExportStartInput & { totalHint?: number }, signal: AbortSignal): Promise<number | null> {
-    if (input.totalHint !== undefined) return input.totalHint;
+  private async countTotal(job: Job, input: ExportStartInput, signal: AbortSignal): Promise<number | null> {
     if (input.kind !== 'conversations' || input.filter.status || input.filter.contactId) return null;
     let total = 0;
     let cursor: string | null = null;
@@ -182,14 +159,13 @@ export class ExportService {
   /** One GET at the budget's pace; a 429 (someone else used the budget) waits Retry-After and retries. */
   private async pacedGet(job: Job, keyId: string, path: string, query: Record<string, string>, signal: AbortSignal): Promise<ApiReply> {
     for (let attempt = 0; ; attempt++) {
-      const budget = job.progress.requests === 0 ? keyId : (this.lastBudget.get(job.id) ?? keyId);
-      await this.deps.pacer.beforeSend(budget, signal);
+      // Before the first reply names the budget, there is nothing to pace by.
+      if (job.budgetId !== null) await this.deps.pacer.beforeSend(job.budgetId, signal);
       signal.throwIfAborted();
       const sentAt = this.deps.now();
       const reply = await this.deps.api.get(keyId, path, query, { signal });
-      const replyBudget = reply.rateLimit.workspaceId ?? keyId;
-      this.lastBudget.set(job.id, replyBudget);
-      this.deps.pacer.afterReply(replyBudget, budgetReading(reply), reply.receivedAt, sentAt);
+      job.budgetId = reply.budgetId;
+      this.deps.pacer.afterReply(reply.budgetId, budgetReading(reply), reply.receivedAt, sentAt);
       const rateLimited = reply.status === 429;
       this.emit(job, { requests: job.progress.requests + 1, rateLimited: job.progress.rateLimited + (rateLimited ? 1 : 0) });
       if (!rateLimited) return reply;
@@ -198,5 +174,4 @@ export class ExportService {
     }
   }
 
-  private readonly lastBudget = new Map<string, string>();
 }

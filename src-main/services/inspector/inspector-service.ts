@@ -7,9 +7,8 @@ import {
   type ConversationPage,
   type InspectorSearchResult,
 } from '../../../src-preload/contract';
-import type { ApiGateway, ApiReply } from './api-reply';
-import { AppFailure } from '../../lib/errors';
-import { explainApiFailure } from './api-failure';
+import type { ApiGateway } from '../../ports';
+import { readReply } from './read-reply';
 
 const SEARCH_LIMIT = 20;
 const PAGE_LIMIT = 25;
@@ -18,22 +17,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
-
-/** Parse a successful reply against the schema, or explain why it failed in words. */
-export function readReply<T extends z.ZodType>(reply: ApiReply, schema: T): z.output<T> {
-  if (reply.status < 200 || reply.status >= 300) throw explainApiFailure(reply);
-  let json: unknown;
-  try {
-    json = JSON.parse(reply.body);
-  } catch {
-    throw new AppFailure('api_error', `The server answered ${reply.status} with something that is not JSON.`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new AppFailure('api_error', 'The server’s answer does not have the shape the Helplane API documents.');
-  }
-  return parsed.data;
-}
 
 /** The support staff's read-only view: find a contact, list its conversations, read one. */
 export class InspectorService {

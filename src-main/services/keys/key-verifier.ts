@@ -1,4 +1,5 @@
 import type { HttpTransport, KeyRecord } from '../../ports';
+import { apiErrorCode } from '../../helplane/error-body';
 import { callApi } from '../requests/call-api';
 
 export interface Verification {
@@ -8,14 +9,6 @@ export interface Verification {
 
 const VERIFY_TIMEOUT_MS = 10_000;
 
-function errorCode(body: Uint8Array): string | null {
-  try {
-    const parsed = JSON.parse(Buffer.from(body).toString('utf8')) as { error?: { code?: unknown } };
-    return typeof parsed.error?.code === 'string' ? parsed.error.code : null;
-  } catch {
-    return null;
-  }
-}
 
 /** One cheap authenticated call (`GET /v1/conversations?limit=1`) to learn a key's status. */
 export async function verifyKey(transport: HttpTransport, origin: string, secret: string): Promise<Verification> {
@@ -34,7 +27,7 @@ export async function verifyKey(transport: HttpTransport, origin: string, secret
     if (response.status >= 200 && response.status < 300) return { status: 'active', workspaceId };
     // Rate limited means the key authenticated.
     if (response.status === 429) return { status: 'active', workspaceId };
-    const code = errorCode(response.body);
+    const code = apiErrorCode(Buffer.from(response.body).toString('utf8'));
     if (response.status === 401) return { status: code === 'revoked_api_key' ? 'revoked' : 'invalid', workspaceId };
     if (response.status === 403 && code === 'plan_not_eligible') return { status: 'plan_not_eligible', workspaceId };
     return { status: 'unverified', workspaceId };

@@ -1,9 +1,5 @@
-import type { ApiReply } from '../inspector/api-reply';
-
-export interface PacerClock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+import type { ApiReply, PacerClock } from '../../ports';
+import { budgetEstimateMs, budgetWaitMs, type KnownBudget } from './budget';
 
 /** What the pacer needs from the rate-limit headers of a reply. */
 export interface BudgetReading {
@@ -11,9 +7,10 @@ export interface BudgetReading {
   limit: number | null;
   windowSeconds: number | null;
   retryAfterSeconds: number | null;
+  /** When the bucket is full again (epoch ms), if the server said. */
+  resetAt?: number | null;
 }
 
-const DEFAULT_WINDOW_SECONDS = 60;
 /**
  * When the send time of the request is known, the server spent its token at least that late:
  * counting the refill interval from then (plus this margin for the request's way to the server)
@@ -22,13 +19,12 @@ const DEFAULT_WINDOW_SECONDS = 60;
 const SEND_MARGIN_MS = 5;
 
 /**
- * Sends at the pace the server's token bucket allows, so a long job never meets a 429:
- * while the last reply said tokens remain, go; when it said none, wait one refill interval
- * from that reply (the fraction of a token then is unknown, a whole interval is always enough).
- * After a 429, wait Retry-After.
+ * Sends at the pace the server's token bucket allows, so a long job never meets a 429: the wait
+ * before each request is budget.ts's (tokens left: go; none: one refill interval; after a 429:
+ * Retry-After), and a request let through is counted until its reply says better.
  */
 export class BudgetPacer {
-  private readonly budgets = new Map<string, { remaining: number | null; msPerToken: number | null; at: number; notBefore: number }>();
+  private readonly budgets = new Map<string, KnownBudget>();
 
   constructor(private readonly clock: PacerClock) {}
 
@@ -36,40 +32,35 @@ export class BudgetPacer {
   async beforeSend(budget: string, signal?: AbortSignal): Promise<void> {
     const state = this.budgets.get(budget);
     if (!state) return;
-    let wait = Math.max(0, state.notBefore - this.clock.now());
-    if (state.remaining !== null && state.remaining < 1 && state.msPerToken !== null) {
-      wait = Math.max(wait, state.at + state.msPerToken - this.clock.now());
-    }
+    const wait = budgetWaitMs(state, this.clock.now());
     if (wait > 0) await this.clock.sleep(wait, signal);
     // Count the request we are about to send, until its reply says better.
-    if (state.remaining !== null) {
-      state.remaining = Math.max(0, state.remaining - 1);
-      state.at = this.clock.now();
+    if (state.snapshot.remaining !== null) {
+      state.snapshot = { ...state.snapshot, remaining: Math.max(0, state.snapshot.remaining - 1) };
+      state.spentAt = this.clock.now();
     }
   }
 
   /** Learn from the headers of a reply (`sentAt`: when its request left, if known). */
   afterReply(budget: string, reading: BudgetReading, receivedAt = this.clock.now(), sentAt?: number): void {
-    const msPerToken =
-      reading.limit !== null && reading.limit > 0 ? ((reading.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000) / reading.limit : null;
-    const notBefore = reading.retryAfterSeconds !== null ? receivedAt + reading.retryAfterSeconds * 1000 : 0;
-    const at = sentAt !== undefined ? Math.min(receivedAt, sentAt + SEND_MARGIN_MS) : receivedAt;
-    this.budgets.set(budget, { remaining: reading.remaining, msPerToken, at, notBefore });
+    this.budgets.set(budget, {
+      snapshot: { ...reading, resetAt: reading.resetAt ?? null },
+      receivedAt,
+      spentAt: sentAt !== undefined ? Math.min(receivedAt, sentAt + SEND_MARGIN_MS) : receivedAt,
+    });
   }
 
   /** Fewest milliseconds `requests` more requests can take from now, by the known budget. */
   estimateMs(budget: string, requests: number): number | null {
     const state = this.budgets.get(budget);
-    if (!state || state.msPerToken === null || state.remaining === null) return null;
-    const beyondBudget = Math.max(0, requests - state.remaining);
-    return Math.max(0, state.notBefore - this.clock.now()) + beyondBudget * state.msPerToken;
+    return state ? budgetEstimateMs(state, requests, this.clock.now()) : null;
   }
 }
 
 /** The reading of a reply for the pacer. */
 export function budgetReading(reply: ApiReply): BudgetReading {
   const r = reply.rateLimit;
-  return { remaining: r.remaining, limit: r.limit, windowSeconds: r.windowSeconds ?? null, retryAfterSeconds: r.retryAfterSeconds };
+  return { remaining: r.remaining, limit: r.limit, windowSeconds: r.windowSeconds ?? null, retryAfterSeconds: r.retryAfterSeconds, resetAt: r.resetAt };
 }
 
 export const systemPacerClock: PacerClock = {

@@ -1,28 +1,36 @@
 import type { RateLimitSnapshot, RateLimitState } from '../../../src-preload/contract';
+import { budgetIdOf, budgetWaitMs } from './budget';
 
+/** How far back the per-second request counts go (the panel's chart). */
 const WINDOW_MS = 60_000;
 
 /**
- * What the console knows of each rate-limit budget: per workspace when the server names one
- * (keys of one workspace share a bucket), else per key. Fed by every reply of the request engine.
+ * What the console knows of each rate-limit budget (budget.ts says what one is: a server's
+ * workspace, or a key when the server names none). Fed by every reply of the request engine.
  */
 export class RateLimitTracker {
   private readonly budgets = new Map<string, RateLimitState>();
-  /** Which budget a key last reported. */
-  private readonly budgetOfKey = new Map<string, string>();
+  /** Which budget a key last reported, and for which server. */
+  private readonly budgetOfKey = new Map<string, { origin: string; budgetId: string }>();
   private readonly listeners = new Set<(state: RateLimitState) => void>();
 
   constructor(private readonly now: () => number) {}
 
-  budgetIdFor(keyId: string): string {
-    return this.budgetOfKey.get(keyId) ?? `key:${keyId}`;
+  /** The budget a key last spent from (null before its first reply). */
+  budgetIdFor(keyId: string): string | null {
+    return this.budgetOfKey.get(keyId)?.budgetId ?? null;
   }
 
-  /** Record one reply (or a failed send, with `snapshot` null). */
-  record(keyId: string, status: number | null, snapshot: RateLimitSnapshot | null): RateLimitState {
+  /** Record one reply from `origin` (or a failed send, with `snapshot` null). */
+  record(keyId: string, origin: string, status: number | null, snapshot: RateLimitSnapshot | null): RateLimitState {
     const at = this.now();
-    const budgetId = snapshot?.workspaceId ? `workspace:${snapshot.workspaceId}` : this.budgetIdFor(keyId);
-    this.budgetOfKey.set(keyId, budgetId);
+    const known = this.budgetOfKey.get(keyId);
+    const budgetId = snapshot?.workspaceId
+      ? budgetIdOf(origin, snapshot.workspaceId, keyId)
+      : known?.origin === origin
+        ? known.budgetId
+        : budgetIdOf(origin, null, keyId);
+    this.budgetOfKey.set(keyId, { origin, budgetId });
     const prev = this.budgets.get(budgetId);
     const hasHeaders = snapshot !== null && (snapshot.limit !== null || snapshot.remaining !== null || snapshot.retryAfterSeconds !== null);
     // Per-second counts, so a budget costs the same at 1 request a minute or 2,000 a second.
@@ -59,40 +67,13 @@ export class RateLimitTracker {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Milliseconds until one more request fits the known budget (0 when it fits or nothing is
-   * known). Retry-After wins; an empty bucket waits for its reset.
-   */
-  waitMs(budgetId: string): number {
-    const s = this.budgets.get(budgetId);
-    if (!s) return 0;
-    const at = this.now();
-    const retryUntil = s.snapshot.retryAfterSeconds !== null ? s.receivedAt + s.snapshot.retryAfterSeconds * 1000 : 0;
-    let wait = Math.max(0, retryUntil - at);
-    if (s.snapshot.remaining !== null && s.snapshot.remaining < 1) {
-      // Tokens refill steadily: one arrives after window/limit; the reset time bounds it.
-      const windowMs = (s.snapshot.windowSeconds ?? WINDOW_MS / 1000) * 1000;
-      const perToken = s.snapshot.limit ? windowMs / s.snapshot.limit : null;
-      const refill = perToken !== null ? s.receivedAt + perToken : (s.snapshot.resetAt ?? 0);
-      const until = s.snapshot.resetAt !== null ? Math.min(refill, s.snapshot.resetAt) : refill;
-      wait = Math.max(wait, until - at);
-    }
-    return Math.max(0, Math.ceil(wait));
-  }
-
   /** Before a send: a sentence when the known budget says it would be refused, else null. */
   warning(keyId: string): string | null {
-    const wait = this.waitMs(this.budgetIdFor(keyId));
+    const budgetId = this.budgetIdFor(keyId);
+    const s = budgetId !== null ? this.budgets.get(budgetId) : undefined;
+    const wait = s ? budgetWaitMs({ snapshot: s.snapshot, receivedAt: s.receivedAt, spentAt: s.receivedAt }, this.now()) : 0;
     if (wait <= 0) return null;
     return `The known rate-limit budget is used up: this request would likely get 429 Too Many Requests. A token is expected in about ${Math.ceil(wait / 1000)} s.`;
-  }
-
-  /** Count a request the pacer lets through, until its reply says better. */
-  spend(budgetId: string): void {
-    const s = this.budgets.get(budgetId);
-    if (s && s.snapshot.remaining !== null && s.snapshot.remaining > 0) {
-      this.budgets.set(budgetId, { ...s, snapshot: { ...s.snapshot, remaining: s.snapshot.remaining - 1 } });
-    }
   }
 }
 

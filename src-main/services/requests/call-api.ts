@@ -1,3 +1,4 @@
+import type { RedirectPolicy } from '../../../src-preload/contract';
 import type { HttpResponse, HttpTransport } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 
@@ -13,12 +14,10 @@ export interface ApiCall {
   maxBodyBytes: number;
   signal?: AbortSignal;
   connectTimeoutMs?: number;
-  /** What to do with a redirect that leaves the key's origin (the user's choice in Settings). */
+  /** What to do with a redirect that leaves the key's origin (the user's choice in Settings): `follow-without-key` goes on, never with the key; `refuse` hands the redirect back unfollowed. */
   redirectPolicy?: RedirectPolicy;
 }
 
-/** `follow-without-key`: go on, never with the key; `refuse`: hand the redirect back unfollowed. */
-export type RedirectPolicy = 'follow-without-key' | 'refuse';
 
 export interface ApiResult {
   response: HttpResponse;
@@ -101,7 +100,7 @@ export async function callApi(transport: HttpTransport, call: ApiCall): Promise<
     }
     visited.add(url.href);
     if (visited.has(next.href) || redirects + 1 > MAX_REDIRECTS) {
-      throw new AppFailure('network_error', `Stopped after ${redirects + 1} redirects (a redirect loop on ${url.origin}).`);
+      throw new AppFailure('network_error', `Stopped after ${redirects + 1} redirects (a redirect loop on ${url.origin}).`, { retryable: false });
     }
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
       method = 'GET';

@@ -1,7 +1,9 @@
 import { HTTPSnippet, type HarRequest } from 'httpsnippet';
-import type { SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import type { Output, ParsedInput, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import type { SecretStore } from '../../ports';
 import { redactSecret } from '../../helplane/key-format';
 import { AppFailure } from '../../lib/errors';
+import type { RequestService } from './request-service';
 
 const PLACEHOLDER = '__HELPLANE_API_KEY__';
 
@@ -58,4 +60,16 @@ export function generateSnippet(origin: string, request: SendRequestInput, langu
     throw new AppFailure('internal_error', 'The code snippet could not be made without the key; nothing was copied.');
   }
   return code;
+}
+
+/** Copy as code for a request of the builder, at its key's origin. */
+export class SnippetService {
+  constructor(private readonly deps: { requests: RequestService; secrets: SecretStore }) {}
+
+  /** The secret is read only so that no trace of it can reach the snippet (generateSnippet scrubs it). */
+  async snippet(input: ParsedInput<'requestSnippet'>): Promise<Output<'requestSnippet'>> {
+    const { origin, record } = await this.deps.requests.originFor(input.request.keyId);
+    const secret = await this.deps.secrets.get(record.id).catch(() => null);
+    return { language: input.language, code: generateSnippet(origin, input.request, input.language, secret) };
+  }
 }

@@ -1,10 +1,5 @@
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
-
-/** A small JSON document on disk (adapters/json-file-store.ts implements it). */
-export interface JsonDocument {
-  read(): unknown;
-  write(value: unknown): void;
-}
+import type { JsonDocument } from '../../ports';
 
 /** The user's settings, kept in the data dir; a damaged file falls back to the defaults field by field. */
 export class SettingsService {

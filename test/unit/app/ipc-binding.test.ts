@@ -46,21 +46,22 @@ describe('bindIpcRouter', () => {
 describe('createWebContentsEventSink', () => {
   it('sends contract events to the window', () => {
     const contents = new FakeWebContents();
-    createWebContentsEventSink(() => contents).emit(EVENT_CHANNELS.keysChanged, { reason: 'added' });
-    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNELS.keysChanged, { reason: 'added' });
+    createWebContentsEventSink(() => contents).emit('keysChanged', { keys: [] });
+    expect(contents.send).toHaveBeenCalledWith(EVENT_CHANNELS.keysChanged, { keys: [] });
   });
 
   it('drops events when there is no window or it is destroyed', () => {
     const contents = new FakeWebContents();
     contents.destroyed = true;
-    expect(() => createWebContentsEventSink(() => null).emit(EVENT_CHANNELS.keysChanged, {})).not.toThrow();
-    createWebContentsEventSink(() => contents).emit(EVENT_CHANNELS.keysChanged, {});
+    expect(() => createWebContentsEventSink(() => null).emit('keysChanged', { keys: [] })).not.toThrow();
+    createWebContentsEventSink(() => contents).emit('keysChanged', { keys: [] });
     expect(contents.send).not.toHaveBeenCalled();
   });
 
   it('does not send on a channel the contract does not declare', () => {
     const contents = new FakeWebContents();
-    createWebContentsEventSink(() => contents).emit('keys:add', {});
+    // An untyped caller (a cast, a bug) naming something the contract does not declare.
+    createWebContentsEventSink(() => contents).emit('keys:add' as 'keysChanged', { keys: [] });
     expect(contents.send).not.toHaveBeenCalled();
   });
 });

@@ -75,8 +75,8 @@ describe('startDesktop', () => {
 
   it('routes core events to the window', async () => {
     const { electron, createCore } = await startedApp();
-    createCore.mock.calls[0]?.[0].events.emit('event:keys-changed', { n: 1 });
-    expect(FakeBrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith('event:keys-changed', { n: 1 });
+    createCore.mock.calls[0]?.[0].events.emit('keysChanged', { keys: [] });
+    expect(FakeBrowserWindow.instances[0]?.webContents.send).toHaveBeenCalledWith('event:keys-changed', { keys: [] });
     expect(electron.app.quit).not.toHaveBeenCalled();
   });
 

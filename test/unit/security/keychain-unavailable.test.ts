@@ -48,7 +48,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
   host = await startWebHost({
     rendererDir,
-    createRouter: createWebCore(dataDir, { secrets: createKeytarSecretStore(`Helplane Console test ${Date.now()}`), sandbox, transport: offline }),
+    createRouter: createWebCore(dataDir, { secrets: createKeytarSecretStore(`Helplane Console test ${Date.now()}`), sandbox, http: () => ({ transport: offline }) }),
   });
 });
 afterAll(async () => {

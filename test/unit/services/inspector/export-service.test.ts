@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../../../src-preload/contract';
-import type { ApiGateway } from '../../../../src-main/services/inspector/api-reply';
-import { BudgetPacer, type PacerClock } from '../../../../src-main/services/rate-limit/budget-pacer';
-import { ExportService, folderExportTargets } from '../../../../src-main/services/inspector/export-service';
+import type { ApiGateway } from '../../../../src-main/ports';
+import { folderExportTargets } from '../../../../src-main/adapters/folder-export-targets';
+import type { PacerClock } from '../../../../src-main/ports';
+import { BudgetPacer } from '../../../../src-main/services/rate-limit/budget-pacer';
+import { ExportService } from '../../../../src-main/services/inspector/export-service';
 import { tempDir } from '../../../helpers/temp-dir';
 
 const dir = tempDir('export-service');
@@ -34,6 +36,9 @@ function finished(events: ExportProgress[]): Promise<ExportProgress> {
   });
 }
 
+/** The budget the fake server's replies spend from. */
+const BUDGET = 'workspace:ws_acme@http://127.0.0.1:4010';
+
 describe('ExportService', () => {
   it('survives a 429 from someone else sharing the budget: waits Retry-After, retries the same page, loses no row', async () => {
     const pages = [[contact(1), contact(2)], [contact(3)]];
@@ -44,7 +49,7 @@ describe('ExportService', () => {
         requested.push(query.starting_after ?? 'first');
         if (query.starting_after && !throttled) {
           throttled = true;
-          return { status: 429, body: '{"error":{"code":"rate_limited"}}', rateLimit: rate(0, 7), receivedAt: clock.now() };
+          return { status: 429, body: '{"error":{"code":"rate_limited"}}', rateLimit: rate(0, 7), receivedAt: clock.now(), budgetId: BUDGET };
         }
         const page = query.starting_after ? pages[1]! : pages[0]!;
         const more = !query.starting_after;
@@ -52,7 +57,7 @@ describe('ExportService', () => {
           status: 200,
           body: JSON.stringify({ object: 'list', data: page, has_more: more, next_cursor: more ? 'ct_2' : null }),
           rateLimit: rate(50),
-          receivedAt: clock.now(),
+          receivedAt: clock.now(), budgetId: BUDGET,
         };
       },
     };
@@ -79,7 +84,7 @@ describe('ExportService', () => {
   it('fails in words on an API error and leaves no file', async () => {
     const sub = tempDir('export-fail');
     const api: ApiGateway = {
-      get: async () => ({ status: 401, body: '{"error":{"code":"revoked_api_key"}}', rateLimit: rate(0), receivedAt: 0, explanation: 'The key was revoked.' }),
+      get: async () => ({ status: 401, body: '{"error":{"code":"revoked_api_key"}}', rateLimit: rate(0), receivedAt: 0, budgetId: BUDGET, explanation: 'The key was revoked.' }),
     };
     const events: ExportProgress[] = [];
     const service = new ExportService({

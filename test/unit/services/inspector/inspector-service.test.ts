@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiGateway, ApiReply } from '../../../../src-main/services/inspector/api-reply';
+import type { ApiGateway, ApiReply } from '../../../../src-main/ports';
 import { InspectorService } from '../../../../src-main/services/inspector/inspector-service';
 
 const rate = { limit: 100, remaining: 5, burst: 200, resetAt: null, retryAfterSeconds: null, workspaceId: 'ws_acme', windowSeconds: 60 };
@@ -10,7 +10,7 @@ function gateway(reply: (path: string, query: Record<string, string>, signal?: A
   const api: ApiGateway = {
     async get(_keyId, path, query, options) {
       calls.push({ path, query });
-      return { status: 200, body: '', rateLimit: rate, receivedAt: 0, explanation: null, ...(await reply(path, query, options?.signal)) };
+      return { status: 200, body: '', rateLimit: rate, receivedAt: 0, budgetId: 'workspace:ws_acme@http://127.0.0.1:4010', explanation: null, ...(await reply(path, query, options?.signal)) };
     },
   };
   return { api, calls };

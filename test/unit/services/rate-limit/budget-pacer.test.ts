@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetPacer, type PacerClock } from '../../../../src-main/services/rate-limit/budget-pacer';
+import type { PacerClock } from '../../../../src-main/ports';
+import { BudgetPacer } from '../../../../src-main/services/rate-limit/budget-pacer';
 
 /** A token bucket like the sandbox's, driven by a fake clock. */
 function bucket(capacity: number, perWindow: number, windowMs: number, clock: { t: number }) {

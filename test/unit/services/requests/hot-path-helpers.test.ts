@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyedThrottle, throttle, type ThrottleTimers } from '../../../../src-main/lib/event-throttle';
-import { isBinary, wholeCharacters } from '../../../../src-main/services/requests/request-service';
+import type { ThrottleTimers } from '../../../../src-main/ports';
+import { keyedThrottle, throttle } from '../../../../src-main/lib/event-throttle';
+import { isBinary, wholeCharacters } from '../../../../src-main/services/requests/response-view';
 import { RateLimitTracker } from '../../../../src-main/services/rate-limit/rate-limit-tracker';
 import { afterReplyQueue } from '../../../../src-main/lib/after-reply';
 
@@ -104,18 +105,18 @@ describe('rate-limit tracker: recent requests', () => {
     const tracker = new RateLimitTracker(() => now);
     const snap = { limit: 10, remaining: 5, burst: null, resetAt: null, retryAfterSeconds: null, workspaceId: 'ws', windowSeconds: null };
     for (let i = 0; i < 5000; i++) {
-      tracker.record('k', 200, snap);
+      tracker.record('k', 'http://127.0.0.1:4010', 200, snap);
       now += 1;
     }
     const [state] = tracker.list();
     expect(state!.recent.reduce((n, b) => n + b.count, 0)).toBe(5000);
     expect(state!.recent.length).toBe(5);
     now += 61_000;
-    tracker.record('k', 200, snap);
+    tracker.record('k', 'http://127.0.0.1:4010', 200, snap);
     expect(tracker.list()[0]!.recent).toEqual([{ at: Math.floor(now / 1000) * 1000, count: 1 }]);
     for (let s = 0; s < 120; s++) {
       now += 1000;
-      tracker.record('k', 200, snap);
+      tracker.record('k', 'http://127.0.0.1:4010', 200, snap);
     }
     expect(tracker.list()[0]!.recent.length).toBeLessThanOrEqual(61);
   });

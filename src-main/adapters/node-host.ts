@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import type { ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, SecretStore } from '../ports';
+import { folderExportTargets } from './folder-export-targets';
+import { createInProcessSandbox } from './in-process-sandbox';
+import { createJsonFileStore } from './json-file-store';
+import { createKeytarSecretStore } from './keytar-secret-store';
+import { undiciHttp } from './undici-transport';
+
+/** The adapters a plain Node host runs the core with (the web host; tests override what they fake). */
+export interface NodeHostAdapters {
+  secrets: SecretStore;
+  http: HttpAdapterFactory;
+  sandbox: SandboxRunner;
+  document: (path: string, options?: { pretty?: boolean }) => JsonDocument;
+  exportTargets: ExportTargets;
+}
+
+/** OS keychain, undici, the sandbox in this process (data in `<dataDir>/sandbox`), JSON files, an exports folder. */
+export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
+  return {
+    secrets: createKeytarSecretStore(),
+    http: undiciHttp,
+    sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox') }),
+    document: createJsonFileStore,
+    exportTargets: folderExportTargets(join(dataDir, 'exports')),
+  };
+}

@@ -1,0 +1,85 @@
+import type { CatalogEntry, Operation } from '../../src-preload/contract';
+import type { AfterReply } from '../ports';
+import type { AppInfoService } from '../services/app-info/app-info';
+import type { HistoryService } from '../services/history/history-service';
+import type { ExportService } from '../services/inspector/export-service';
+import type { InspectorService } from '../services/inspector/inspector-service';
+import type { KeyService } from '../services/keys/key-service';
+import type { SandboxKeys } from '../services/keys/sandbox-keys';
+import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker';
+import type { RequestService } from '../services/requests/request-service';
+import type { SnippetService } from '../services/requests/snippet-service';
+import type { SettingsService } from '../services/settings/settings-service';
+import type { Handlers } from './router';
+
+/** The services the handlers call (core/create-core.ts builds them). */
+export interface Services {
+  app: AppInfoService;
+  keys: KeyService;
+  sandboxKeys: SandboxKeys;
+  requests: RequestService;
+  snippets: SnippetService;
+  /** The endpoint catalog, built once from the OpenAPI document. */
+  catalog: CatalogEntry[];
+  tracker: RateLimitTracker;
+  history: HistoryService;
+  settings: SettingsService;
+  inspector: InspectorService;
+  exports: ExportService;
+  /** History, "Last used" and budgets are updated after each reply (lib/after-reply.ts). */
+  afterReply: AfterReply;
+}
+
+/**
+ * The operations that read what the after-reply work updates: each drains it first, so it sees
+ * every exchange that has replied. Declared once, here; a new reader of History, the key list or a
+ * budget is added to this list.
+ */
+export const SETTLED_READS: ReadonlySet<Operation> = new Set<Operation>(['keysList', 'requestBudgetCheck', 'rateLimitList', 'historyList', 'historyClear']);
+
+/** Each operation is one service call: no logic here. */
+export function createHandlers(s: Services): Handlers {
+  const handlers: Handlers = {
+    appInfo: () => s.app.info(),
+    keysList: async () => s.keys.list(),
+    keysAdd: (input) => s.keys.add(input),
+    keysCreate: (input) => s.keys.create(input.name),
+    keysTest: (input) => s.keys.test(input.id),
+    keysRename: async (input) => s.keys.rename(input.id, input.name),
+    keysRevoke: (input) => s.keys.revoke(input.id),
+    keysDelete: (input) => s.keys.delete(input.id),
+    keysRefresh: () => s.sandboxKeys.refresh(),
+    requestSend: (input) => s.requests.send(input),
+    requestCancel: async (input) => ({ cancelled: s.requests.cancel(input.requestId) }),
+    requestSaveBody: (input) => s.requests.saveBody(input),
+    requestSnippet: (input) => s.snippets.snippet(input),
+    requestBudgetCheck: async (input) => ({ warning: s.tracker.warning(input.keyId) }),
+    catalogGet: async () => ({ entries: s.catalog }),
+    rateLimitList: async () => ({ budgets: s.tracker.list() }),
+    historyList: async (input) => s.history.list(input?.filter),
+    historyClear: async () => s.history.clear(),
+    settingsGet: async () => s.settings.get(),
+    settingsUpdate: async (input) => s.settings.update(input),
+    responseSlice: async (input) => s.requests.responses.slice(input.responseId, input.fromLine, input.count),
+    responseSearch: async (input) => s.requests.responses.search(input.responseId, input.query, input.limit),
+    responseTree: async (input) => s.requests.responses.tree(input.responseId, input.line, input.offset, input.limit),
+    responseSave: (input) => s.requests.saveStored(input.responseId),
+    inspectorSearch: (input) => s.inspector.search(input.keyId, input.query, input.searchId),
+    inspectorConversations: (input) => s.inspector.conversations(input.keyId, input.contactId, input.cursor),
+    inspectorConversation: (input) => s.inspector.conversation(input.keyId, input.conversationId),
+    exportStart: (input) => s.exports.start(input),
+    exportCancel: async (input) => ({ cancelled: s.exports.cancel(input.exportId) }),
+    sandboxReset: () => s.sandboxKeys.resetSandbox(),
+  };
+  for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
+  return handlers;
+}
+
+/** Wrap one handler so it drains the after-reply work before it reads. */
+function settle<O extends Operation>(handlers: Handlers, op: O, afterReply: AfterReply): void {
+  const read = handlers[op];
+  handlers[op] = ((arg: Parameters<Handlers[O]>[0]) => {
+    afterReply.drain();
+    return read(arg);
+  }) as Handlers[O];
+}

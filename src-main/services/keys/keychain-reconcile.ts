@@ -1,0 +1,52 @@
+import type { KeyRecord, SecretStore } from '../../ports';
+import { checkKeyFormat, keyPrefix } from '../../helplane/key-format';
+import type { KeyRecords } from './key-records';
+
+export const RECOVERED_KEY_NAME = 'Recovered key';
+
+/**
+ * Start-up and explicit refresh only (never on a list): keychain accounts without metadata come
+ * back as "Recovered key"; metadata without a secret shows "Missing secret", and shows its old
+ * state again once the secret is back. Resolves with whether anything changed.
+ */
+export async function reconcileKeychain(secrets: SecretStore, records: KeyRecords): Promise<boolean> {
+  const accounts = new Set(await secrets.accounts());
+  const stored = records.read();
+  const known = new Set(stored.map((r) => r.id));
+  let dirty = false;
+  const next: KeyRecord[] = stored.map((r) => {
+    if (!accounts.has(r.id) && r.status !== 'missing_secret') {
+      dirty = true;
+      return { ...r, status: 'missing_secret' as const };
+    }
+    if (accounts.has(r.id) && r.status === 'missing_secret') {
+      dirty = true;
+      return { ...r, status: 'unverified' as const };
+    }
+    return r;
+  });
+  for (const account of accounts) {
+    if (known.has(account)) continue;
+    const secret = await secrets.get(account);
+    if (secret === null) continue;
+    dirty = true;
+    const format = checkKeyFormat(secret);
+    next.push({
+      id: account,
+      name: RECOVERED_KEY_NAME,
+      // Only sandbox-style test keys can be placed with confidence; others are assumed production.
+      environment: format.ok && format.mode === 'test' ? 'sandbox' : 'production',
+      baseUrl: null,
+      prefix: keyPrefix(secret),
+      createdAt: records.nowIso(),
+      lastUsedAt: null,
+      status: 'unverified',
+      workspaceId: null,
+    });
+  }
+  if (dirty) {
+    records.write(next);
+    records.changed();
+  }
+  return dirty;
+}

@@ -1,0 +1,94 @@
+import type { KeyMeta } from '../../../src-preload/contract';
+import type { KeyRecord, MetadataStore, SecretStore } from '../../ports';
+import type { KeyRecords } from './key-records';
+import type { KeyService } from './key-service';
+import { SANDBOX_WORKSPACE, type SandboxAdmin } from './sandbox-admin';
+
+export const FIRST_RUN_FLAG = 'firstRunDemoKey';
+export const DEMO_KEY_NAME = 'Sandbox demo';
+
+export interface SandboxKeysDeps {
+  keys: KeyService;
+  records: KeyRecords;
+  admin: SandboxAdmin;
+  secrets: SecretStore;
+  metadata: MetadataStore;
+}
+
+/** What the console does with its sandbox keys beyond one key's operations: sync, the demo key, reset. */
+export class SandboxKeys {
+  constructor(private readonly deps: SandboxKeysDeps) {}
+
+  /** The Keys page's Refresh: reconcile with the keychain, then pull the sandbox's own last_used_at. */
+  async refresh(): Promise<KeyMeta[]> {
+    await this.deps.keys.reconcile();
+    return this.refreshServerUsage();
+  }
+
+  /** Pull the sandbox's own last_used_at (and revocations) for sandbox keys. */
+  async refreshServerUsage(): Promise<KeyMeta[]> {
+    const { records } = this.deps;
+    const stored = records.read();
+    if (!stored.some((r) => r.environment === 'sandbox')) return records.list();
+    const server = await this.deps.admin.list(SANDBOX_WORKSPACE).catch(() => null);
+    if (!server) return records.list();
+    let dirty = false;
+    const next = stored.map((r) => {
+      if (r.environment !== 'sandbox') return r;
+      const match = r.serverKeyId ? server.find((s) => s.id === r.serverKeyId) : server.filter((s) => s.prefix === r.prefix).length === 1 ? server.find((s) => s.prefix === r.prefix) : undefined;
+      if (!match) return r;
+      const status = match.status === 'revoked' ? 'revoked' : r.status;
+      if (match.last_used_at === (r.serverLastUsedAt ?? null) && status === r.status && r.serverKeyId === match.id) return r;
+      dirty = true;
+      return { ...r, serverKeyId: match.id, serverLastUsedAt: match.last_used_at, status };
+    });
+    if (dirty) {
+      records.write(next);
+      records.changed();
+    }
+    return records.list();
+  }
+
+  /**
+   * First run: a sandbox key "Sandbox demo", made once (a flag in metadata), so the request
+   * builder works with no set-up. Any failure (no keychain, no sandbox) skips it quietly; it is
+   * tried again next start because the flag is set only on success.
+   */
+  async ensureDemoKey(): Promise<boolean> {
+    const { metadata } = this.deps;
+    if (!metadata.getFlag || !metadata.setFlag || metadata.getFlag(FIRST_RUN_FLAG)) return false;
+    try {
+      await this.deps.secrets.accounts();
+      await this.deps.keys.create(DEMO_KEY_NAME);
+      metadata.setFlag(FIRST_RUN_FLAG);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Settings > Reset sandbox: the sandbox is wiped and seeded again, its keys included. This
+   * console's sandbox keys are then marked Invalid (kept, so the user decides to delete them), and
+   * a new "Sandbox demo" key is made so requests work at once.
+   */
+  async resetSandbox(): Promise<{ seed: number; invalidatedKeys: number; demoKey: KeyMeta | null }> {
+    const { records } = this.deps;
+    const { seed } = await this.deps.admin.reset();
+    const now = records.nowIso();
+    let invalidatedKeys = 0;
+    const next = records.read().map((r): KeyRecord => {
+      if (r.environment !== 'sandbox' || r.status === 'missing_secret') return r;
+      invalidatedKeys++;
+      const { serverKeyId: _gone, ...rest } = r;
+      return { ...rest, status: 'invalid', lastCheckedAt: now, serverLastUsedAt: null };
+    });
+    records.write(next, (message) => `The sandbox was reset, but its keys here could not be marked Invalid: ${message}`);
+    records.changed();
+    const demoKey = await this.deps.keys.create(DEMO_KEY_NAME).then(
+      (created) => created.key,
+      () => null,
+    );
+    return { seed, invalidatedKeys, demoKey };
+  }
+}

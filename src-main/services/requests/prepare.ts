@@ -1,0 +1,34 @@
+import type { SendRequestInput } from '../../../src-preload/contract';
+import type { KeyRecord, SandboxRunner, SecretStore } from '../../ports';
+import { AppFailure } from '../../lib/errors';
+import { resolveKeyOrigin } from '../keys/key-origin';
+import { buildUrl, checkUserHeaders } from './request-guard';
+
+const ENCODINGS = 'gzip, deflate, br';
+
+/** A request ready for callApi: where it goes, what it carries, and the key's secret. */
+export interface PreparedRequest {
+  origin: string;
+  url: URL;
+  headers: Record<string, string>;
+  secret: string;
+}
+
+/**
+ * The set-up every send with a stored key shares (the request builder's Send and Save to file):
+ * the key's origin, the URL under it, the user's headers checked, and the secret from the keychain.
+ */
+export async function prepareRequest(
+  deps: { secrets: SecretStore; sandbox: SandboxRunner },
+  record: KeyRecord,
+  input: Pick<SendRequestInput, 'path' | 'query' | 'headers'>,
+): Promise<PreparedRequest> {
+  const origin = await resolveKeyOrigin(record, deps.sandbox);
+  const url = buildUrl(origin, input.path, input.query);
+  const headers = { Accept: 'application/json', 'Accept-Encoding': ENCODINGS, ...checkUserHeaders(input.headers ?? []) };
+  const secret = await deps.secrets.get(record.id);
+  if (secret === null) {
+    throw new AppFailure('secret_missing', `The keychain has no secret for “${record.name}”. Delete the key and add it again.`);
+  }
+  return { origin, url, headers, secret };
+}
