@@ -165,7 +165,6 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       if (result.ok) {
         const view = result.value;
         set({ inFlight: false, requestId: null, response: view, responseError: null });
-        get().recordRateLimit(built.input.keyId, view.rateLimit, now());
         if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
           const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
           const auto = get().settings.autoRetryOn429;
