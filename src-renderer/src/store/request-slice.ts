@@ -1,5 +1,5 @@
 import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
-import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../features/requests/endpoint-catalog';
+import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
 import { selectActiveKey } from './selectors';
