@@ -1,5 +1,5 @@
 import type { EnvironmentKind } from '../../../src-preload/contract';
-import { ENVIRONMENT_LABELS } from '../features/keys/key-labels';
+import { ENVIRONMENT_LABELS } from '../lib/key-labels';
 
 /** The environment in words, coloured per kind: Production always stands out. */
 export function EnvironmentBadge({ environment }: { environment: EnvironmentKind }) {

@@ -56,6 +56,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       const unsubscribeRateLimit = getDesktopApi().onRateLimitChanged((state) => get().setBudget(state));
       void get().loadSettings();
       void get().loadCatalog();
+      // After the subscription, so an event that overtakes the list is not lost (loadBudgets keeps it).
+      void get().loadBudgets();
       const clock = setInterval(() => get().tick(), 1000);
       get().tick();
       void get().loadAppInfo();

@@ -3,4 +3,3 @@ export { useConsoleStore } from './use-console-store';
 export * from './selectors';
 export type { ConsoleState, LoadStatus } from './types';
 export type { PageId } from './app-slice';
-export type { RateLimitEntry } from './rate-limit-slice';

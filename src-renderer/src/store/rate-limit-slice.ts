@@ -1,30 +1,36 @@
-import type { RateLimitSnapshot, RateLimitState } from '../../../src-preload/contract';
+import type { RateLimitState } from '../../../src-preload/contract';
+import { getDesktopApi } from '../lib/desktop-api';
 import type { SliceCreator } from './types';
 
-export interface RateLimitEntry {
-  snapshot: RateLimitSnapshot;
-  /** When the response carrying these headers arrived (ms epoch). */
-  receivedAt: number;
-}
-
 export interface RateLimitSlice {
-  /** The latest rate-limit headers seen, per key id. */
-  rateLimits: Record<string, RateLimitEntry>;
-  /** The main process's tracker, per budget (workspace or key): recent requests, 429 count. */
+  /**
+   * The main process's tracker, per budget: the latest rate-limit headers, recent requests, 429s.
+   * Keyed by main's `budgetId`, which is opaque here: never parse or build one in the renderer.
+   */
   budgets: Record<string, RateLimitState>;
-  recordRateLimit(keyId: string, snapshot: RateLimitSnapshot, receivedAt: number): void;
+  /** A budget from a rateLimitChanged event (main sends one after every reply, throttled). */
   setBudget(state: RateLimitState): void;
+  /** The budgets main already knows (a reloaded window); a newer one from an event is kept. */
+  loadBudgets(): Promise<void>;
 }
 
 export const createRateLimitSlice: SliceCreator<RateLimitSlice> = (set, get) => ({
-  rateLimits: {},
   budgets: {},
-  recordRateLimit: (keyId, snapshot, receivedAt) =>
-    set({ rateLimits: { ...get().rateLimits, [keyId]: { snapshot, receivedAt } } }),
   setBudget: (state) => set({ budgets: { ...get().budgets, [state.budgetId]: state } }),
+  loadBudgets: async () => {
+    const result = await getDesktopApi().rateLimitList();
+    if (!result.ok) return;
+    const budgets = { ...get().budgets };
+    for (const listed of result.value.budgets) {
+      const known = budgets[listed.budgetId];
+      // An event may have arrived while the list was on its way: it is the fresher state.
+      if (!known || known.receivedAt <= listed.receivedAt) budgets[listed.budgetId] = listed;
+    }
+    set({ budgets });
+  },
 });
 
-/** The budget a key spends from (its workspace's, once known). */
+/** The budget a key spends from: the newest one main says the key reported to. */
 export function budgetForKey(budgets: Record<string, RateLimitState>, keyId: string | undefined): RateLimitState | null {
   if (!keyId) return null;
   let best: RateLimitState | null = null;

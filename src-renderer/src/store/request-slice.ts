@@ -1,5 +1,5 @@
 import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
-import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../features/requests/endpoint-catalog';
+import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
 import { selectActiveKey } from './selectors';
@@ -165,7 +165,6 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       if (result.ok) {
         const view = result.value;
         set({ inFlight: false, requestId: null, response: view, responseError: null });
-        get().recordRateLimit(built.input.keyId, view.rateLimit, now());
         if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
           const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
           const auto = get().settings.autoRetryOn429;

@@ -1,5 +1,5 @@
-import type { KeyMeta } from '../../../src-preload/contract';
-import type { RateLimitEntry } from './rate-limit-slice';
+import type { KeyMeta, RateLimitState } from '../../../src-preload/contract';
+import { budgetForKey } from './rate-limit-slice';
 import type { ConsoleState } from './types';
 
 // Atomic selectors: each returns one stored value (or a stored object), never a fresh object,
@@ -10,10 +10,9 @@ export function selectActiveKey(s: ConsoleState): KeyMeta | null {
   return s.keys.find((k) => k.id === s.selectedKeyId) ?? s.keys[0] ?? null;
 }
 
-/** The latest rate-limit headers seen for the active key. */
-export function selectActiveRateLimit(s: ConsoleState): RateLimitEntry | null {
-  const key = selectActiveKey(s);
-  return key ? (s.rateLimits[key.id] ?? null) : null;
+/** The rate-limit budget the active key spends from, as main last reported it (null before any). */
+export function selectActiveBudget(s: ConsoleState): RateLimitState | null {
+  return budgetForKey(s.budgets, selectActiveKey(s)?.id);
 }
 
 export const selectPage = (s: ConsoleState) => s.page;

@@ -5,10 +5,12 @@ import type {
   DesktopApi,
   KeyMeta,
   KeysChangedEvent,
+  RateLimitState,
   ResponseView,
   Result,
   RevokeResult,
 } from '../../../src-preload/contract';
+import { now } from '../../../src-renderer/src/lib/clock';
 
 type Reply<T> = Result<T> | Promise<Result<T>>;
 
@@ -18,6 +20,32 @@ const NOT_SCRIPTED = { ok: false, error: { code: 'internal_error', message: 'not
 export function createFakeDesktopApi() {
   const calls: { op: string; arg: unknown }[] = [];
   const listeners = new Set<(e: KeysChangedEvent) => void>();
+  const rateLimitListeners = new Set<(state: RateLimitState) => void>();
+  // Main's tracker, roughly: one budget per workspace (else per key), fed by every reply. The id
+  // is the fake's own: the renderer treats it as opaque.
+  const budgets = new Map<string, RateLimitState>();
+  const recordReply = (keyId: string, view: ResponseView): RateLimitState => {
+    const budgetId = `fake-budget:${view.rateLimit.workspaceId ?? keyId}`;
+    const prev = budgets.get(budgetId);
+    // The renderer's clock (tests set it), standing in for main's.
+    const at = now();
+    const second = Math.floor(at / 1000) * 1000;
+    const recent = [...(prev?.recent ?? [])];
+    const last = recent[recent.length - 1];
+    if (last && last.at === second) recent[recent.length - 1] = { at: second, count: last.count + 1 };
+    else recent.push({ at: second, count: 1 });
+    const state: RateLimitState = {
+      budgetId,
+      keyIds: prev?.keyIds.includes(keyId) ? prev.keyIds : [...(prev?.keyIds ?? []), keyId],
+      snapshot: view.rateLimit,
+      receivedAt: at,
+      recent,
+      count429: (prev?.count429 ?? 0) + (view.status === 429 ? 1 : 0),
+    };
+    budgets.set(budgetId, state);
+    return state;
+  };
+  const emitRateLimitChanged = (state: RateLimitState) => rateLimitListeners.forEach((l) => l(state));
   const replies = {
     appInfo: (): Reply<AppInfo> => ({
       ok: true,
@@ -40,6 +68,7 @@ export function createFakeDesktopApi() {
       ok: false,
       error: { code: 'internal_error', message: 'not scripted' },
     }),
+    rateLimitList: (): Reply<{ budgets: RateLimitState[] }> => NOT_SCRIPTED,
   };
 
   // Operations a test does not script answer "not scripted"; new channels need no change here.
@@ -90,11 +119,22 @@ export function createFakeDesktopApi() {
     },
     requestSend: async (arg) => {
       calls.push({ op: 'requestSend', arg });
-      return replies.requestSend(arg);
+      const result = await replies.requestSend(arg);
+      // Like main: every reply updates its budget and is announced before the reply comes back.
+      if (result.ok) emitRateLimitChanged(recordReply(arg.keyId, result.value));
+      return result;
+    },
+    rateLimitList: async () => {
+      calls.push({ op: 'rateLimitList', arg: undefined });
+      return replies.rateLimitList();
     },
     onKeysChanged: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onRateLimitChanged: (listener) => {
+      rateLimitListeners.add(listener);
+      return () => rateLimitListeners.delete(listener);
     },
   };
 
@@ -104,6 +144,7 @@ export function createFakeDesktopApi() {
     replies,
     listenerCount: () => listeners.size,
     emitKeysChanged: (keys: KeyMeta[]) => listeners.forEach((l) => l({ keys })),
+    emitRateLimitChanged,
     callsOf: (op: string) => calls.filter((c) => c.op === op),
   };
 }

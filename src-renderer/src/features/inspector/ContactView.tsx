@@ -1,5 +1,5 @@
 import type { Contact } from '../../../../src-preload/contract';
-import { RelativeTime } from '../../components/RelativeTime';
+import { RelativeTime } from '../clock/RelativeTime';
 import { useConsoleStore } from '../../store';
 import { ExportPanel } from './ExportPanel';
 

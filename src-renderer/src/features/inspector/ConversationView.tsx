@@ -1,4 +1,4 @@
-import { RelativeTime } from '../../components/RelativeTime';
+import { RelativeTime } from '../clock/RelativeTime';
 import { useConsoleStore } from '../../store';
 
 const AUTHOR_TYPE: Record<string, string> = { contact: 'Customer', agent: 'Agent', api: 'API' };

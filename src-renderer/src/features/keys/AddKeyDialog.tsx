@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EnvironmentKind } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
-import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from './key-labels';
+import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from '../../lib/key-labels';
 import { DialogFooter } from './DialogFooter';
 
 interface AddKeyDialogProps {

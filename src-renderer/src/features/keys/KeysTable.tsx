@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { KeyMeta } from '../../../../src-preload/contract';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
-import { RelativeTime } from '../../components/RelativeTime';
+import { RelativeTime } from '../clock/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
 import { useConsoleStore } from '../../store';
 import type { KeyNotice } from '../../store/keys-slice';
-import { keyStatusLabel } from './key-labels';
+import { keyStatusLabel } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
 export type KeyDialogKind = 'rename' | 'revoke' | 'delete';

@@ -1,6 +1,5 @@
 import { Metric } from '../../components/Metric';
-import { selectActiveKey, selectActiveRateLimit, useConsoleStore } from '../../store';
-import { budgetForKey } from '../../store/rate-limit-slice';
+import { selectActiveBudget, selectActiveKey, useConsoleStore } from '../../store';
 import { RecentChart } from './RecentChart';
 import { ResetsIn } from './ResetsIn';
 
@@ -8,18 +7,16 @@ function show(value: number | string | null | undefined): string {
   return value === null || value === undefined ? 'Unknown' : String(value);
 }
 
-/** The latest rate-limit headers seen for the key in use, its budget's recent requests and 429s. */
+/** The budget of the key in use, as main tracks it: latest rate-limit headers, recent requests, 429s. */
 export function RateLimitPanel() {
   const key = useConsoleStore(selectActiveKey);
-  const entry = useConsoleStore(selectActiveRateLimit);
-  const budgets = useConsoleStore((s) => s.budgets);
+  const budget = useConsoleStore(selectActiveBudget);
   const retryAt = useConsoleStore((s) => s.retryAt);
   const autoRetryPending = useConsoleStore((s) => s.autoRetryPending);
   const autoRetryOn = useConsoleStore((s) => s.settings.autoRetryOn429);
   const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
   const status = useConsoleStore((s) => s.response?.status);
-  const snap = entry?.snapshot ?? null;
-  const budget = budgetForKey(budgets, key?.id);
+  const snap = budget?.snapshot ?? null;
   const shared = budget && budget.keyIds.length > 1;
 
   return (
@@ -28,7 +25,7 @@ export function RateLimitPanel() {
       <p className="hint">
         {!key
           ? 'No key selected.'
-          : entry
+          : budget
             ? `For ${key.name}${snap?.workspaceId ? ` (workspace ${snap.workspaceId}${shared ? `, shared by ${budget.keyIds.length} keys` : ''})` : ''}. Limit is requests per minute; Burst is the most that can be sent at once.`
             : `No rate-limit headers seen for ${key.name} yet. Send a request to see them.`}
       </p>

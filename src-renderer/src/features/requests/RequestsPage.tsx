@@ -10,10 +10,10 @@ import {
 } from '../../store';
 import { RateLimitPanel } from '../rate-limit/RateLimitPanel';
 import { ResponsePanel } from '../response/ResponsePanel';
-import { keyOptionLabel } from '../keys/key-labels';
+import { keyOptionLabel } from '../../lib/key-labels';
 import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
-import { endpointLabel, findEndpoint } from './endpoint-catalog';
+import { endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
 import { HeadersTable } from './HeadersTable';
 import { useSendShortcut } from './use-send-shortcut';
 import './requests.css';

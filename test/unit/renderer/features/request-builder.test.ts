@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateBody } from '../../../../src-renderer/src/features/requests/body-validation';
-import { buildPath, type EndpointEntry } from '../../../../src-renderer/src/features/requests/endpoint-catalog';
+import { buildPath, type EndpointEntry } from '../../../../src-renderer/src/lib/endpoint-catalog';
 import { pinRateLimitHeaders } from '../../../../src-renderer/src/features/response/rate-limit-meanings';
 import { countMatches } from '../../../../src-renderer/src/features/response/response-body';
 import { CREATE_CONTACT_SCHEMA, CREATE_MESSAGE_SCHEMA } from '../../../../src-main/helplane/openapi/schemas';

@@ -5,7 +5,7 @@ import {
   ENDPOINT_CATALOG,
   endpointLabel,
   findEndpoint,
-} from '../../../../src-renderer/src/features/requests/endpoint-catalog';
+} from '../../../../src-renderer/src/lib/endpoint-catalog';
 import { isSendShortcut } from '../../../../src-renderer/src/features/requests/send-shortcut';
 
 const found = findEndpoint(DEFAULT_ENDPOINT_ID);

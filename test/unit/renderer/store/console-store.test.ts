@@ -5,14 +5,19 @@ import { setDesktopApiForTests } from '../../../../src-renderer/src/lib/desktop-
 import {
   consoleStore,
   resetStore,
+  selectActiveBudget,
   selectActiveKey,
-  selectActiveRateLimit,
 } from '../../../../src-renderer/src/store';
 import { createFakeDesktopApi, makeKey, makeResponse } from '../fake-desktop-api';
 
 const NOW = 1_700_000_000_000;
 const SECRET = 'hl_test_ThisIsNotARealSecretButLooksLikeOne123456';
 const state = () => consoleStore.getState();
+/** The active key's latest rate-limit headers and when they arrived, read from its budget. */
+const activeRateLimit = () => {
+  const budget = selectActiveBudget(state());
+  return budget ? { snapshot: budget.snapshot, receivedAt: budget.receivedAt } : null;
+};
 
 let fake: ReturnType<typeof createFakeDesktopApi>;
 
@@ -123,6 +128,8 @@ describe('requests', () => {
     state().selectKey('key_b');
     state().setQueryValue('limit', '5');
     fake.replies.requestSend = () => ({ ok: true, value: makeResponse() });
+    // What startSession does: budgets come from main's rateLimitChanged events.
+    fake.api.onRateLimitChanged((budget) => state().setBudget(budget));
 
     await state().sendRequest();
 
@@ -132,10 +139,10 @@ describe('requests', () => {
     expect(state().inFlight).toBe(false);
     expect(state().response?.status).toBe(200);
     expect(state().responseError).toBeNull();
-    expect(selectActiveRateLimit(state())).toEqual({ snapshot: makeResponse().rateLimit, receivedAt: NOW });
-    // Rate limits are per key: the other key has seen none.
+    expect(activeRateLimit()).toEqual({ snapshot: makeResponse().rateLimit, receivedAt: NOW });
+    // A budget lists the keys that reported to it: the other key has reported to none.
     state().selectKey('key_a');
-    expect(selectActiveRateLimit(state())).toBeNull();
+    expect(activeRateLimit()).toBeNull();
   });
 
   it('leaves out the query when no parameter is filled in', async () => {

@@ -1,9 +1,10 @@
-import { formatExactTime, formatRelativeTime } from '../lib/relative-time';
-import { selectNow, useConsoleStore } from '../store';
+import { formatExactTime, formatRelativeTime } from '../../lib/relative-time';
+import { selectNow, useConsoleStore } from '../../store';
 
 /**
  * "3 min ago", kept current by the store's clock. The exact time is in the title (hover) and,
- * because titles do not show on keyboard focus, in a CSS hint on focus.
+ * because titles do not show on keyboard focus, in a CSS hint on focus. It reads `now` itself so
+ * only this text re-renders each second; reading the store is why it is not in components/.
  */
 export function RelativeTime({ iso }: { iso: string | null }) {
   const now = useConsoleStore(selectNow);

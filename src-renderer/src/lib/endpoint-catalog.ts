@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../../../../src-preload/contract';
+import type { CatalogEntry } from '../../../src-preload/contract';
 
 export type EndpointEntry = CatalogEntry;
 

@@ -1,4 +1,4 @@
-import type { EnvironmentKind, KeyMeta, KeyStatus } from '../../../../src-preload/contract';
+import type { EnvironmentKind, KeyMeta, KeyStatus } from '../../../src-preload/contract';
 
 /** Words for each key status; a Record so a new status in the contract fails the type-check here. */
 export const KEY_STATUS_LABELS: Record<KeyStatus, string> = {

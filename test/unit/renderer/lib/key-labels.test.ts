@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyStatusSchema } from '../../../../src-preload/contract';
-import { keyOptionLabel, keyStatusLabel } from '../../../../src-renderer/src/features/keys/key-labels';
+import { keyOptionLabel, keyStatusLabel } from '../../../../src-renderer/src/lib/key-labels';
 
 describe('key status labels', () => {
   it('gives every contract status a human label', () => {
