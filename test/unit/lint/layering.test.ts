@@ -8,7 +8,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtures = join(root, 'test/fixtures/lint');
 const eslint = new ESLint({ cwd: root, overrideConfigFile: join(root, 'eslint.config.js') });
 
-const LAYERING_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+const LAYERING_RULES = new Set(['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax', 'layering/imports']);
 
 async function lint(code: string, filePath: string): Promise<Linter.LintMessage[]> {
   const [result] = await eslint.lintText(code, { filePath, warnIgnored: true });
