@@ -1,32 +1,28 @@
-// ESLint flat config: recommended rules plus the layering the architecture relies on
-// (renderer -/-> main, contract -/-> Node/Electron/DOM, services -/-> adapters). No type-aware rules: fast.
-import { builtinModules } from 'node:module';
+// ESLint flat config: recommended rules plus the layering the architecture relies on. The layering is
+// one allow-list in layering.config.js (every folder of src-main, src-preload and src-renderer → what it
+// may import); this file adds the two global-based rules: the contract touches no DOM/Node globals, and
+// only src-renderer/src/lib/desktop-api.ts reads window.helplane. No type-aware rules: fast.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layeringConfig } from './layering.config.js';
 
-const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
-
-const nodeBuiltins = (message) => [
-  { group: ['node:*'], message },
-  ...NODE_BUILTINS.map((name) => ({ regex: `^${name.replace('/', '\\/')}(\\/.*)?$`, message })),
-];
-
-const electron = (message) => ({ regex: '^electron(\\/.*)?$', message });
-
-/** Node-only packages: the adapters wrap them, nobody else imports them. */
-const nodeOnlyPackages = (message) => ({ regex: '^(keytar|electron-store|conf|undici)(\\/.*)?$', message });
-
-const RENDERER_MESSAGE = 'Layering: the renderer is untrusted web code. Reach main only through window.helplane (src-renderer/src/lib/desktop-api.ts) and types from src-preload/contract.';
 const CONTRACT_MESSAGE = 'Layering: src-preload/contract is shared by main, preload and renderer, so it imports nothing from Node or Electron.';
-const SERVICES_MESSAGE = 'Layering: services depend on ports (src-main/ports.ts), never on adapters, Electron or the libraries adapters wrap.';
 
 /** DOM and Node globals the contract must not touch (it runs in every process). */
 const CONTRACT_FORBIDDEN_GLOBALS = [
   'window', 'document', 'localStorage', 'sessionStorage', 'fetch', 'navigator', 'location', 'XMLHttpRequest', 'WebSocket',
   'process', 'Buffer', 'require', '__dirname', '__filename', 'global',
 ].map((name) => ({ name, message: `${CONTRACT_MESSAGE} (global ${name})` }));
+
+const HELPLANE_MESSAGE = 'Layering: only src-renderer/src/lib/desktop-api.ts reads window.helplane; components and the store call its functions (a fake in component tests).';
+const GLOBAL_OBJECT = '/^(window|globalThis|self)$/';
+/** `window.helplane`, `window['helplane']`, `(globalThis as … as …).helplane`, `const { helplane } = window`. */
+const HELPLANE_READS = [
+  `MemberExpression:matches([property.name='helplane'][computed=false], [property.value='helplane']):matches([object.name=${GLOBAL_OBJECT}], [object.expression.name=${GLOBAL_OBJECT}], [object.expression.expression.name=${GLOBAL_OBJECT}])`,
+  `VariableDeclarator:matches([init.name=${GLOBAL_OBJECT}], [init.expression.name=${GLOBAL_OBJECT}]) > ObjectPattern > Property[key.name='helplane']`,
+].map((selector) => ({ selector, message: HELPLANE_MESSAGE }));
 
 export default defineConfig(
   globalIgnores(['out/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/', 'test/fixtures/lint/']),
@@ -58,43 +54,18 @@ export default defineConfig(
     files: ['**/cli.ts'],
     rules: { 'no-console': 'off' },
   },
-  // (a) The renderer imports nothing from main, Electron or Node.
-  {
-    files: ['src-renderer/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '(^|/)src-main(/|$)', message: RENDERER_MESSAGE },
-          { regex: '(^|/)src-preload/index(\\.ts)?$', message: RENDERER_MESSAGE },
-          electron(RENDERER_MESSAGE),
-          nodeOnlyPackages(RENDERER_MESSAGE),
-          ...nodeBuiltins(RENDERER_MESSAGE),
-        ],
-      }],
-    },
-  },
-  // (b) The contract: no Node, no Electron, no DOM (no globals at all beyond ES).
+  ...layeringConfig,
+  // The contract: no globals beyond ES (its imports are in layering.config.js).
   {
     files: ['src-preload/contract/**'],
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [electron(CONTRACT_MESSAGE), nodeOnlyPackages(CONTRACT_MESSAGE), ...nodeBuiltins(CONTRACT_MESSAGE)],
-      }],
-      'no-restricted-globals': ['error', ...CONTRACT_FORBIDDEN_GLOBALS],
-    },
+    rules: { 'no-restricted-globals': ['error', ...CONTRACT_FORBIDDEN_GLOBALS] },
   },
-  // (c) Services: ports only, no adapters.
+  // One reader of window.helplane. Flat config replaces (does not merge) rule options: add any further
+  // renderer no-restricted-syntax selectors to this block.
   {
-    files: ['src-main/services/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '(^|/)adapters(/|$)', message: SERVICES_MESSAGE },
-          electron(SERVICES_MESSAGE),
-          nodeOnlyPackages(SERVICES_MESSAGE),
-        ],
-      }],
-    },
+    files: ['src-renderer/**'],
+    ignores: ['src-renderer/src/lib/desktop-api.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...HELPLANE_READS] },
   },
 );
