@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
  */
 export const LAYERS = [
   // src-main: hosts on top, then core, ipc, services; lib, helplane and ports at the bottom.
-  { name: 'electron-host', path: 'src-main/index.ts', may: 'app core ipc adapters lib ports contract' },
+  { name: 'electron-host', path: 'src-main/index.ts', may: 'app core ipc adapters lib ports helplane contract' },
   { name: 'web-host', path: 'src-main/web-host/', may: 'web-host core ipc app adapters lib ports helplane contract' },
   { name: 'cli', path: 'src-main/cli/', may: 'cli core ipc adapters lib ports helplane services contract' },
   { name: 'app', path: 'src-main/app/', may: 'app core ipc lib ports contract' },
@@ -30,9 +30,9 @@ export const LAYERS = [
   { name: 'ipc', path: 'src-main/ipc/', may: 'ipc services lib ports contract' },
   { name: 'services', path: 'src-main/services/', may: 'services lib ports helplane contract' },
   { name: 'adapters', path: 'src-main/adapters/', may: 'adapters lib ports helplane contract sandbox-server' },
-  { name: 'lib', path: 'src-main/lib/', may: 'lib contract' },
+  { name: 'lib', path: 'src-main/lib/', may: 'lib ports contract' },
   { name: 'helplane', path: 'src-main/helplane/', may: 'helplane lib contract' },
-  { name: 'ports', path: 'src-main/ports.ts', may: 'contract lib' },
+  { name: 'ports', path: 'src-main/ports.ts', may: 'contract' },
   { name: 'sandbox-server', path: 'src-main/sandbox-server/', may: 'sandbox-server helplane lib' },
   // src-preload: the sandboxed preload bundles only the channel names; the contract is shared by all.
   { name: 'preload', path: 'src-preload/index.ts', may: 'channels', types: 'contract', packages: 'electron' },

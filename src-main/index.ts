@@ -11,12 +11,13 @@ import { undiciHttp } from './adapters/undici-transport';
 import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
 import { createCore } from './core/create-core';
+import { redactLogText } from './helplane/log-redaction';
 import { createLogger } from './lib/logger';
 
 // Built layout (electron.vite.config.ts): out/main/index.js, out/preload/index.cjs, out/renderer/.
 const mainDir = dirname(fileURLToPath(import.meta.url));
 // Unexpected errors go, redacted, to <userData>/logs/console.log (created on first entry).
-const logger = createLogger(createLogFile({ path: logFilePath(app.getPath('userData')) }));
+const logger = createLogger(createLogFile({ path: logFilePath(app.getPath('userData')) }), redactLogText);
 
 startDesktop(
   { app, BrowserWindow, dialog, ipcMain, protocol, session, shell },

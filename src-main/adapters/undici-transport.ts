@@ -8,6 +8,7 @@ import { Agent, EnvHttpProxyAgent, errors, request, type Dispatcher } from 'undi
 import type { ProxyMode } from '../../src-preload/contract';
 import type { HttpAdapterFactory, HttpRequest, HttpResponse, HttpTransport } from '../ports';
 import { AppFailure } from '../lib/errors';
+import { isLoopbackHost } from '../lib/loopback';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -52,10 +53,6 @@ function failure(error: unknown, req: HttpRequest, connectMs: number): AppFailur
   return new AppFailure('network_error', `The request to ${host} failed: ${what}.`);
 }
 
-function isLoopback(url: URL): boolean {
-  const host = url.hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 function decoder(encoding: string | undefined): Transform | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
@@ -92,7 +89,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 
   function dispatcherOf(url: URL, connectMs: number): Dispatcher {
     // The loopback sandbox is never reached through a proxy.
-    return dispatcherFor(isLoopback(url) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs);
+    return dispatcherFor(isLoopbackHost(url.hostname) ? 'none' : (options.proxyMode?.() ?? 'env'), connectMs);
   }
 
   /**

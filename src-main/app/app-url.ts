@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../lib/loopback';
+
 /** The packaged renderer's home: a privileged custom scheme instead of file:// (file:// pages share one origin with every local file). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'helplane';
@@ -20,8 +22,6 @@ export function originOf(url: string): string | null {
   return null;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The URL the window loads: the dev server electron-vite names in ELECTRON_RENDERER_URL, but
  * only in an unpackaged app and only on loopback (an env var must not point a packaged app,
@@ -35,6 +35,6 @@ export function resolveRendererUrl(devUrl: string | undefined, isPackaged: boole
   } catch {
     return APP_ENTRY_URL;
   }
-  const isLoopbackHttp = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && LOOPBACK_HOSTS.has(parsed.hostname);
+  const isLoopbackHttp = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && isLoopbackHost(parsed.hostname);
   return isLoopbackHttp ? parsed.href : APP_ENTRY_URL;
 }

@@ -1,12 +1,7 @@
 import { AppFailure } from '../lib/errors';
+import { isLoopbackHost } from '../lib/loopback';
 
 export const PRODUCTION_BASE_URL = 'https://api.helplane.io';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 /**
  * A custom environment's base URL, normalised to its origin: https only, except loopback

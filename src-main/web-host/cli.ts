@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogFile, logFilePath } from '../adapters/log-file';
 import { defaultDataDir } from '../lib/data-dir';
+import { redactLogText } from '../helplane/log-redaction';
 import { createLogger } from '../lib/logger';
 import { createWebCore } from './web-core';
 import { startWebHost } from './server';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(rendererDir, 'index.html'))) fail('The renderer is not built: run `npm run build` first (`npm run web` does it for you).');
 
   // Unexpected errors go, redacted, to <data dir>/logs/console.log, as in the desktop app.
-  const logger = createLogger(createLogFile({ path: logFilePath(dataDir) }));
+  const logger = createLogger(createLogFile({ path: logFilePath(dataDir) }), redactLogText);
   const onUnexpectedError = (channel: string, error: unknown) => logger.error(`Unexpected error on ${channel}`, error);
   const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError, env: process.env }) });
   process.stdout.write(`Helplane Console (web): ${host.url}\n`);

@@ -1,6 +1,7 @@
 import type { RedirectPolicy } from '../../../src-preload/contract';
 import type { HttpResponse, HttpTransport } from '../../ports';
 import { AppFailure } from '../../lib/errors';
+import { isLoopbackHost } from '../../lib/loopback';
 
 export interface ApiCall {
   url: URL;
@@ -30,16 +31,13 @@ export interface ApiResult {
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-function isLoopback(url: URL): boolean {
-  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-}
 
 /**
  * May a redirect to `next` carry the key? Only on the key's own origin, and there only over https
  * or to the loopback sandbox (an http origin elsewhere would expose it on the wire).
  */
 function keyMayFollow(next: URL, keyOrigin: string): boolean {
-  return next.origin === keyOrigin && (next.protocol === 'https:' || isLoopback(next));
+  return next.origin === keyOrigin && (next.protocol === 'https:' || isLoopbackHost(next.hostname));
 }
 
 /**

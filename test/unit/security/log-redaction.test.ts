@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogFile, logFilePath } from '../../../src-main/adapters/log-file';
 import { generateKey } from '../../../src-main/helplane/key-format';
-import { createLogger, MAX_ENTRY_CHARS, redactLogText, type LogSink } from '../../../src-main/lib/logger';
+import { redactLogText } from '../../../src-main/helplane/log-redaction';
+import { createLogger, MAX_ENTRY_CHARS, type LogSink } from '../../../src-main/lib/logger';
 import { tempDir } from '../../helpers/temp-dir';
 
 const KEY_SHAPED = /hl_(live|test)_[0-9A-Za-z]{38}/;
@@ -15,13 +16,13 @@ function fileLogger(options: { maxBytes?: number; keep?: number } = {}) {
   const dir = tempDir('log');
   dirs.push(dir);
   const path = logFilePath(dir.path);
-  return { path, dir: dir.path, logger: createLogger(createLogFile({ path, ...options })) };
+  return { path, dir: dir.path, logger: createLogger(createLogFile({ path, ...options }), redactLogText) };
 }
 
 function memoryLogger() {
   const lines: string[] = [];
   const sink: LogSink = { write: (line) => void lines.push(line) };
-  return { lines, logger: createLogger(sink, () => new Date('2026-01-02T03:04:05.000Z')) };
+  return { lines, logger: createLogger(sink, redactLogText, () => new Date('2026-01-02T03:04:05.000Z')) };
 }
 
 describe('log redaction', () => {
@@ -73,11 +74,14 @@ describe('log redaction', () => {
   });
 
   it('a failing sink never throws into the caller', () => {
-    const logger = createLogger({
-      write: () => {
-        throw new Error('disk full');
+    const logger = createLogger(
+      {
+        write: () => {
+          throw new Error('disk full');
+        },
       },
-    });
+      redactLogText,
+    );
     expect(() => logger.error('x', new Error('y'))).not.toThrow();
   });
 
