@@ -10,7 +10,10 @@ import type {
   Result,
   RevokeResult,
 } from '../../../src-preload/contract';
-import { now } from '../../../src-renderer/src/lib/clock';
+import { RateLimitTracker } from '../../../src-main/services/rate-limit/rate-limit-tracker';
+import { now, setNowForTests } from '../../../src-renderer/src/lib/clock';
+import { setDesktopApiForTests } from '../../../src-renderer/src/lib/desktop-api';
+import { resetStore } from '../../../src-renderer/src/store';
 
 type Reply<T> = Result<T> | Promise<Result<T>>;
 
@@ -21,30 +24,10 @@ export function createFakeDesktopApi() {
   const calls: { op: string; arg: unknown }[] = [];
   const listeners = new Set<(e: KeysChangedEvent) => void>();
   const rateLimitListeners = new Set<(state: RateLimitState) => void>();
-  // Main's tracker, roughly: one budget per workspace (else per key), fed by every reply. The id
-  // is the fake's own: the renderer treats it as opaque.
-  const budgets = new Map<string, RateLimitState>();
-  const recordReply = (keyId: string, view: ResponseView): RateLimitState => {
-    const budgetId = `fake-budget:${view.rateLimit.workspaceId ?? keyId}`;
-    const prev = budgets.get(budgetId);
-    // The renderer's clock (tests set it), standing in for main's.
-    const at = now();
-    const second = Math.floor(at / 1000) * 1000;
-    const recent = [...(prev?.recent ?? [])];
-    const last = recent[recent.length - 1];
-    if (last && last.at === second) recent[recent.length - 1] = { at: second, count: last.count + 1 };
-    else recent.push({ at: second, count: 1 });
-    const state: RateLimitState = {
-      budgetId,
-      keyIds: prev?.keyIds.includes(keyId) ? prev.keyIds : [...(prev?.keyIds ?? []), keyId],
-      snapshot: view.rateLimit,
-      receivedAt: at,
-      recent,
-      count429: (prev?.count429 ?? 0) + (view.status === 429 ? 1 : 0),
-    };
-    budgets.set(budgetId, state);
-    return state;
-  };
+  // Main's own tracker, on the renderer's clock (tests set it), against a stand-in server: every
+  // reply updates its budget. The renderer treats the budget id as opaque.
+  const tracker = new RateLimitTracker(() => now());
+  const recordReply = (keyId: string, view: ResponseView): RateLimitState => tracker.record(keyId, 'http://127.0.0.1:4010', view.status, view.rateLimit);
   const emitRateLimitChanged = (state: RateLimitState) => rateLimitListeners.forEach((l) => l(state));
   const replies = {
     appInfo: (): Reply<AppInfo> => ({
@@ -177,4 +160,21 @@ export function makeResponse(overrides: Partial<ResponseView> = {}): ResponseVie
     rateLimit: { limit: 100, remaining: 199, burst: 200, resetAt: 1_700_000_060_000, retryAfterSeconds: null, workspaceId: 'ws_acme' },
     ...overrides,
   };
+}
+
+export type FakeDesktopApi = ReturnType<typeof createFakeDesktopApi>;
+
+/** For a beforeEach: a fresh fake `window.helplane`, the renderer's clock stopped at `at`, an empty store. */
+export function installFakeDesktopApi(at: number): FakeDesktopApi {
+  const fake = createFakeDesktopApi();
+  setDesktopApiForTests(fake.api);
+  setNowForTests(() => at);
+  resetStore();
+  return fake;
+}
+
+/** For an afterEach: the real desktop API and clock again. */
+export function uninstallFakeDesktopApi(): void {
+  setDesktopApiForTests(null);
+  setNowForTests(null);
 }

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AddKeyInput, ResponseView, Result } from '../../../../src-preload/contract';
 import { setNowForTests } from '../../../../src-renderer/src/lib/clock';
-import { setDesktopApiForTests } from '../../../../src-renderer/src/lib/desktop-api';
 import {
   consoleStore,
   resetStore,
   selectActiveBudget,
   selectActiveKey,
 } from '../../../../src-renderer/src/store';
-import { createFakeDesktopApi, makeKey, makeResponse } from '../fake-desktop-api';
+import { installFakeDesktopApi, makeKey, makeResponse, uninstallFakeDesktopApi, type FakeDesktopApi } from '../fake-desktop-api';
 
 const NOW = 1_700_000_000_000;
 const SECRET = 'hl_test_ThisIsNotARealSecretButLooksLikeOne123456';
@@ -19,18 +18,14 @@ const activeRateLimit = () => {
   return budget ? { snapshot: budget.snapshot, receivedAt: budget.receivedAt } : null;
 };
 
-let fake: ReturnType<typeof createFakeDesktopApi>;
+let fake: FakeDesktopApi;
 
 beforeEach(() => {
-  fake = createFakeDesktopApi();
-  setDesktopApiForTests(fake.api);
-  setNowForTests(() => NOW);
-  resetStore();
+  fake = installFakeDesktopApi(NOW);
 });
 
 afterEach(() => {
-  setDesktopApiForTests(null);
-  setNowForTests(null);
+  uninstallFakeDesktopApi();
   vi.useRealTimers();
 });
 

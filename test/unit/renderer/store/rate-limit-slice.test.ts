@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RateLimitState } from '../../../../src-preload/contract';
-import { setNowForTests } from '../../../../src-renderer/src/lib/clock';
-import { setDesktopApiForTests } from '../../../../src-renderer/src/lib/desktop-api';
-import { consoleStore, resetStore, selectActiveBudget } from '../../../../src-renderer/src/store';
-import { createFakeDesktopApi, makeKey, makeResponse } from '../fake-desktop-api';
+import { consoleStore, selectActiveBudget } from '../../../../src-renderer/src/store';
+import { installFakeDesktopApi, makeKey, makeResponse, uninstallFakeDesktopApi, type FakeDesktopApi } from '../fake-desktop-api';
 
 const NOW = 1_700_000_000_000;
 const state = () => consoleStore.getState();
@@ -20,19 +18,13 @@ function budget(budgetId: string, keyIds: string[], receivedAt: number, remainin
   };
 }
 
-let fake: ReturnType<typeof createFakeDesktopApi>;
+let fake: FakeDesktopApi;
 
 beforeEach(() => {
-  fake = createFakeDesktopApi();
-  setDesktopApiForTests(fake.api);
-  setNowForTests(() => NOW);
-  resetStore();
+  fake = installFakeDesktopApi(NOW);
 });
 
-afterEach(() => {
-  setDesktopApiForTests(null);
-  setNowForTests(null);
-});
+afterEach(uninstallFakeDesktopApi);
 
 describe('rate-limit budgets', () => {
   it('asks main once at start-up for the budgets it knows', async () => {
