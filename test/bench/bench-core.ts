@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { nodeHostAdapters } from '../../src-main/adapters/node-host';
-import type { SandboxRunner } from '../../src-main/ports';
+import type { SandboxRunner, EventSink } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
 import { serve, type Served } from './processes';
 import { memorySecretStore } from '../helpers/fakes';
@@ -24,7 +24,7 @@ export interface BenchRig {
   close(): Promise<void>;
 }
 
-export async function startRig(sandboxArgs: string[], events: (channel: string, payload: unknown) => void = () => undefined): Promise<BenchRig> {
+export async function startRig(sandboxArgs: string[], events: EventSink['emit'] = () => undefined): Promise<BenchRig> {
   const dir = mkdtempSync(join(tmpdir(), 'helplane-bench-rig-'));
   let sandbox: Served | null = null;
   let core: Core | null = null;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type ExportProgress } from '../../src-preload/contract';
+import { INVOKE_CHANNELS, type ExportProgress } from '../../src-preload/contract';
 import type { Bench, BenchRow } from './bench';
 import { startRig } from './bench-core';
 
@@ -10,6 +10,8 @@ const CAPACITY = 5;
 const REFILL = 5;
 const WINDOW_MS = 2000;
 const GOAL = 1.05;
+/** The export takes about 10 s at this pace: far past that, something is broken and the bench says so. */
+const EXPORT_LIMIT_MS = 120_000;
 
 /**
  * Export all 2,000 conversations of ws_acme through the console's engine against a sandbox with
@@ -21,7 +23,9 @@ export const exportPacing: Bench = {
     const progress: ExportProgress[] = [];
     const rig = await startRig(
       ['--rate-capacity', String(CAPACITY), '--rate-refill', String(REFILL), '--rate-window-ms', String(WINDOW_MS)],
-      (channel, payload) => channel === EVENT_CHANNELS.exportProgress && progress.push(payload as ExportProgress),
+      (event, payload) => {
+        if (event === 'exportProgress') progress.push(payload as ExportProgress);
+      },
     );
     try {
       // Adding the key spent a token: let the bucket fill so the minimum below is exact.
@@ -35,12 +39,16 @@ export const exportPacing: Bench = {
       });
       if (!started.ok) throw new Error(started.error.message);
       const { exportId } = started.value as { exportId: string };
-      const last = await new Promise<ExportProgress>((resolve) => {
+      const last = await new Promise<ExportProgress>((resolve, reject) => {
+        const deadline = Date.now() + EXPORT_LIMIT_MS;
         const timer = setInterval(() => {
           const p = progress.filter((e) => e.exportId === exportId).at(-1);
           if (p && ['done', 'failed', 'cancelled'].includes(p.state)) {
             clearInterval(timer);
             resolve(p);
+          } else if (Date.now() > deadline) {
+            clearInterval(timer);
+            reject(new Error(`the export did not finish within ${EXPORT_LIMIT_MS / 1000} s (last progress: ${JSON.stringify(p ?? null)})`));
           }
         }, 10);
       });
