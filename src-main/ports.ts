@@ -99,6 +99,11 @@ export interface SandboxRunner {
   readonly dataDir?: string;
 }
 
+/** Where log lines go (adapters/log-file.ts: a rotating file in the data folder; memory in tests). */
+export interface LogSink {
+  write(line: string): void;
+}
+
 /** Main -> renderer notifications (webContents.send in Electron, SSE in the web host), typed by the contract's EVENTS. */
 export interface EventSink {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -143,7 +148,7 @@ export interface ApiReply {
   rateLimit: RateLimitSnapshot;
   /** Epoch ms when the reply arrived. */
   receivedAt: number;
-  /** The rate-limit budget the reply spent from (services/rate-limit/budget.ts). */
+  /** The rate-limit budget the reply spent from (services/rate-limit/budget.ts), as the tracker counts it. */
   budgetId: string;
   /** The request builder's words for an API error (same sentence everywhere), or null. */
   explanation?: string | null;
@@ -155,4 +160,6 @@ export interface ApiReply {
  */
 export interface ApiGateway {
   get(keyId: string, path: string, query: Record<string, string>, options?: { signal?: AbortSignal }): Promise<ApiReply>;
+  /** The budget the key's next request spends from, as far as is known before its reply. */
+  budgetFor(keyId: string): Promise<string>;
 }

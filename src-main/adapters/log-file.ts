@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { LogSink } from '../lib/logger';
+import type { LogSink } from '../ports';
 
 export interface LogFileOptions {
   /** The live file, e.g. `<dataDir>/logs/console.log`; older ones are console.1.log, console.2.log … */

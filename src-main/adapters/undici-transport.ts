@@ -12,7 +12,6 @@ import { isLoopbackHost } from '../lib/loopback';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-
 export interface UndiciTransportOptions {
   /**
    * The proxy choice from Settings, read on every send. `system` and `env` both read HTTPS_PROXY /
@@ -53,7 +52,6 @@ function failure(error: unknown, req: HttpRequest, connectMs: number): AppFailur
   return new AppFailure('network_error', `The request to ${host} failed: ${what}.`);
 }
 
-
 function decoder(encoding: string | undefined): Transform | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
@@ -68,7 +66,7 @@ function decoder(encoding: string | undefined): Transform | null {
   }
 }
 
-/** One HTTP exchange on undici; never follows redirects (the API client decides). */
+/** One HTTP exchange on undici; never follows redirects (callApi in services/http/call-api.ts decides). */
 export interface UndiciTransport extends HttpTransport {
   /** A transport that writes each response body to `path` (the last response wins): Save to file. */
   toFile(path: string): HttpTransport;

@@ -103,7 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, RATE_LIMIT_EVENT_MS);
   tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
 
-  const gateway = engineGateway(requests, keys, () => clock.now());
+  const gateway = engineGateway(requests, keys, tracker, () => clock.now());
   const router = createRouter(
     createHandlers({
       app,

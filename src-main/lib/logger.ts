@@ -1,7 +1,4 @@
-/** Where log lines go (a rotating file in the data dir; memory in tests). */
-export interface LogSink {
-  write(line: string): void;
-}
+import type { LogSink } from '../ports';
 
 export type LogLevel = 'error' | 'warn' | 'info';
 

@@ -83,7 +83,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const streams = new Set<ServerResponse>();
   const events: EventSink = {
     emit(event, payload) {
-      const frame = `event: ${EVENT_CHANNELS[event]}\ndata: ${JSON.stringify(payload)}\n\n`;
+      // The types keep callers to the contract's events; this keeps a cast or a bug from writing `event: undefined`.
+      const channel = EVENT_CHANNELS[event] as string | undefined;
+      if (channel === undefined) return;
+      const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of streams) res.write(frame);
     },
   };

@@ -4,7 +4,8 @@ import { createCore, type CoreOptions } from '../core/create-core';
 import type { EventSink } from '../ports';
 import { createDownloadTargets } from './download-targets';
 
-export type WebCoreOverrides = Partial<NodeHostAdapters & Pick<CoreOptions, 'clock' | 'metadata' | 'env' | 'demoKey' | 'onUnexpectedError'>>;
+/** What tests and the CLI may set; exports always go to the download registry the host serves. */
+export type WebCoreOverrides = Partial<Omit<NodeHostAdapters, 'exportTargets'> & Pick<CoreOptions, 'clock' | 'metadata' | 'env' | 'demoKey' | 'onUnexpectedError'>>;
 
 /** The web host's core: the same services, conf for metadata, senders limited to its own origin. */
 export function createWebCore(dataDir: string, overrides: WebCoreOverrides = {}) {

@@ -15,7 +15,7 @@ export const RateLimitSnapshotSchema = z.object({
 });
 export type RateLimitSnapshot = z.infer<typeof RateLimitSnapshotSchema>;
 
-/** A budget as the tracker knows it: per workspace when the server names one, else per key. */
+/** A budget as the tracker knows it: a server's workspace when the server names one, else one key's on that server. `budgetId` is opaque. */
 export const RateLimitStateSchema = z.object({
   budgetId: z.string(),
   keyIds: z.array(z.string()),

@@ -8,7 +8,7 @@ export interface KeychainStatus {
 }
 
 /** Ask the keychain something harmless, so start-up can say what is missing. */
-export async function probeKeychain(secrets: SecretStore): Promise<KeychainStatus> {
+async function probeKeychain(secrets: SecretStore): Promise<KeychainStatus> {
   try {
     await secrets.accounts();
     return { available: true, message: null };

@@ -19,7 +19,6 @@ const PAGE_SIZE = 100;
 /** How many times one page is retried after a 429 before the export gives up. */
 const MAX_RETRIES_PER_PAGE = 20;
 
-
 const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
 
@@ -27,7 +26,7 @@ interface Job {
   id: string;
   controller: AbortController;
   progress: ExportProgress;
-  /** The budget the job's last reply spent from (null before its first reply). */
+  /** The budget the job spends from: the key's as known at the start, then what each reply says. */
   budgetId: string | null;
 }
 
@@ -159,8 +158,8 @@ export class ExportService {
   /** One GET at the budget's pace; a 429 (someone else used the budget) waits Retry-After and retries. */
   private async pacedGet(job: Job, keyId: string, path: string, query: Record<string, string>, signal: AbortSignal): Promise<ApiReply> {
     for (let attempt = 0; ; attempt++) {
-      // Before the first reply names the budget, there is nothing to pace by.
-      if (job.budgetId !== null) await this.deps.pacer.beforeSend(job.budgetId, signal);
+      job.budgetId ??= await this.deps.api.budgetFor(keyId);
+      await this.deps.pacer.beforeSend(job.budgetId, signal);
       signal.throwIfAborted();
       const sentAt = this.deps.now();
       const reply = await this.deps.api.get(keyId, path, query, { signal });

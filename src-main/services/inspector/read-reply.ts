@@ -4,7 +4,7 @@ import { AppFailure } from '../../lib/errors';
 import { apiErrorCode } from '../../helplane/error-body';
 
 /** A non-2xx API reply as an error a user can act on, in the request builder's words. */
-export function failureFromReply(reply: ApiReply): AppFailure {
+function failureFromReply(reply: ApiReply): AppFailure {
   const code = apiErrorCode(reply.body);
   const head = `${reply.status}${code ? ` ${code}` : ''}`;
   if (reply.status === 429) {

@@ -1,6 +1,6 @@
 import type { HttpTransport, KeyRecord } from '../../ports';
 import { apiErrorCode } from '../../helplane/error-body';
-import { callApi } from '../requests/call-api';
+import { callApi } from '../http/call-api';
 
 export interface Verification {
   status: KeyRecord['status'];
@@ -8,7 +8,6 @@ export interface Verification {
 }
 
 const VERIFY_TIMEOUT_MS = 10_000;
-
 
 /** One cheap authenticated call (`GET /v1/conversations?limit=1`) to learn a key's status. */
 export async function verifyKey(transport: HttpTransport, origin: string, secret: string): Promise<Verification> {

@@ -22,7 +22,7 @@ export interface KnownBudget {
 }
 
 /** Milliseconds one token takes to refill, when the headers say enough to know. */
-export function msPerToken(snapshot: KnownBudget['snapshot']): number | null {
+function msPerToken(snapshot: KnownBudget['snapshot']): number | null {
   return snapshot.limit !== null && snapshot.limit > 0 ? ((snapshot.windowSeconds ?? DEFAULT_WINDOW_SECONDS) * 1000) / snapshot.limit : null;
 }
 
@@ -30,8 +30,9 @@ export function msPerToken(snapshot: KnownBudget['snapshot']): number | null {
  * Milliseconds from `now` until one more request fits the budget (0 when it fits or nothing is
  * known). Retry-After wins; an empty bucket waits one refill interval from when its last token was
  * spent (the fraction of a token then is unknown: a whole interval is always enough), or for its
- * reset when the interval is unknown. The one wait rule of the console: the pre-send warning and
- * every paced job use it.
+ * reset when the interval is unknown. The reset never shortens a known interval: it is rounded to
+ * whole seconds and read on this computer's clock, so trusting it could send a request too early.
+ * The one wait rule of the console: the pre-send warning and every paced job use it.
  */
 export function budgetWaitMs(budget: KnownBudget, now: number): number {
   const { snapshot } = budget;
@@ -39,8 +40,7 @@ export function budgetWaitMs(budget: KnownBudget, now: number): number {
   let wait = retryUntil - now;
   if (snapshot.remaining !== null && snapshot.remaining < 1) {
     const perToken = msPerToken(snapshot);
-    let until = perToken !== null ? budget.spentAt + perToken : (snapshot.resetAt ?? 0);
-    if (snapshot.resetAt !== null) until = Math.min(until, snapshot.resetAt);
+    const until = perToken !== null ? budget.spentAt + perToken : (snapshot.resetAt ?? 0);
     wait = Math.max(wait, until - now);
   }
   return Math.max(0, Math.ceil(wait));

@@ -16,20 +16,21 @@ export class RateLimitTracker {
 
   constructor(private readonly now: () => number) {}
 
-  /** The budget a key last spent from (null before its first reply). */
-  budgetIdFor(keyId: string): string | null {
-    return this.budgetOfKey.get(keyId)?.budgetId ?? null;
+  /**
+   * The budget a reply from `origin` spends from: its workspace's when it names one; else the one
+   * the key last spent from on that server (a failed send, a reply without the header), else the
+   * key's own. Paced jobs ask this too, so they and the panel count the same budget.
+   */
+  budgetOf(keyId: string, origin: string, workspaceId: string | null): string {
+    if (workspaceId) return budgetIdOf(origin, workspaceId, keyId);
+    const known = this.budgetOfKey.get(keyId);
+    return known?.origin === origin ? known.budgetId : budgetIdOf(origin, null, keyId);
   }
 
   /** Record one reply from `origin` (or a failed send, with `snapshot` null). */
   record(keyId: string, origin: string, status: number | null, snapshot: RateLimitSnapshot | null): RateLimitState {
     const at = this.now();
-    const known = this.budgetOfKey.get(keyId);
-    const budgetId = snapshot?.workspaceId
-      ? budgetIdOf(origin, snapshot.workspaceId, keyId)
-      : known?.origin === origin
-        ? known.budgetId
-        : budgetIdOf(origin, null, keyId);
+    const budgetId = this.budgetOf(keyId, origin, snapshot?.workspaceId ?? null);
     this.budgetOfKey.set(keyId, { origin, budgetId });
     const prev = this.budgets.get(budgetId);
     const hasHeaders = snapshot !== null && (snapshot.limit !== null || snapshot.remaining !== null || snapshot.retryAfterSeconds !== null);
@@ -69,8 +70,8 @@ export class RateLimitTracker {
 
   /** Before a send: a sentence when the known budget says it would be refused, else null. */
   warning(keyId: string): string | null {
-    const budgetId = this.budgetIdFor(keyId);
-    const s = budgetId !== null ? this.budgets.get(budgetId) : undefined;
+    const budgetId = this.budgetOfKey.get(keyId)?.budgetId;
+    const s = budgetId !== undefined ? this.budgets.get(budgetId) : undefined;
     const wait = s ? budgetWaitMs({ snapshot: s.snapshot, receivedAt: s.receivedAt, spentAt: s.receivedAt }, this.now()) : 0;
     if (wait <= 0) return null;
     return `The known rate-limit budget is used up: this request would likely get 429 Too Many Requests. A token is expected in about ${Math.ceil(wait / 1000)} s.`;

@@ -15,17 +15,24 @@ export interface PreparedRequest {
 }
 
 /**
- * The set-up every send with a stored key shares (the request builder's Send and Save to file):
- * the key's origin, the URL under it, the user's headers checked, and the secret from the keychain.
+ * The set-up every send with a stored key shares (the request builder's Send and Save to file), in
+ * this order: the key's origin (`onOrigin` hears it as soon as it is known, so a failure after it
+ * still counts against that server's budget), the URL under it, the user's headers checked, no
+ * body on a GET or HEAD, and last the secret from the keychain.
  */
 export async function prepareRequest(
   deps: { secrets: SecretStore; sandbox: SandboxRunner },
   record: KeyRecord,
-  input: Pick<SendRequestInput, 'path' | 'query' | 'headers'>,
+  input: Pick<SendRequestInput, 'method' | 'path' | 'query' | 'headers' | 'body'>,
+  onOrigin?: (origin: string) => void,
 ): Promise<PreparedRequest> {
   const origin = await resolveKeyOrigin(record, deps.sandbox);
+  onOrigin?.(origin);
   const url = buildUrl(origin, input.path, input.query);
   const headers = { Accept: 'application/json', 'Accept-Encoding': ENCODINGS, ...checkUserHeaders(input.headers ?? []) };
+  if (input.body !== undefined && (input.method === 'GET' || input.method === 'HEAD')) {
+    throw new AppFailure('request_rejected', `A ${input.method} request cannot have a body. Remove the body or use POST.`);
+  }
   const secret = await deps.secrets.get(record.id);
   if (secret === null) {
     throw new AppFailure('secret_missing', `The keychain has no secret for “${record.name}”. Delete the key and add it again.`);

@@ -8,7 +8,7 @@ import { resolveKeyOrigin } from '../keys/key-origin';
 import type { KeyService } from '../keys/key-service';
 import type { RateLimitTracker } from '../rate-limit/rate-limit-tracker';
 import { ResponseStore } from '../responses/response-store';
-import { callApi } from './call-api';
+import { callApi } from '../http/call-api';
 import { InFlightRequests } from './in-flight';
 import { prepareRequest } from './prepare';
 import { responseView } from './response-view';
@@ -26,7 +26,7 @@ export interface RequestServiceDeps {
   history?: HistoryService;
   /** A transport that writes the body to a file (Save to file); absent, saving is unavailable. */
   fileTransport?: (path: string) => HttpTransport;
-  /** Where a saved body goes: a save dialog (desktop) or the downloads folder (web host). */
+  /** Where a saved body goes: a save dialog (desktop) or the exports folder (web host). */
   saveTargets?: ExportTargets;
   /** Waits between network-error retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
@@ -48,7 +48,7 @@ function preciseNow(): number {
 
 type HistoryFields = Pick<NewHistoryEntry, 'status' | 'errorCode' | 'errorMessage' | 'durationMs' | 'rateLimit' | 'responseBody'>;
 
-/** Sends one request with a stored key: the secret is read here and handed only to the API client. */
+/** Sends one request with a stored key: the secret is read here and handed only to callApi (services/http/call-api.ts). */
 export class RequestService {
   private readonly inFlight = new InFlightRequests();
   /** Whole bodies of large responses, for responseSlice / responseSearch / responseTree. */
@@ -76,9 +76,9 @@ export class RequestService {
     }
     const signal = controller?.signal ?? options.signal;
     const started = this.deps.clock.now();
-    // Set once the request is prepared: what History scrubs, and which server's budget it spent.
-    let secret: string | null = null;
+    // Set as the request is prepared: which server's budget it spends, and what History scrubs.
     let origin: string | null = null;
+    let secret: string | null = null;
     const after = this.deps.afterReply ?? RUN_NOW;
     const entryOf = (fields: HistoryFields): NewHistoryEntry => ({
       time: started,
@@ -93,9 +93,9 @@ export class RequestService {
       ...fields,
     });
     try {
-      const result = await this.exchange(record, input, signal, (s, o) => {
-        secret = s;
-        origin = o;
+      const result = await this.exchange(record, input, signal, {
+        origin: (o) => (origin = o),
+        secret: (s) => (secret = s),
       });
       const historyId = this.deps.history ? randomUUID() : null;
       const usedSecret = secret;
@@ -117,7 +117,7 @@ export class RequestService {
         const usedSecret = secret;
         const usedOrigin: string | null = origin;
         after.run(() => {
-          // A send that never reached a server (no sandbox, no secret) spent no budget.
+          // A budget belongs to a server: a send whose server is unknown (the sandbox did not start) has none to count in.
           if (usedOrigin !== null) this.deps.tracker?.record(record.id, usedOrigin, null, null);
           this.deps.history?.add(entryOf({ status: null, errorCode: error.code, errorMessage: error.message, durationMs, rateLimit: null, responseBody: null }), usedSecret);
         });
@@ -131,14 +131,16 @@ export class RequestService {
     }
   }
 
-  private async exchange(record: KeyRecord, input: SendRequestInput, signal: AbortSignal | undefined, onPrepared: (secret: string, origin: string) => void): Promise<ResponseView> {
+  private async exchange(
+    record: KeyRecord,
+    input: SendRequestInput,
+    signal: AbortSignal | undefined,
+    heard: { origin: (origin: string) => void; secret: (secret: string) => void },
+  ): Promise<ResponseView> {
     const { transport, clock } = this.deps;
     const settings = this.deps.settings();
-    if (input.body !== undefined && (input.method === 'GET' || input.method === 'HEAD')) {
-      throw new AppFailure('request_rejected', `A ${input.method} request cannot have a body. Remove the body or use POST.`);
-    }
-    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, input);
-    onPrepared(secret, origin);
+    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, input, heard.origin);
+    heard.secret(secret);
     // A POST is safe to repeat only with an Idempotency-Key (the server replays the first answer).
     const repeatable = IDEMPOTENT.has(input.method) || Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
     for (let attempt = 0; ; attempt++) {

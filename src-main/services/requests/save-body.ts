@@ -11,7 +11,7 @@ import { parseRateLimit } from '../../helplane/rate-limit-headers';
 import type { KeyService } from '../keys/key-service';
 import type { RateLimitTracker } from '../rate-limit/rate-limit-tracker';
 import type { ResponseStore } from '../responses/response-store';
-import { callApi } from './call-api';
+import { callApi } from '../http/call-api';
 import type { InFlightRequests } from './in-flight';
 import { prepareRequest } from './prepare';
 import type { RequestSettings } from './request-settings';
@@ -25,7 +25,7 @@ export interface BodySaverDeps {
   tracker?: RateLimitTracker;
   /** A transport that writes the body to a file; absent, saving is unavailable. */
   fileTransport?: (path: string) => HttpTransport;
-  /** Where a saved body goes: a save dialog (desktop) or the downloads folder (web host). */
+  /** Where a saved body goes: a save dialog (desktop) or the exports folder (web host). */
   saveTargets?: ExportTargets;
   responses: ResponseStore;
   inFlight: InFlightRequests;
@@ -46,7 +46,8 @@ export class BodySaver {
     if (!fileTransport || !saveTargets) throw new AppFailure('request_rejected', 'Saving to a file is not available here.');
     if (input.method !== 'GET') throw new AppFailure('request_rejected', `Only GET responses can be saved to a file; a ${input.method} would run again.`);
     const record = this.deps.keys.find(input.keyId);
-    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, input);
+    // Only what a GET carries: Save to file never sent a body.
+    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, { method: 'GET', path: input.path, query: input.query, headers: input.headers });
     const id = `exp_${randomBytes(8).toString('hex')}`;
     const fileName = `${input.path.replace(/^\/+/, '').replace(/[^\w.-]+/g, '-') || 'response'}-${this.stamp()}.json`;
     const target = await saveTargets.choose(id, fileName);

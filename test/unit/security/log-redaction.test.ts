@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogFile, logFilePath } from '../../../src-main/adapters/log-file';
 import { generateKey } from '../../../src-main/helplane/key-format';
 import { redactLogText } from '../../../src-main/helplane/log-redaction';
-import { createLogger, MAX_ENTRY_CHARS, type LogSink } from '../../../src-main/lib/logger';
+import type { LogSink } from '../../../src-main/ports';
+import { createLogger, MAX_ENTRY_CHARS } from '../../../src-main/lib/logger';
 import { tempDir } from '../../helpers/temp-dir';
 
 const KEY_SHAPED = /hl_(live|test)_[0-9A-Za-z]{38}/;

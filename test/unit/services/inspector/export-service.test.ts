@@ -45,6 +45,7 @@ describe('ExportService', () => {
     const requested: string[] = [];
     let throttled = false;
     const api: ApiGateway = {
+      budgetFor: async () => BUDGET,
       async get(_key, _path, query) {
         requested.push(query.starting_after ?? 'first');
         if (query.starting_after && !throttled) {
@@ -81,9 +82,32 @@ describe('ExportService', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['ct_1', 'ct_2', 'ct_3']);
   });
 
+  it('paces the first page of a new export by what an earlier one left of the budget', async () => {
+    const clock = fakeClock();
+    const events: ExportProgress[] = [];
+    const sentAt: number[] = [];
+    const api: ApiGateway = {
+      budgetFor: async () => BUDGET,
+      async get() {
+        sentAt.push(clock.now());
+        // One page each; the budget is empty after every reply (100 a minute: a token each 600 ms).
+        return { status: 200, body: JSON.stringify({ object: 'list', data: [contact(1)], has_more: false, next_cursor: null }), rateLimit: rate(0), receivedAt: clock.now(), budgetId: BUDGET };
+      },
+    };
+    const service = new ExportService({ api, targets: folderExportTargets(dir.path), events: { emit: (_c, p) => events.push(p as ExportProgress) }, pacer: new BudgetPacer(clock), now: () => clock.now() });
+    await service.start({ keyId: 'k', kind: 'contacts', format: 'csv', filter: {} });
+    expect((await finished(events)).state).toBe('done');
+    events.length = 0;
+    await service.start({ keyId: 'k', kind: 'contacts', format: 'csv', filter: {} });
+    expect((await finished(events)).state).toBe('done');
+    expect(sentAt).toHaveLength(2);
+    expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(600);
+  });
+
   it('fails in words on an API error and leaves no file', async () => {
     const sub = tempDir('export-fail');
     const api: ApiGateway = {
+      budgetFor: async () => BUDGET,
       get: async () => ({ status: 401, body: '{"error":{"code":"revoked_api_key"}}', rateLimit: rate(0), receivedAt: 0, budgetId: BUDGET, explanation: 'The key was revoked.' }),
     };
     const events: ExportProgress[] = [];

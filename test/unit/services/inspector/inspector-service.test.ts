@@ -8,6 +8,7 @@ const contact = { id: 'ct_1', object: 'contact', name: 'Ada', email: 'ada@exampl
 function gateway(reply: (path: string, query: Record<string, string>, signal?: AbortSignal) => Partial<ApiReply> | Promise<Partial<ApiReply>>) {
   const calls: Array<{ path: string; query: Record<string, string> }> = [];
   const api: ApiGateway = {
+    budgetFor: async () => 'workspace:ws_acme@http://127.0.0.1:4010',
     async get(_keyId, path, query, options) {
       calls.push({ path, query });
       return { status: 200, body: '', rateLimit: rate, receivedAt: 0, budgetId: 'workspace:ws_acme@http://127.0.0.1:4010', explanation: null, ...(await reply(path, query, options?.signal)) };

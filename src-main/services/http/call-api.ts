@@ -19,7 +19,6 @@ export interface ApiCall {
   redirectPolicy?: RedirectPolicy;
 }
 
-
 export interface ApiResult {
   response: HttpResponse;
   finalUrl: string;
@@ -30,7 +29,6 @@ export interface ApiResult {
 
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
 
 /**
  * May a redirect to `next` carry the key? Only on the key's own origin, and there only over https

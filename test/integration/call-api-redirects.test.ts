@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUndiciTransport } from '../../src-main/adapters/undici-transport';
 import type { RedirectPolicy } from '../../src-preload/contract';
-import { callApi } from '../../src-main/services/requests/call-api';
+import { callApi } from '../../src-main/services/http/call-api';
 import { buildUrl, checkUserHeaders } from '../../src-main/services/requests/request-guard';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 
