@@ -92,11 +92,12 @@ const record: KeyRecord = {
   status: 'active', workspaceId: null,
 };
 
-function engine(opts: { timeoutMs?: number; maxResponseBytes?: number } = {}) {
+function engine(opts: { timeoutMs?: number; maxResponseBytes?: number; secret?: string | null } = {}) {
   const tracker = new RateLimitTracker(() => Date.now());
   const history = new HistoryService(createJsonFileStore(join(dir, 'history.json')));
   const keys = { find: () => ({ ...record, baseUrl: server.origin }), touch: () => undefined } as unknown as KeyService;
-  const secrets: SecretStore = { get: async () => SECRET, set: async () => undefined, delete: async () => true, accounts: async () => [] };
+  const secret = opts.secret === undefined ? SECRET : opts.secret;
+  const secrets: SecretStore = { get: async () => secret, set: async () => undefined, delete: async () => true, accounts: async () => [] };
   const sandbox = {} as SandboxRunner;
   const undici = createUndiciTransport({ proxyMode: () => 'none' });
   const service = new RequestService({
@@ -221,6 +222,15 @@ describe('the request engine', () => {
     flaky = 0;
     const withKey = await engine().service.send({ ...get('/flaky'), method: 'POST', body: '{}', headers: [{ name: 'Idempotency-Key', value: 'abc' }] });
     expect(withKey.status).toBe(200);
+  });
+
+  it('checks a request in order, and counts a failed send in its server\'s budget unless the request itself was refused', async () => {
+    const missing = engine({ secret: null });
+    await expect(missing.service.send({ ...get('/limited'), body: '{}' })).rejects.toMatchObject({ code: 'request_rejected' });
+    expect(missing.tracker.list()).toEqual([]);
+    await expect(missing.service.send({ ...get('/limited'), headers: [{ name: 'X-API-Key', value: 'x' }], body: '{}' })).rejects.toMatchObject({ code: 'request_rejected', message: expect.stringMatching(/X-API-Key/) });
+    await expect(missing.service.send(get('/limited'))).rejects.toMatchObject({ code: 'secret_missing' });
+    expect(missing.tracker.list()).toMatchObject([{ budgetId: budgetIdOf(server.origin, null, 'k1'), keyIds: ['k1'], recent: [{ count: 1 }] }]);
   });
 
   it('tracks 429s per workspace and warns before a send over budget', async () => {
