@@ -31,7 +31,8 @@ export class RateLimitTracker {
   record(keyId: string, origin: string, status: number | null, snapshot: RateLimitSnapshot | null): RateLimitState {
     const at = this.now();
     const budgetId = this.budgetOf(keyId, origin, snapshot?.workspaceId ?? null);
-    this.budgetOfKey.set(keyId, { origin, budgetId });
+    const known = this.budgetOfKey.get(keyId);
+    if (known?.budgetId !== budgetId) this.budgetOfKey.set(keyId, { origin, budgetId });
     const prev = this.budgets.get(budgetId);
     const hasHeaders = snapshot !== null && (snapshot.limit !== null || snapshot.remaining !== null || snapshot.retryAfterSeconds !== null);
     // Per-second counts, so a budget costs the same at 1 request a minute or 2,000 a second.

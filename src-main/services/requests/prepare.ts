@@ -1,7 +1,6 @@
 import type { SendRequestInput } from '../../../src-preload/contract';
-import type { KeyRecord, SandboxRunner, SecretStore } from '../../ports';
+import type { KeyRecord, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
-import { resolveKeyOrigin } from '../keys/key-origin';
 import { buildUrl, checkUserHeaders } from './request-guard';
 
 const ENCODINGS = 'gzip, deflate, br';
@@ -16,24 +15,21 @@ export interface PreparedRequest {
 
 /**
  * The set-up every send with a stored key shares (the request builder's Send and Save to file), in
- * this order: the key's origin (`onOrigin` hears it as soon as it is known, so a failure after it
- * still counts against that server's budget), the URL under it, the user's headers checked, no
- * body on a GET or HEAD, and last the secret from the keychain.
+ * this order once the key's origin is known (keys/key-origin.ts): the URL under it, the user's
+ * headers checked, no body on a GET or HEAD, and last the secret from the keychain.
  */
 export async function prepareRequest(
-  deps: { secrets: SecretStore; sandbox: SandboxRunner },
+  secrets: SecretStore,
   record: KeyRecord,
+  origin: string,
   input: Pick<SendRequestInput, 'method' | 'path' | 'query' | 'headers' | 'body'>,
-  onOrigin?: (origin: string) => void,
 ): Promise<PreparedRequest> {
-  const origin = await resolveKeyOrigin(record, deps.sandbox);
-  onOrigin?.(origin);
   const url = buildUrl(origin, input.path, input.query);
   const headers = { Accept: 'application/json', 'Accept-Encoding': ENCODINGS, ...checkUserHeaders(input.headers ?? []) };
   if (input.body !== undefined && (input.method === 'GET' || input.method === 'HEAD')) {
     throw new AppFailure('request_rejected', `A ${input.method} request cannot have a body. Remove the body or use POST.`);
   }
-  const secret = await deps.secrets.get(record.id);
+  const secret = await secrets.get(record.id);
   if (secret === null) {
     throw new AppFailure('secret_missing', `The keychain has no secret for “${record.name}”. Delete the key and add it again.`);
   }

@@ -93,13 +93,12 @@ export class RequestService {
       ...fields,
     });
     try {
-      const result = await this.exchange(record, input, signal, {
-        origin: (o) => (origin = o),
-        secret: (s) => (secret = s),
-      });
+      // Known before anything else can fail, so a failure after it still counts in that server's budget.
+      origin = await resolveKeyOrigin(record, this.deps.sandbox);
+      const result = await this.exchange(record, origin, input, signal, (s) => (secret = s));
       const historyId = this.deps.history ? randomUUID() : null;
       const usedSecret = secret;
-      const usedOrigin = origin!;
+      const usedOrigin = origin;
       // The reply goes first; "Last used", the budget and History follow (after-reply.ts).
       after.run(() => {
         this.deps.keys.touch(record.id, result.rateLimit.workspaceId ? { workspaceId: result.rateLimit.workspaceId } : {}, record);
@@ -131,16 +130,11 @@ export class RequestService {
     }
   }
 
-  private async exchange(
-    record: KeyRecord,
-    input: SendRequestInput,
-    signal: AbortSignal | undefined,
-    heard: { origin: (origin: string) => void; secret: (secret: string) => void },
-  ): Promise<ResponseView> {
+  private async exchange(record: KeyRecord, origin: string, input: SendRequestInput, signal: AbortSignal | undefined, onSecret: (secret: string) => void): Promise<ResponseView> {
     const { transport, clock } = this.deps;
     const settings = this.deps.settings();
-    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, input, heard.origin);
-    heard.secret(secret);
+    const { url, headers, secret } = await prepareRequest(this.deps.secrets, record, origin, input);
+    onSecret(secret);
     // A POST is safe to repeat only with an Idempotency-Key (the server replays the first answer).
     const repeatable = IDEMPOTENT.has(input.method) || Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
     for (let attempt = 0; ; attempt++) {

@@ -12,6 +12,7 @@ import type { KeyService } from '../keys/key-service';
 import type { RateLimitTracker } from '../rate-limit/rate-limit-tracker';
 import type { ResponseStore } from '../responses/response-store';
 import { callApi } from '../http/call-api';
+import { resolveKeyOrigin } from '../keys/key-origin';
 import type { InFlightRequests } from './in-flight';
 import { prepareRequest } from './prepare';
 import type { RequestSettings } from './request-settings';
@@ -47,7 +48,8 @@ export class BodySaver {
     if (input.method !== 'GET') throw new AppFailure('request_rejected', `Only GET responses can be saved to a file; a ${input.method} would run again.`);
     const record = this.deps.keys.find(input.keyId);
     // Only what a GET carries: Save to file never sent a body.
-    const { origin, url, headers, secret } = await prepareRequest(this.deps, record, { method: 'GET', path: input.path, query: input.query, headers: input.headers });
+    const origin = await resolveKeyOrigin(record, this.deps.sandbox);
+    const { url, headers, secret } = await prepareRequest(this.deps.secrets, record, origin, { method: 'GET', path: input.path, query: input.query, headers: input.headers });
     const id = `exp_${randomBytes(8).toString('hex')}`;
     const fileName = `${input.path.replace(/^\/+/, '').replace(/[^\w.-]+/g, '-') || 'response'}-${this.stamp()}.json`;
     const target = await saveTargets.choose(id, fileName);
