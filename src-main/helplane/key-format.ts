@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { redactCutTail, secretForms, unescapePrintable } from './secret-forms';
 
 /** Helplane key format: `hl_<mode>_<32 base62><6 base62 CRC32 of "hl_<mode>_<32 chars>">`. */
 export type KeyMode = 'live' | 'test';
@@ -86,16 +87,55 @@ export function redactKeys(text: string): string {
   return text.replace(KEY_LIKE, (k) => `${keyPrefix(k)}…[redacted]`);
 }
 
-/** Could `text` hold a key: something key-shaped, or `secret` itself? (Cheap: two substring searches.) */
+/** Could `text` hold a key: something key-shaped, `secret` in any of its forms, or escapes that could spell one? (Cheap: substring searches.) */
 export function mayHoldKey(text: string, secret: string | null): boolean {
-  return text.includes('hl_') || (secret !== null && secret !== '' && text.includes(secret));
+  if (text.includes('hl_')) return true;
+  if (secret === null || secret === '') return false;
+  if (text.includes('\\u')) return true;
+  for (const form of secretForms(secret)) if (text.includes(form)) return true;
+  return false;
+}
+
+export interface RedactOptions {
+  /** The text was cut (at the size limit): a piece of a key at its very end goes too. */
+  cut?: boolean;
+  /** Match the key in any letter case (URLs: a host is lowercased on the way). */
+  anyCase?: boolean;
 }
 
 /**
  * `text` without anything key-shaped and without `secret` (the key a request was sent with, which
- * need not look like a Helplane key): what History, replies and snippets keep of user or server text.
+ * need not look like a Helplane key) in any form a server could echo it in (secret-forms.ts): what
+ * History, replies, snippets and files keep of user or server text.
  */
-export function redactSecret(text: string, secret: string | null): string {
-  const redacted = redactKeys(text);
-  return secret && redacted.includes(secret) ? redacted.split(secret).join('[redacted]') : redacted;
+export function redactSecret(text: string, secret: string | null, options: RedactOptions = {}): string {
+  let out = text;
+  if (out.includes('\\u')) {
+    // Escapes that spell a key are written out, so the key can be found and replaced.
+    const plain = unescapePrintable(out);
+    if (plain !== out && (plain.includes('hl_') || (secret && secretForms(secret).some((f) => plain.includes(f))))) out = plain;
+  }
+  out = redactKeys(out);
+  if (!secret) return options.cut ? redactCutKeyTail(out) : out;
+  for (const form of secretForms(secret)) {
+    if (out.includes(form)) out = out.split(form).join('[redacted]');
+  }
+  if (options.anyCase) out = redactAnyCase(out, secret);
+  return options.cut ? redactCutKeyTail(redactCutTail(out, secret)) : out;
+}
+
+/** A key-shaped piece at the very end of a cut text: too short for KEY_LIKE, still more than a prefix. */
+function redactCutKeyTail(text: string): string {
+  return text.replace(/hl_(?:live|test)_[0-9A-Za-z]{5,}$/, (k) => `${keyPrefix(k)}…[redacted]`);
+}
+
+function redactAnyCase(text: string, secret: string): string {
+  let out = text;
+  for (const form of secretForms(secret)) {
+    const lower = form.toLowerCase();
+    for (let at = out.toLowerCase().indexOf(lower); at >= 0; at = out.toLowerCase().indexOf(lower, at + '[redacted]'.length)) {
+      out = `${out.slice(0, at)}[redacted]${out.slice(at + form.length)}`;
+    }
+  }
+  return out;
 }

@@ -60,9 +60,10 @@ export function responseView(responses: ResponseStore, v: ViewInput): ResponseVi
   const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
   // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
   // The text is a view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
-  const text = binary ? '' : redactSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret);
+  const text = binary ? '' : redactSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret, { cut: response.bodyTruncated });
   const notes: string[] = [];
-  if (v.redirectNote) notes.push(v.redirectNote);
+  // A redirect's Location is the server's text too, and a host in it comes back lowercased.
+  if (v.redirectNote) notes.push(redactSecret(v.redirectNote, secret, { anyCase: true }));
   if (binary) notes.push(`The body is binary (${contentType ?? 'no Content-Type'}, ${response.body.byteLength} bytes), so it is not shown as text.`);
   else if (text.length > 0 && !isJson) notes.push(`The body is not JSON (${contentType ?? 'no Content-Type'}); it is shown as plain text.`);
   if (response.bodyTruncated) {
@@ -83,14 +84,15 @@ export function responseView(responses: ResponseStore, v: ViewInput): ResponseVi
   }
   return {
     status: response.status,
-    statusText: response.statusText,
+    // The reason phrase is the server's own text.
+    statusText: mayHoldKey(response.statusText, secret) ? redactSecret(response.statusText, secret) : response.statusText,
     headers: scrubHeaders(response.headers, secret),
     body: large ? '' : text,
     ...(large ? { large } : {}),
     bodyTruncated: response.bodyTruncated,
     sizeBytes: response.body.byteLength,
     durationMs: response.durationMs,
-    url: v.finalUrl,
+    url: redactSecret(v.finalUrl, secret, { anyCase: true }),
     rateLimit,
     ...(response.ttfbMs !== undefined ? { ttfbMs: response.ttfbMs } : {}),
     ...(response.wireBytes !== undefined ? { wireBytes: response.wireBytes } : {}),

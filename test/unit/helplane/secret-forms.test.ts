@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { generateKey, redactSecret } from '../../../src-main/helplane/key-format';
+import { redactCutTail, secretForms, unescapePrintable, visibleLength } from '../../../src-main/helplane/secret-forms';
+
+const KEY = generateKey('test');
+const CUSTOM = 'cu"st/om+key=\\v4lue!';
+
+describe('the forms a server can echo a key in', () => {
+  it('are the key itself, JSON-escaped and URL-encoded (either hex case)', () => {
+    expect(secretForms(KEY)).toEqual([KEY]);
+    expect(secretForms(CUSTOM)).toEqual([CUSTOM, JSON.stringify(CUSTOM).slice(1, -1), encodeURIComponent(CUSTOM), encodeURIComponent(CUSTOM).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())]);
+  });
+
+  it('are all redacted', () => {
+    for (const form of secretForms(CUSTOM)) expect(redactSecret(`before ${form} after`, CUSTOM)).toBe('before [redacted] after');
+    expect(redactSecret(JSON.stringify({ echoed: CUSTOM }), CUSTOM)).toBe('{"echoed":"[redacted]"}');
+  });
+
+  it('include the key spelled in \\u escapes, for a Helplane key and any other', () => {
+    const escaped = (s: string) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    expect(redactSecret(`{"k":"${escaped(KEY)}"}`, null)).toBe(`{"k":"${KEY.slice(0, 12)}…[redacted]"}`);
+    expect(redactSecret(`{"k":"${escaped('my-own-secret-1')}"}`, 'my-own-secret-1')).toBe('{"k":"[redacted]"}');
+    // Escapes that spell no key stay as they were.
+    expect(redactSecret('{"name":"Jos\\u00e9 \\u0041"}', 'my-own-secret-1')).toBe('{"name":"Jos\\u00e9 \\u0041"}');
+  });
+
+  it('unescapes only printable ASCII that JSON allows unescaped', () => {
+    expect(unescapePrintable('\\u0041\\u0022\\u005c\\u000a\\u00e9')).toBe('A\\"\\\\\\u000a\\u00e9');
+    expect(JSON.parse(`"${unescapePrintable('\\u0041\\u0022\\u005c')}"`)).toBe('A"\\');
+  });
+
+  it('match in any letter case where a server lowercases (a host name)', () => {
+    const secret = 'MyHostSecret99';
+    expect(redactSecret(`http://${secret.toLowerCase()}.example/x`, secret, { anyCase: true })).toBe('http://[redacted].example/x');
+    expect(redactSecret(`http://${secret.toLowerCase()}.example/x`, secret)).toBe(`http://${secret.toLowerCase()}.example/x`);
+  });
+});
+
+describe('a key cut at the end of a text', () => {
+  it('shows no more of it than a prefix may show', () => {
+    expect(visibleLength(KEY)).toBe(12);
+    expect(visibleLength('eightchr')).toBe(2);
+    expect(visibleLength('a'.repeat(100))).toBe(4);
+    expect(redactCutTail(`{"echo":"${KEY.slice(0, 30)}`, KEY)).toBe('{"echo":"[redacted]');
+    expect(redactCutTail(`{"echo":"${KEY.slice(0, 12)}`, KEY)).toBe(`{"echo":"${KEY.slice(0, 12)}`);
+    expect(redactCutTail('{"echo":"my-own', 'my-own-secret-1')).toBe('{"echo":"[redacted]');
+  });
+
+  it('goes for any Helplane-shaped piece too short for the key pattern, only when the text was cut', () => {
+    const other = generateKey('live').slice(0, 25);
+    expect(redactSecret(`x ${other}`, null, { cut: true })).toBe(`x ${other.slice(0, 12)}…[redacted]`);
+    expect(redactSecret(`x ${other}`, null)).toBe(`x ${other}`);
+    expect(redactSecret(`x ${KEY.slice(0, 40)}`, KEY, { cut: true })).not.toContain(KEY.slice(12, 20));
+  });
+});
