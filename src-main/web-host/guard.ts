@@ -31,3 +31,19 @@ export function tokenAllowed(req: IncomingMessage, token: string): boolean {
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** The cookie that lets a plain link click download a file: set only to a page that showed the token. */
+export const DOWNLOAD_COOKIE = 'helplane-downloads';
+
+/** Does the request carry the download cookie of this launch? */
+export function downloadCookieAllowed(req: IncomingMessage, session: string): boolean {
+  const cookies = req.headers.cookie ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name !== DOWNLOAD_COOKIE) continue;
+    const a = Buffer.from(rest.join('='));
+    const b = Buffer.from(session);
+    if (a.length === b.length && timingSafeEqual(a, b)) return true;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import type { EventSink } from '../ports';
 import { rendererCsp } from '../app/security';
 import type { IpcRouter } from '../ipc/router';
 import type { DownloadRegistry } from './download-targets';
-import { hostAllowed, originAllowed, tokenAllowed } from './guard';
+import { DOWNLOAD_COOKIE, downloadCookieAllowed, hostAllowed, originAllowed, tokenAllowed } from './guard';
 import { readStatic } from './static-files';
 
 /** Largest IPC request body accepted (the API caps request bodies at 1 MiB; JSON adds a little). */
@@ -79,6 +79,8 @@ function indexHtml(html: string): string {
 /** Serve the renderer plus `POST /ipc/<channel>` and `GET /events` on 127.0.0.1. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // Downloads are link clicks, which cannot carry the token header: a page that shows the token gets this cookie for them.
+  const downloadSession = randomBytes(32).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
   const events: EventSink = {
@@ -147,11 +149,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
+    if (url.pathname === '/__helplane/download-session') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
+      if (!originAllowed(req, port, true)) return refuse(res, 403, 'Cross-origin call refused.');
+      if (!tokenAllowed(req, token)) return refuse(res, 401, 'Missing or wrong console token.');
+      res.writeHead(204, {
+        'Set-Cookie': `${DOWNLOAD_COOKIE}=${downloadSession}; Path=/__helplane/downloads/; HttpOnly; SameSite=Strict`,
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
     if (url.pathname.startsWith('/__helplane/downloads/')) {
-      // The export id (64 random bits, known only to the page that started it) is the capability;
-      // a plain link click cannot carry the token header. Same-origin only.
+      // A link click: same origin, and the cookie a page that showed the token was given; the export
+      // id (64 random bits, known only to the page that started it) must name a finished file.
       if (!originAllowed(req, port, false)) return refuse(res, 403, 'Cross-origin call refused.');
+      if (!downloadCookieAllowed(req, downloadSession)) return refuse(res, 401, 'Downloads need the console page: open the URL printed by `npm run web`.');
       const file = downloads?.resolve(url.pathname.slice('/__helplane/downloads/'.length)) ?? null;
       if (!file) return send(res, 404, 'No such export.', 'text/plain; charset=utf-8');
       res.writeHead(200, {

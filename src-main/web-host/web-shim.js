@@ -87,4 +87,6 @@
   });
   Object.defineProperty(window, 'helplane', { value: Object.freeze(api), writable: false, configurable: false });
   connectEvents();
+  // Downloads are plain link clicks: trade the token for the cookie they need.
+  fetch('/__helplane/download-session', { method: 'POST', headers: { 'X-Helplane-Token': token || '' }, credentials: 'same-origin' }).catch(function () {});
 })();
