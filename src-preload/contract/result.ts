@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'response_too_large'
   | 'api_error'
   | 'rate_limited'
-  | 'export_failed';
+  | 'export_failed'
+  | 'key_in_response';
 
 export interface AppError {
   code: ErrorCode;

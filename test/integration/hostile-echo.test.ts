@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,9 @@ beforeAll(async () => {
     if (path === '/url-encoded') return void res.writeHead(200, json).end(JSON.stringify({ next: `/v1/x?key=${encodeURIComponent(key)}` }));
     if (path === '/unicode-escaped') return void res.writeHead(200, json).end(`{"echoed":"${escapedAll}"}`);
     if (path === '/redirect') return void res.writeHead(302, { Location: `http://127.0.0.2:1/${encodeURIComponent(key)}` }).end();
+    if (path === '/clean') return void res.writeHead(200, json).end('{"ok":true}');
+    // The key straddles the 1 MiB chunks a file is read in.
+    if (path === '/straddle') return void res.writeHead(200, json).end(`{"pad":"${'p'.repeat(1024 * 1024 - 30)}","echoed":"${key}"}`);
     if (path === '/cut') return void res.writeHead(200, json).end(`{"pad":"${'p'.repeat(1000)}","echoed":"${key}"}`);
     res.writeHead(404).end();
   });
@@ -47,9 +50,12 @@ function engine(maxResponseBytes = 1 << 20) {
   const history = new HistoryService(createJsonFileStore(join(dir, 'history.json')));
   const keys = { find: () => record, touch: () => undefined } as unknown as KeyService;
   const secrets: SecretStore = { get: async () => SECRET, set: async () => undefined, delete: async () => true, accounts: async () => [] };
+  const transport = createUndiciTransport({ proxyMode: () => 'none' });
   const service = new RequestService({
     keys, secrets, history, sandbox: {} as SandboxRunner,
-    transport: createUndiciTransport({ proxyMode: () => 'none' }),
+    transport,
+    fileTransport: (path) => transport.toFile(path),
+    saveTargets: { choose: async (_id, name) => ({ path: join(dir, name), downloadUrl: null }) },
     clock: { now: () => Date.now() },
     settings: () => ({ timeoutMs: 5000, maxResponseBytes, redirectPolicy: 'refuse' }),
   });
@@ -85,6 +91,19 @@ describe('a server that echoes the key back', () => {
     expect(view.bodyTruncated).toBe(true);
     expect(view.body).toContain('[redacted]');
     expectNoKey(view.body);
+  });
+
+  it.each(['/json-escaped', '/unicode-escaped', '/straddle'])('%s: Save to file refuses to write it to disk, and leaves no file', async (path) => {
+    const { service } = engine();
+    await expect(service.saveBody({ keyId: 'k1', method: 'GET', path })).rejects.toMatchObject({ code: 'key_in_response', message: expect.stringMatching(/not saved/) });
+    expect(readdirSync(dir).filter((f) => !f.startsWith('history'))).toEqual([]);
+  });
+
+  it('Save to file writes a body that holds no key', async () => {
+    const { service } = engine();
+    const saved = await service.saveBody({ keyId: 'k1', method: 'GET', path: '/clean' });
+    expect(readFileSync(saved.path, 'utf8')).toBe('{"ok":true}');
+    rmSync(saved.path);
   });
 
   it('the History file on disk holds none of it either', async () => {

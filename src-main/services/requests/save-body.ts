@@ -14,6 +14,7 @@ import type { ResponseStore } from '../responses/response-store';
 import { callApi } from '../http/call-api';
 import { resolveKeyOrigin } from '../keys/key-origin';
 import type { InFlightRequests } from './in-flight';
+import { fileHoldsKey } from './file-scan';
 import { prepareRequest } from './prepare';
 import type { RequestSettings } from './request-settings';
 
@@ -63,6 +64,10 @@ export class BodySaver {
         timeoutMs: settings.timeoutMs, maxBodyBytes: Number.MAX_SAFE_INTEGER, redirectPolicy: settings.redirectPolicy ?? 'refuse', signal: controller.signal,
       });
       this.deps.tracker?.record(record.id, origin, response.status, parseRateLimit(response.headers, this.deps.clock.now()));
+      // The body went to disk as it came: a server that echoes the key must not leave it in a file.
+      if (await fileHoldsKey(target.path, secret)) {
+        throw new AppFailure('key_in_response', 'The response holds the API key this request was sent with (the server echoes it), so it was not saved to a file.');
+      }
       const bytes = (await stat(target.path)).size;
       return { fileName: basename(target.path), path: target.path, bytes, status: response.status, downloadUrl: target.downloadUrl };
     } catch (error) {
