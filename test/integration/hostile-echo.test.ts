@@ -8,6 +8,11 @@ import type { KeyRecord, SandboxRunner, SecretStore } from '../../src-main/ports
 import { HistoryService } from '../../src-main/services/history/history-service';
 import type { KeyService } from '../../src-main/services/keys/key-service';
 import { RequestService } from '../../src-main/services/requests/request-service';
+import { engineGateway } from '../../src-main/services/inspector/engine-gateway';
+import { ExportService } from '../../src-main/services/inspector/export-service';
+import { BudgetPacer, systemPacerClock } from '../../src-main/services/rate-limit/budget-pacer';
+import { RateLimitTracker } from '../../src-main/services/rate-limit/rate-limit-tracker';
+import type { ExportProgress } from '../../src-preload/contract';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 
 // A custom key with characters that JSON and URLs escape, and a reason phrase, a Location and bodies that echo it.
@@ -30,6 +35,11 @@ beforeAll(async () => {
     if (path === '/url-encoded') return void res.writeHead(200, json).end(JSON.stringify({ next: `/v1/x?key=${encodeURIComponent(key)}` }));
     if (path === '/unicode-escaped') return void res.writeHead(200, json).end(`{"echoed":"${escapedAll}"}`);
     if (path === '/redirect') return void res.writeHead(302, { Location: `http://127.0.0.2:1/${encodeURIComponent(key)}` }).end();
+    if (path === '/v1/contacts') {
+      // A contact whose fields echo the key: escaped for JSON, spelled in \u escapes, URL-encoded.
+      const contact = `{"id":"ct_1","object":"contact","name":${JSON.stringify(key)},"email":"${escapedAll}","phone":null,"company":"${encodeURIComponent(key)}","conversation_count":0,"created_at":"x","updated_at":"x"}`;
+      return void res.writeHead(200, json).end(`{"object":"list","data":[${contact}],"has_more":false,"next_cursor":null}`);
+    }
     if (path === '/clean') return void res.writeHead(200, json).end('{"ok":true}');
     // The key straddles the 1 MiB chunks a file is read in.
     if (path === '/straddle') return void res.writeHead(200, json).end(`{"pad":"${'p'.repeat(1024 * 1024 - 30)}","echoed":"${key}"}`);
@@ -104,6 +114,26 @@ describe('a server that echoes the key back', () => {
     const saved = await service.saveBody({ keyId: 'k1', method: 'GET', path: '/clean' });
     expect(readFileSync(saved.path, 'utf8')).toBe('{"ok":true}');
     rmSync(saved.path);
+  });
+
+  it.each(['csv', 'json'] as const)('an export (%s) of rows that echo it writes none of it', async (format) => {
+    const { service } = engine();
+    const progress: ExportProgress[] = [];
+    const keys = { find: () => ({ name: 'Hostile' }) } as unknown as KeyService;
+    const tracker = new RateLimitTracker(() => Date.now());
+    const exports = new ExportService({
+      api: engineGateway(service, keys, tracker, () => Date.now()),
+      targets: { choose: async (_id, name) => ({ path: join(dir, `export-${name}`), downloadUrl: null }) },
+      events: { emit: (event, payload) => event === 'exportProgress' && progress.push(payload as ExportProgress) },
+      pacer: new BudgetPacer(systemPacerClock),
+      now: () => Date.now(),
+    });
+    await exports.start({ keyId: 'k1', kind: 'contacts', format, filter: {} });
+    await expect.poll(() => progress.at(-1)?.state).toBe('done');
+    const written = readFileSync(progress.at(-1)!.path!, 'latin1');
+    rmSync(progress.at(-1)!.path!);
+    expect(written).toContain('ct_1');
+    expectNoKey(written);
   });
 
   it('the History file on disk holds none of it either', async () => {
