@@ -84,7 +84,11 @@ export class HistoryService {
     const cut = withRuleAbidingPrefixes(this.entries);
     if (cut !== this.entries) {
       this.entries = cut;
-      this.store.write(this.document);
+      try {
+        this.store.write(this.document);
+      } catch {
+        // Not fatal at start-up: the entries are cut in memory, and the next write stores them so.
+      }
     }
   }
 
