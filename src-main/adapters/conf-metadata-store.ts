@@ -1,5 +1,6 @@
 import Conf from 'conf';
-import { copyFileSync, existsSync, readFileSync, renameSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { ruleAbidingPrefix } from '../helplane/key-format';
 import { basename, dirname, join } from 'node:path';
 import type { KeyRecord, MetadataStore } from '../ports';
 import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from './metadata-schema';
@@ -40,6 +41,30 @@ export function repairMetadataFile(dataDir: string): 'ok' | 'restored' | 'set-as
   }
   renameSync(main, join(dataDir, `keys.damaged-${Date.now()}.json`));
   return 'set-aside';
+}
+
+/**
+ * Once, before conf opens the file: prefixes an older console stored (the first 12 characters of
+ * any key, so a short custom key sat there almost whole) are cut to what the key rule allows, in
+ * keys.json and in the last good copy, so neither keeps them. The version stays 1: the shape is the
+ * same, and a console of the old version can still open the file. A failed write leaves the file
+ * as it was; every read cuts the prefixes anyway (metadata-schema.ts).
+ */
+export function cutStoredPrefixes(dataDir: string): void {
+  for (const name of [METADATA_FILE, LAST_GOOD_FILE]) {
+    const path = join(dataDir, name);
+    if (!existsSync(path) || !readValid(path)) continue;
+    try {
+      const raw = JSON.parse(readFileSync(path, 'utf8')) as { keys: Array<{ prefix: string }> };
+      if (raw.keys.every((k) => ruleAbidingPrefix(k.prefix) === k.prefix)) continue;
+      const cut = { ...raw, keys: raw.keys.map((k) => ({ ...k, prefix: ruleAbidingPrefix(k.prefix) })) };
+      const temp = `${path}.${process.pid}.migrating`;
+      writeFileSync(temp, `${JSON.stringify(cut, null, '\t')}\n`, { mode: 0o600 });
+      renameSync(temp, path);
+    } catch {
+      // Read-only folder or the like: reads still cut the prefixes, and the next write stores them cut.
+    }
+  }
 }
 
 /** Stores of one file in this process, so a write through one is seen at once by the others. */
@@ -130,6 +155,7 @@ export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | n
 export function createConfMetadataStore(dataDir: string, onRepair?: (outcome: 'restored' | 'set-aside') => void): MetadataStore & { close(): void } {
   const outcome = existsSync(dataDir) ? repairMetadataFile(dataDir) : 'ok';
   if (outcome !== 'ok') onRepair?.(outcome);
+  if (existsSync(dataDir)) cutStoredPrefixes(dataDir);
   const conf = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: 'keys',

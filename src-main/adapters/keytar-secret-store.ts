@@ -10,6 +10,14 @@ export function keychainFailure(error: unknown): AppFailure {
   if (/locked|prompt.*dismissed|user.*cancel/i.test(text)) {
     return new AppFailure('keychain_locked', 'The OS keychain is locked. Unlock it (for example by logging in to your desktop session) and try again.');
   }
+  // A Secret Service is running but has no default collection (gnome-keyring never made a "Login"
+  // keyring): reading works, every write fails with this. Checked first, as its path names the service.
+  if (/Object does not exist at path.*\/collection\/|collection\/login/i.test(text)) {
+    return new AppFailure(
+      'keychain_unavailable',
+      "The OS keychain has no default (login) keyring, so keys cannot be saved. Open Passwords and Keys (Seahorse) and create a keyring named 'Login' (or run `secret-tool store --label=Helplane helplane probe` in your desktop session, which offers to create it), then try again. Keys are never stored anywhere else.",
+    );
+  }
   if (/org\.freedesktop\.secrets|D-?Bus|Could not connect|autolaunch|secret service|No such interface|ServiceUnknown/i.test(text)) {
     return new AppFailure(
       'keychain_unavailable',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleAbidingPrefix } from '../helplane/key-format';
 import type { KeyRecord } from '../ports';
 
 export const METADATA_VERSION = 1;
@@ -8,7 +9,8 @@ export const KeyRecordSchema = z.object({
   name: z.string(),
   environment: z.enum(['production', 'sandbox', 'custom']),
   baseUrl: z.string().nullable(),
-  prefix: z.string(),
+  // Older consoles stored the first 12 characters of any key: cut on every read and write.
+  prefix: z.string().transform(ruleAbidingPrefix),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   status: z.enum(['active', 'revoked', 'invalid', 'plan_not_eligible', 'unverified', 'missing_secret']),

@@ -75,16 +75,41 @@ export function checkKeyFormat(key: string): KeyFormatCheck {
   return { ok: true, mode: match[1] as KeyMode };
 }
 
-/** The part of a key shown in lists: its first 12 characters. */
+/** At most this many characters of a key not in the Helplane format are ever shown or stored. */
+export const OTHER_KEY_PREFIX_MAX = 4;
+/** The shape of a shown Helplane key prefix: `hl_<mode>_` plus 4 characters. */
+const HL_PREFIX_PATTERN = /^hl_(?:live|test)_[0-9A-Za-z]{4}$/;
+
+/**
+ * The part of a key shown in lists and stored as metadata: a valid Helplane key shows its first 12
+ * characters (`hl_<mode>_` + 4 of 38 random ones); any other key (custom servers accept anything
+ * from 8 characters) at most 4, and never more than a quarter of it, so a short key is never
+ * shown almost whole.
+ */
 export function keyPrefix(key: string): string {
-  return key.slice(0, KEY_PREFIX_LENGTH);
+  if (checkKeyFormat(key).ok) return key.slice(0, KEY_PREFIX_LENGTH);
+  return key.slice(0, Math.min(OTHER_KEY_PREFIX_MAX, Math.floor(key.length / 4)));
+}
+
+/**
+ * A prefix stored before keyPrefix followed the rule above (it was then the first 12 characters of
+ * any key), cut to what the rule allows; a prefix that already follows it comes back unchanged, so
+ * this can run on every read. Without the key, a stored prefix shorter than 12 was the whole key,
+ * and one of 12 came from a key of at least 12 (a quarter: 3). A 12-character `hl_<mode>_`
+ * prefix is kept: that is what a valid Helplane key shows.
+ */
+export function ruleAbidingPrefix(prefix: string): string {
+  if (prefix.length <= OTHER_KEY_PREFIX_MAX || HL_PREFIX_PATTERN.test(prefix)) return prefix;
+  const keyLength = Math.min(prefix.length, KEY_PREFIX_LENGTH);
+  return prefix.slice(0, Math.min(OTHER_KEY_PREFIX_MAX, Math.floor(keyLength / 4)));
 }
 
 /** Replace anything key-shaped in `text` by its prefix and an ellipsis. */
 export function redactKeys(text: string): string {
   // Most text has no key in it: one substring search instead of a regex pass with a callback.
   if (!text.includes('hl_')) return text;
-  return text.replace(KEY_LIKE, (k) => `${keyPrefix(k)}…[redacted]`);
+  // Key-shaped text keeps `hl_<mode>_` + 4, valid checksum or not (as before keyPrefix's rule).
+  return text.replace(KEY_LIKE, (k) => `${k.slice(0, KEY_PREFIX_LENGTH)}…[redacted]`);
 }
 
 /** Could `text` hold a key: something key-shaped, `secret` in any of its forms, or escapes that could spell one? (Cheap: substring searches.) */

@@ -75,3 +75,25 @@ describe('conf metadata store: reads on the request path', () => {
     }
   });
 });
+
+describe('conf metadata store: prefixes an older console stored', () => {
+  it('cuts them in keys.json and keys.last-good.json when the store opens, before any write, and on every read', () => {
+    const sub = tempDir('metadata-prefix');
+    try {
+      // The first 12 characters of an 8-character custom key: the whole key.
+      const old = JSON.stringify({ version: 1, keys: [{ ...record('key_1', 'Short'), environment: 'custom', prefix: 'Kx7pQ2mZ' }, record('key_2', 'Helplane')], flags: {} });
+      writeFileSync(join(sub.path, 'keys.json'), old);
+      writeFileSync(join(sub.path, 'keys.last-good.json'), old);
+      const store = createConfMetadataStore(sub.path);
+      for (const name of ['keys.json', 'keys.last-good.json']) {
+        const text = readFileSync(join(sub.path, name), 'utf8');
+        expect(text).not.toContain('Kx7');
+        expect((JSON.parse(text) as { version: number; keys: KeyRecord[] }).keys.map((k) => k.prefix)).toEqual(['Kx', 'hl_test_abcd']);
+      }
+      expect(store.readKeys().map((k) => k.prefix)).toEqual(['Kx', 'hl_test_abcd']);
+      store.close();
+    } finally {
+      sub.cleanup();
+    }
+  });
+});

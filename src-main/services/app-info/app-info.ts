@@ -1,16 +1,17 @@
 import type { AppInfo } from '../../../src-preload/contract';
 import type { SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
+import { probeKeychainWrite } from '../keys/keychain-probe';
 
 export interface KeychainStatus {
   available: boolean;
   message: string | null;
 }
 
-/** Ask the keychain something harmless, so start-up can say what is missing. */
+/** Write and delete a probe entry, so start-up can say what is missing before the user's Add fails. */
 async function probeKeychain(secrets: SecretStore): Promise<KeychainStatus> {
   try {
-    await secrets.accounts();
+    await probeKeychainWrite(secrets);
     return { available: true, message: null };
   } catch (error) {
     return { available: false, message: error instanceof AppFailure ? error.message : 'The OS keychain could not be reached.' };

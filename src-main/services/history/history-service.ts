@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryEntrySchema, type HistoryEntry } from '../../../src-preload/contract';
-import { mayHoldKey, redactSecret } from '../../helplane/key-format';
+import { mayHoldKey, redactSecret, ruleAbidingPrefix } from '../../helplane/key-format';
 import type { JsonDocument } from '../../ports';
 
 export const HISTORY_MAX_ENTRIES = 500;
@@ -62,6 +62,12 @@ function scrubbed(entry: NewHistoryEntry, secret: string | null, id: string): Hi
   };
 }
 
+/** Entries an older console kept with the first 12 characters of any key, cut to the key rule (the same array when none is). */
+function withRuleAbidingPrefixes(entries: HistoryEntry[]): HistoryEntry[] {
+  if (entries.every((e) => ruleAbidingPrefix(e.keyPrefix) === e.keyPrefix)) return entries;
+  return entries.map((e) => ({ ...e, keyPrefix: ruleAbidingPrefix(e.keyPrefix) }));
+}
+
 /**
  * Every request, newest first, capped in count, in a JSON file in the data dir. Bodies are
  * truncated; key-shaped strings and any X-API-Key header are removed before anything is kept.
@@ -75,6 +81,15 @@ export class HistoryService {
   constructor(private readonly store: JsonDocument) {
     const parsed = z.array(HistoryEntrySchema).safeParse(store.read());
     this.entries = parsed.success ? parsed.data.slice(0, HISTORY_MAX_ENTRIES).reverse() : [];
+    const cut = withRuleAbidingPrefixes(this.entries);
+    if (cut !== this.entries) {
+      this.entries = cut;
+      try {
+        this.store.write(this.document);
+      } catch {
+        // Not fatal at start-up: the entries are cut in memory, and the next write stores them so.
+      }
+    }
   }
 
   /** Keep one exchange (the request service calls this after its reply has gone; see after-reply.ts). */

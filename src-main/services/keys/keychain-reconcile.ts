@@ -1,5 +1,6 @@
 import type { KeyRecord, SecretStore } from '../../ports';
 import { checkKeyFormat, keyPrefix } from '../../helplane/key-format';
+import { KEYCHAIN_PROBE_ACCOUNT } from './keychain-probe';
 import type { KeyRecords } from './key-records';
 
 export const RECOVERED_KEY_NAME = 'Recovered key';
@@ -26,7 +27,8 @@ export async function reconcileKeychain(secrets: SecretStore, records: KeyRecord
     return r;
   });
   for (const account of accounts) {
-    if (known.has(account)) continue;
+    // The start-up probe's entry (keychain-probe.ts) is never a key, even if a crash left it behind.
+    if (known.has(account) || account === KEYCHAIN_PROBE_ACCOUNT) continue;
     const secret = await secrets.get(account);
     if (secret === null) continue;
     dirty = true;

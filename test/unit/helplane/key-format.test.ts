@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyFormat, crc32, generateKey, keyPrefix, mayHoldKey, redactKeys, redactSecret } from '../../../src-main/helplane/key-format';
+import { checkKeyFormat, crc32, generateKey, keyPrefix, mayHoldKey, redactKeys, redactSecret, ruleAbidingPrefix } from '../../../src-main/helplane/key-format';
 
 describe('key format', () => {
   it('computes the standard CRC-32', () => {
@@ -28,8 +28,48 @@ describe('key format', () => {
     }
   });
 
-  it('shows the first 12 characters as the prefix', () => {
-    expect(keyPrefix('hl_live_3fA9abcdef')).toBe('hl_live_3fA9');
+  it('shows the first 12 characters of a valid Helplane key as the prefix', () => {
+    for (const mode of ['live', 'test'] as const) {
+      const key = generateKey(mode);
+      expect(keyPrefix(key)).toBe(key.slice(0, 12));
+      expect(keyPrefix(key)).toMatch(new RegExp(`^hl_${mode}_[0-9A-Za-z]{4}$`));
+    }
+  });
+
+  it('shows at most 4 characters, and never more than a quarter, of a key in any other format', () => {
+    const of = (length: number) => 'Kx7pQ2mZ'.repeat(64).slice(0, length);
+    expect(keyPrefix(of(8))).toBe('Kx');
+    expect(keyPrefix(of(16))).toBe('Kx7p');
+    expect(keyPrefix(of(40))).toBe('Kx7p');
+    expect(keyPrefix(of(512))).toBe('Kx7p');
+    for (let length = 1; length <= 64; length++) {
+      const shown = keyPrefix(of(length));
+      expect(shown.length).toBeLessThanOrEqual(Math.min(4, length / 4));
+    }
+  });
+
+  it('treats a key that only looks like a Helplane key (bad checksum, wrong length) as any other', () => {
+    const key = generateKey('live');
+    const typo = key.slice(0, 20) + (key[20] === 'a' ? 'b' : 'a') + key.slice(21);
+    expect(checkKeyFormat(typo).ok).toBe(false);
+    expect(keyPrefix(typo)).toBe('hl_l');
+    expect(keyPrefix('hl_live_3fA9abcdef')).toBe('hl_l');
+    expect(keyPrefix('hl_test_')).toBe('hl');
+  });
+
+  it('cuts a prefix stored by an older console (the first 12 characters of any key) to the rule, and leaves a rule-abiding one as it is', () => {
+    // Before: the whole of an 8- or 11-character key, or the first 12 of a longer one.
+    expect(ruleAbidingPrefix('Kx7pQ2mZ')).toBe('Kx');
+    expect(ruleAbidingPrefix('Kx7pQ2mZabc')).toBe('Kx');
+    expect(ruleAbidingPrefix('Kx7pQ2mZabcd')).toBe('Kx7');
+    // Already by the rule: unchanged, however often it is applied.
+    for (const prefix of ['', 'K', 'Kx', 'Kx7', 'Kx7p', 'hl_live_3fA9', 'hl_test_abcd']) {
+      expect(ruleAbidingPrefix(prefix)).toBe(prefix);
+    }
+    for (const length of [8, 16, 40, 512]) {
+      const shown = keyPrefix('Kx7pQ2mZ'.repeat(64).slice(0, length));
+      expect(ruleAbidingPrefix(shown)).toBe(shown);
+    }
   });
 
   it('redacts anything key-shaped', () => {
