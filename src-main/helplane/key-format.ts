@@ -146,12 +146,12 @@ export function redactSecret(text: string, secret: string | null, options: Redac
     if (out.includes(form)) out = out.split(form).join('[redacted]');
   }
   if (options.anyCase) out = redactAnyCase(out, secret);
-  return options.cut ? redactCutKeyTail(redactCutTail(out, secret)) : out;
+  return options.cut ? redactCutKeyTail(redactCutTail(out, secret, keyPrefix(secret).length)) : out;
 }
 
 /** A key-shaped piece at the very end of a cut text: too short for KEY_LIKE, still more than a prefix. */
 function redactCutKeyTail(text: string): string {
-  return text.replace(/hl_(?:live|test)_[0-9A-Za-z]{5,}$/, (k) => `${keyPrefix(k)}…[redacted]`);
+  return text.replace(/hl_(?:live|test)_[0-9A-Za-z]{5,}$/, (k) => `${k.slice(0, KEY_PREFIX_LENGTH)}…[redacted]`);
 }
 
 function redactAnyCase(text: string, secret: string): string {

@@ -39,19 +39,10 @@ export function unescapePrintable(text: string): string {
 }
 
 /**
- * How many characters of a key may be shown: a checksum-valid-looking `hl_` key its first 12
- * (`hl_<mode>_` and 4 random characters), any other key at most 4 and never more than a quarter.
- */
-export function visibleLength(secret: string): number {
-  return /^hl_(?:live|test)_[0-9A-Za-z]{38}$/.test(secret) ? 12 : Math.min(4, Math.floor(secret.length / 4));
-}
-
-/**
  * `text` that was cut (at the size limit, say) may end in the first part of a form of the key:
- * that part, past what may be shown, is replaced too.
+ * that part, past the `visible` characters a prefix may show (key-format.ts), is replaced too.
  */
-export function redactCutTail(text: string, secret: string): string {
-  const visible = visibleLength(secret);
+export function redactCutTail(text: string, secret: string, visible: number): string {
   for (const form of secretForms(secret)) {
     // Longest first: the whole form is redacted elsewhere; here only a piece at the very end.
     for (let n = Math.min(form.length - 1, text.length); n > visible; n--) {
