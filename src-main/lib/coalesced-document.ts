@@ -23,6 +23,7 @@ export function coalescedDocument(doc: JsonDocument, delayMs = 500): CoalescedDo
   };
   return {
     read: () => (pending ? pending.value : doc.read()),
+    ...(doc.setAside ? { setAside: () => doc.setAside!() } : {}),
     write(value) {
       pending = { value };
       if (!timer) {

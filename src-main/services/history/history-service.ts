@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { HistoryEntrySchema, type HistoryEntry } from '../../../src-preload/contract';
 import { mayHoldKey, redactSecret } from '../../helplane/key-format';
 import type { JsonDocument } from '../../ports';
@@ -25,6 +24,11 @@ function truncate(text: string, max: number): { text: string; truncated: boolean
 }
 
 type Pairs = HistoryEntry['query'];
+
+function validEntry(value: unknown): HistoryEntry[] {
+  const parsed = HistoryEntrySchema.safeParse(value);
+  return parsed.success ? [parsed.data] : [];
+}
 
 /** Name/value pairs without X-API-Key and with values scrubbed; the same array when nothing changes. */
 function scrubPairs(pairs: Pairs, secret: string | null): Pairs {
@@ -73,8 +77,15 @@ export class HistoryService {
   private readonly document = { toJSON: () => this.newestFirst() };
 
   constructor(private readonly store: JsonDocument) {
-    const parsed = z.array(HistoryEntrySchema).safeParse(store.read());
-    this.entries = parsed.success ? parsed.data.slice(0, HISTORY_MAX_ENTRIES).reverse() : [];
+    const raw = store.read();
+    // Entry by entry: one bad entry (an unknown method, a field cut) must not cost the others.
+    const valid = Array.isArray(raw) ? raw.flatMap((e) => validEntry(e)) : [];
+    this.entries = valid.slice(0, HISTORY_MAX_ENTRIES).reverse();
+    if (raw !== undefined && (!Array.isArray(raw) || valid.length < raw.length)) {
+      // Keep the file as it was under a name of its own, and write what was kept in its place.
+      store.setAside?.();
+      store.write(this.document);
+    }
   }
 
   /** Keep one exchange (the request service calls this after its reply has gone; see after-reply.ts). */
