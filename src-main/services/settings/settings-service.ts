@@ -1,7 +1,12 @@
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
+import { AppFailure } from '../../lib/errors';
+import { writeFailureReason } from '../../lib/write-failure';
 import type { JsonDocument } from '../../ports';
 
-/** The user's settings, kept in the data dir; a damaged file falls back to the defaults field by field. */
+/**
+ * The user's settings, kept in the data dir; a damaged file falls back to the defaults field by
+ * field (a file that does not parse is set aside by the document, not overwritten).
+ */
 export class SettingsService {
   private current: Settings;
 
@@ -21,9 +26,16 @@ export class SettingsService {
     return { ...this.current };
   }
 
+  /** A field given as undefined is a field not given (as in JSON, which the web host speaks). Applied only once on disk. */
   update(patch: SettingsUpdate): Settings {
-    this.current = SettingsSchema.parse({ ...this.current, ...patch });
-    this.store.write(this.current);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = SettingsSchema.parse({ ...this.current, ...given });
+    try {
+      this.store.write(next);
+    } catch (error) {
+      throw new AppFailure('settings_write_failed', `Your settings were not changed: settings.json could not be saved because ${writeFailureReason(error)}. Make the data folder writable, then try again.`);
+    }
+    this.current = next;
     return this.get();
   }
 }
