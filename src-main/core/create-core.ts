@@ -75,11 +75,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keychain = await app.probe();
 
   const admin = new SandboxAdmin(sandbox, http.transport);
-  const records = new KeyRecords({ metadata: options.metadata, sandbox, clock, events, environmentKey: envKey?.record ?? null });
+  // Background writes (History, Last used) never throw out of their timers: a failure is reported here and retried.
+  const writeFailed = (file: string) => (error: unknown) => options.onUnexpectedError?.(`writing ${file} (kept in memory, retrying)`, error);
+  const records = new KeyRecords({ metadata: options.metadata, sandbox, clock, events, environmentKey: envKey?.record ?? null, onWriteError: writeFailed('keys.json') });
   const keys = new KeyService({ secrets, records, transport: http.transport, sandbox, admin });
   const sandboxKeys = new SandboxKeys({ keys, records, admin, secrets, metadata: options.metadata });
   const tracker = new RateLimitTracker(() => clock.now());
-  const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }));
+  const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }), 500, { onWriteError: writeFailed('history.json') });
   const history = new HistoryService(historyFile);
   // History, "Last used" and budgets are updated after each reply; their readers drain it first (ipc/handlers.ts).
   const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));

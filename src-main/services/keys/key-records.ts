@@ -16,6 +16,8 @@ export interface KeyRecordsDeps {
   events: EventSink;
   /** The key from HELPLANE_API_KEY, if any: listed, usable, never stored (see env-key.ts). */
   environmentKey?: KeyRecord | null;
+  /** Told when "Last used" times could not be written (they stay in memory and are retried). */
+  onWriteError?: (error: unknown) => void;
 }
 
 /**
@@ -36,7 +38,7 @@ export class KeyRecords {
       if (keys.some((r) => times.has(r.id))) {
         this.deps.metadata.writeKeys(keys.map((r) => (times.has(r.id) ? { ...r, lastUsedAt: new Date(times.get(r.id)!).toISOString() } : r)));
       }
-    });
+    }, deps.onWriteError);
   }
 
   /** The records on disk, as written (no pending "Last used"). */

@@ -1,0 +1,7 @@
+/** A failed background write is tried again at most this far apart. */
+export const WRITE_RETRY_MAX_MS = 30_000;
+
+/** The wait before trying a failed write again: doubling from `firstMs` per failure in a row, never past `maxMs`. */
+export function retryDelayMs(failures: number, firstMs: number, maxMs: number = WRITE_RETRY_MAX_MS): number {
+  return Math.min(firstMs * 2 ** Math.max(0, failures - 1), maxMs);
+}
