@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HistoryEntrySchema, type HistoryEntry } from '../../../src-preload/contract';
 import { mayHoldKey, redactSecret } from '../../helplane/key-format';
+import { keepAside } from '../../lib/keep-aside';
 import type { JsonDocument } from '../../ports';
 
 export const HISTORY_MAX_ENTRIES = 500;
@@ -81,11 +82,7 @@ export class HistoryService {
     // Entry by entry: one bad entry (an unknown method, a field cut) must not cost the others.
     const valid = Array.isArray(raw) ? raw.flatMap((e) => validEntry(e)) : [];
     this.entries = valid.slice(0, HISTORY_MAX_ENTRIES).reverse();
-    if (raw !== undefined && (!Array.isArray(raw) || valid.length < raw.length)) {
-      // Keep the file as it was under a name of its own, and write what was kept in its place.
-      store.setAside?.();
-      store.write(this.document);
-    }
+    if (raw !== undefined && (!Array.isArray(raw) || valid.length < raw.length)) keepAside(store, this.document);
   }
 
   /** Keep one exchange (the request service calls this after its reply has gone; see after-reply.ts). */

@@ -37,6 +37,20 @@ describe('a damaged settings.json', () => {
   });
 });
 
+describe('a settings.json with a bad value', () => {
+  it('keeps the good fields, and keeps the file as it was beside the one written in its place', () => {
+    const dir = dataDir();
+    const path = join(dir, 'settings.json');
+    const original = JSON.stringify({ theme: 'dark', proxyMode: 'carrier-pigeon' });
+    writeFileSync(path, original);
+    expect(new SettingsService(createJsonFileStore(path)).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    const aside = readdirSync(dir).filter((f) => f.startsWith('settings.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  });
+});
+
 describe('settings:update', () => {
   it('treats a field given as undefined as not given', async () => {
     const path = join(dataDir(), 'settings.json');
