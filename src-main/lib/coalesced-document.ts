@@ -1,14 +1,12 @@
 import type { JsonDocument } from '../ports';
-import { retryDelayMs, WRITE_RETRY_MAX_MS } from './retry-backoff';
+import { retryDelayMs, WRITE_RETRY_MAX_MS, type WriteListener } from './retry-backoff';
 
 export interface CoalescedDocument extends JsonDocument {
   /** Write the latest value now, if one is pending (a failure is reported, and retried later). */
   flush(): void;
 }
 
-export interface CoalescedOptions {
-  /** Told when a write fails after working (the first failure in a row); the value is kept and retried. */
-  onWriteError?: (error: unknown) => void;
+export interface CoalescedOptions extends WriteListener {
   /** Retries of a failing write back off up to this far apart. */
   maxRetryMs?: number;
 }
@@ -38,12 +36,13 @@ export function coalescedDocument(doc: JsonDocument, delayMs = 500, options: Coa
       doc.write(current.value);
     } catch (error) {
       failures += 1;
-      if (failures === 1) options.onWriteError?.(error);
+      options.onWriteError?.(error, failures);
       schedule(retryDelayMs(failures, delayMs, options.maxRetryMs ?? WRITE_RETRY_MAX_MS));
       return;
     }
-    failures = 0;
     if (pending === current) pending = null;
+    if (failures > 0) options.onWriteRecovered?.();
+    failures = 0;
   };
   return {
     read: () => (pending ? pending.value : doc.read()),

@@ -20,6 +20,7 @@ const dataDir = join(dir.path, 'data');
 const historyPath = join(dataDir, 'history.json');
 const sandbox = createInProcessSandbox({ dataDir: join(dir.path, 'sandbox'), adminToken: ADMIN });
 const reported: { channel: string; error: unknown }[] = [];
+const saveProblems: unknown[] = [];
 const uncaught = recordUncaught();
 let core: Core;
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
     host: 'web',
     dataDir,
     ...nodeHostAdapters(dataDir),
-    events: { emit: () => undefined },
+    events: { emit: (name, payload) => void (name === 'saveProblemsChanged' && saveProblems.push(payload)) },
     isTrustedSender: () => true,
     metadata: createConfMetadataStore(dataDir),
     secrets: memorySecretStore(),
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('history.json replaced by a folder', () => {
-  it('keeps answering requests and History, reports what could not be written, and writes History once it can', async () => {
+  it('keeps answering requests and History, tells the window and the log what could not be saved, and writes History once it can', async () => {
     const client = typedClient(core.router);
     const baseUrl = await sandbox.ensureStarted();
     const { secret } = await createSandboxKey(baseUrl, ADMIN);
@@ -63,10 +64,14 @@ describe('history.json replaced by a folder', () => {
     assertOk(history);
     expect(history.value).toHaveLength(2);
     expect(uncaught).toEqual([]);
+    expect(saveProblems.at(-1)).toEqual({
+      problems: [{ file: 'history.json', message: 'History could not be saved to history.json because a folder is in the way of the file. It is kept while the console runs and saved again when it can.' }],
+    });
 
     // The folder goes: the kept entries reach the file on a retry.
     rmSync(historyPath, { recursive: true });
     await vi.waitFor(() => expect(existsSync(historyPath) && (JSON.parse(readFileSync(historyPath, 'utf8')) as unknown[]).length).toBe(2), { timeout: 10_000 });
+    expect(saveProblems.at(-1)).toEqual({ problems: [] });
     expect(uncaught).toEqual([]);
   });
 });

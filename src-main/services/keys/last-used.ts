@@ -1,4 +1,4 @@
-import { retryDelayMs } from '../../lib/retry-backoff';
+import { retryDelayMs, type WriteListener } from '../../lib/retry-backoff';
 
 /** How often pending "Last used" times are written to the metadata file. */
 const LAST_USED_FLUSH_MS = 2000;
@@ -14,13 +14,10 @@ export class LastUsedBuffer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
 
-  /**
-   * `write` stores the given times (epoch ms, by key id) in the metadata file; `onWriteError` is
-   * told when it fails after working (the first failure in a row).
-   */
+  /** `write` stores the given times (epoch ms, by key id) in the metadata file; `listener` is told how it went. */
   constructor(
     private readonly write: (times: ReadonlyMap<string, number>) => void,
-    private readonly onWriteError?: (error: unknown) => void,
+    private readonly listener: WriteListener = {},
   ) {}
 
   get size(): number {
@@ -53,13 +50,14 @@ export class LastUsedBuffer {
       this.write(due);
     } catch (error) {
       this.failures += 1;
-      if (this.failures === 1) this.onWriteError?.(error);
+      this.listener.onWriteError?.(error, this.failures);
       this.schedule(retryDelayMs(this.failures, LAST_USED_FLUSH_MS));
       return;
     }
-    this.failures = 0;
     // Times set while writing stay pending.
     for (const [id, at] of due) if (this.pending.get(id) === at) this.pending.delete(id);
+    if (this.failures > 0) this.listener.onWriteRecovered?.();
+    this.failures = 0;
   }
 
   private schedule(ms: number): void {

@@ -5,16 +5,17 @@ import { recordUncaught } from '../../../helpers/uncaught';
 describe('LastUsedBuffer whose write fails', () => {
   const uncaught = recordUncaught();
 
-  it('throws nothing out of its timer, keeps the times, reports once and writes them when writing works again', async () => {
+  it('throws nothing out of its timer, keeps the times, reports the failure and writes them when writing works again', async () => {
     let broken = true;
     const errors: unknown[] = [];
+    let recovered = 0;
     const written: Map<string, number>[] = [];
     const buffer = new LastUsedBuffer(
       (times) => {
         if (broken) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
         written.push(new Map(times));
       },
-      (e) => errors.push(e),
+      { onWriteError: (e) => errors.push(e), onWriteRecovered: () => (recovered += 1) },
     );
     buffer.set('key_1', 1000);
     // Real timers: the flush is 2 s after the first use.
@@ -26,6 +27,7 @@ describe('LastUsedBuffer whose write fails', () => {
     buffer.flush();
     expect(written).toEqual([new Map([['key_1', 1000], ['key_2', 2000]])]);
     expect(buffer.size).toBe(0);
+    expect(recovered).toBe(1);
     expect(uncaught).toEqual([]);
   });
 
