@@ -18,6 +18,9 @@ import { createLogger } from './lib/logger';
 const mainDir = dirname(fileURLToPath(import.meta.url));
 // Unexpected errors go, redacted, to <userData>/logs/console.log (created on first entry).
 const logger = createLogger(createLogFile({ path: logFilePath(app.getPath('userData')) }), redactLogText);
+// Last resort: an error nothing caught is logged and the console keeps running (it holds unsaved state).
+process.on('uncaughtException', (error) => logger.error('Uncaught exception (the console keeps running)', error));
+process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection (the console keeps running)', reason));
 
 startDesktop(
   { app, BrowserWindow, dialog, ipcMain, protocol, session, shell },

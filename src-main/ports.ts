@@ -111,8 +111,15 @@ export interface EventSink {
 
 /** A small JSON document on disk (adapters/json-file-store.ts implements it). */
 export interface JsonDocument {
+  /** The parsed file; undefined when it is missing or unreadable (a file that does not parse is set aside first). */
   read(): unknown;
   write(value: unknown): void;
+  /**
+   * Keep the file as it is under a name of its own next to it (never deleted), so the next write
+   * does not replace it: for a file that parses but holds data the reader had to drop. Its new
+   * path, or null when there was no file.
+   */
+  setAside?(): string | null;
 }
 
 /** Where a file the user asked for (an export, a saved body) is written: a save dialog in Electron, a download in the web host. */

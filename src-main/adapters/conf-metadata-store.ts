@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync, statSync, watch, wr
 import { ruleAbidingPrefix } from '../helplane/key-format';
 import { basename, dirname, join } from 'node:path';
 import type { KeyRecord, MetadataStore } from '../ports';
+import { setFileAside } from './damaged-file';
 import { METADATA_VERSION, MetadataFileSchema, type MetadataFile } from './metadata-schema';
 
 /** The part of conf / electron-store this store uses (electron-store extends conf). */
@@ -35,11 +36,11 @@ export function repairMetadataFile(dataDir: string): 'ok' | 'restored' | 'set-as
   if (!existsSync(main) || readValid(main)) return 'ok';
   const lastGood = join(dataDir, LAST_GOOD_FILE);
   if (existsSync(lastGood) && readValid(lastGood)) {
-    renameSync(main, join(dataDir, `keys.damaged-${Date.now()}.json`));
+    setFileAside(main);
     copyFileSync(lastGood, main);
     return 'restored';
   }
-  renameSync(main, join(dataDir, `keys.damaged-${Date.now()}.json`));
+  setFileAside(main);
   return 'set-aside';
 }
 

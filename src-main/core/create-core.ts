@@ -7,6 +7,7 @@ import { createHandlers } from '../ipc/handlers';
 import { afterReplyQueue } from '../lib/after-reply';
 import { coalescedDocument } from '../lib/coalesced-document';
 import { keyedThrottle } from '../lib/event-throttle';
+import { saveProblems } from '../lib/save-problems';
 import { buildCatalog } from '../helplane/catalog';
 import { AppInfoService } from '../services/app-info/app-info';
 import { HistoryService } from '../services/history/history-service';
@@ -75,11 +76,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const keychain = await app.probe();
 
   const admin = new SandboxAdmin(sandbox, http.transport);
-  const records = new KeyRecords({ metadata: options.metadata, sandbox, clock, events, environmentKey: envKey?.record ?? null });
+  // Background writes (History, Last used) never throw out of their timers: a failure is logged
+  // (the first in a row), shown in the window until a retry works (saveProblemsChanged), and retried.
+  const problems = saveProblems((list) => events.emit('saveProblemsChanged', { problems: list }));
+  const writes = (file: string, what: string) => problems.listener(file, what, (error) => options.onUnexpectedError?.(`writing ${file} (kept in memory, retrying)`, error));
+  const records = new KeyRecords({ metadata: options.metadata, sandbox, clock, events, environmentKey: envKey?.record ?? null, lastUsedWrites: writes('keys.json', 'The keys’ “Last used” times') });
   const keys = new KeyService({ secrets, records, transport: http.transport, sandbox, admin });
   const sandboxKeys = new SandboxKeys({ keys, records, admin, secrets, metadata: options.metadata });
   const tracker = new RateLimitTracker(() => clock.now());
-  const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }));
+  const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }), 500, writes('history.json', 'History'));
   const history = new HistoryService(historyFile);
   // History, "Last used" and budgets are updated after each reply; their readers drain it first (ipc/handlers.ts).
   const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));

@@ -52,6 +52,9 @@ async function main(): Promise<void> {
 
   // Unexpected errors go, redacted, to <data dir>/logs/console.log, as in the desktop app.
   const logger = createLogger(createLogFile({ path: logFilePath(dataDir) }), redactLogText);
+  // Last resort: an error nothing caught is logged and the host keeps running (it holds unsaved state).
+  process.on('uncaughtException', (error) => logger.error('Uncaught exception (the web host keeps running)', error));
+  process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection (the web host keeps running)', reason));
   const onUnexpectedError = (channel: string, error: unknown) => logger.error(`Unexpected error on ${channel}`, error);
   const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError, env: process.env }) });
   process.stdout.write(`Helplane Console (web): ${host.url}\n`);

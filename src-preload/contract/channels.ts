@@ -39,6 +39,7 @@ export const EVENT_CHANNELS = {
   keysChanged: 'event:keys-changed',
   exportProgress: 'event:export-progress',
   rateLimitChanged: 'event:rate-limit-changed',
+  saveProblemsChanged: 'event:save-problems-changed',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

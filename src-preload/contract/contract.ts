@@ -50,6 +50,7 @@ import {
   ResponseTreeSchema,
 } from './responses';
 import { SandboxResetSchema } from './sandbox';
+import { SaveProblemsEventSchema } from './save-problems';
 import { SettingsSchema, SettingsUpdateSchema } from './settings';
 
 /** For operations that take no argument. */
@@ -93,6 +94,7 @@ export const EVENTS = {
   keysChanged: KeysChangedEventSchema,
   exportProgress: ExportProgressSchema,
   rateLimitChanged: RateLimitStateSchema,
+  saveProblemsChanged: SaveProblemsEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;

@@ -12,5 +12,6 @@ export * from './settings';
 export * from './inspector';
 export * from './exports';
 export * from './sandbox';
+export * from './save-problems';
 export * from './contract';
 export type * from './desktop-api';

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'keychain_locked'
   | 'keychain_write_failed'
   | 'metadata_write_failed'
+  | 'settings_write_failed'
   | 'secret_missing'
   | 'sandbox_unavailable'
   | 'request_rejected'

@@ -3,6 +3,7 @@ import { AppHeader } from './features/header/AppHeader';
 import { HistoryPage } from './features/history/HistoryPage';
 import { InspectorPage } from './features/inspector/InspectorPage';
 import { KeysPage } from './features/keys/KeysPage';
+import { SaveProblemsBanner } from './features/header/SaveProblemsBanner';
 import { NavBar } from './features/nav/NavBar';
 import { RequestsPage } from './features/requests/RequestsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -25,6 +26,7 @@ export function App() {
   return (
     <div className="app">
       <AppHeader />
+      <SaveProblemsBanner />
       <NavBar />
       <main className="main">
         <Page />

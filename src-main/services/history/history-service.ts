@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { HistoryEntrySchema, type HistoryEntry } from '../../../src-preload/contract';
 import { mayHoldKey, redactSecret, ruleAbidingPrefix } from '../../helplane/key-format';
+import { keepAside } from '../../lib/keep-aside';
 import type { JsonDocument } from '../../ports';
 
 export const HISTORY_MAX_ENTRIES = 500;
@@ -25,6 +25,11 @@ function truncate(text: string, max: number): { text: string; truncated: boolean
 }
 
 type Pairs = HistoryEntry['query'];
+
+function validEntry(value: unknown): HistoryEntry[] {
+  const parsed = HistoryEntrySchema.safeParse(value);
+  return parsed.success ? [parsed.data] : [];
+}
 
 /** Name/value pairs without X-API-Key and with values scrubbed; the same array when nothing changes. */
 function scrubPairs(pairs: Pairs, secret: string | null): Pairs {
@@ -79,11 +84,14 @@ export class HistoryService {
   private readonly document = { toJSON: () => this.newestFirst() };
 
   constructor(private readonly store: JsonDocument) {
-    const parsed = z.array(HistoryEntrySchema).safeParse(store.read());
-    this.entries = parsed.success ? parsed.data.slice(0, HISTORY_MAX_ENTRIES).reverse() : [];
-    const cut = withRuleAbidingPrefixes(this.entries);
-    if (cut !== this.entries) {
-      this.entries = cut;
+    const raw = store.read();
+    // Entry by entry: one bad entry (an unknown method, a field cut) must not cost the others.
+    const valid = Array.isArray(raw) ? raw.flatMap((e) => validEntry(e)) : [];
+    const kept = valid.slice(0, HISTORY_MAX_ENTRIES).reverse();
+    // Prefixes an older console stored whole are cut to what the prefix rule allows.
+    this.entries = withRuleAbidingPrefixes(kept);
+    if (raw !== undefined && (!Array.isArray(raw) || valid.length < raw.length)) keepAside(store, this.document);
+    else if (this.entries !== kept) {
       try {
         this.store.write(this.document);
       } catch {

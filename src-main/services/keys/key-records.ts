@@ -2,6 +2,7 @@ import type { KeyMeta } from '../../../src-preload/contract';
 import type { Clock, EventSink, KeyRecord, MetadataStore, SandboxRunner } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { throttle } from '../../lib/event-throttle';
+import type { WriteListener } from '../../lib/retry-backoff';
 import { ENV_KEY_ID } from './env-key';
 import { displayBaseUrl } from './key-origin';
 import { LastUsedBuffer } from './last-used';
@@ -16,6 +17,8 @@ export interface KeyRecordsDeps {
   events: EventSink;
   /** The key from HELPLANE_API_KEY, if any: listed, usable, never stored (see env-key.ts). */
   environmentKey?: KeyRecord | null;
+  /** Told how writing "Last used" times went (on failure they stay in memory and are retried). */
+  lastUsedWrites?: WriteListener;
 }
 
 /**
@@ -36,7 +39,7 @@ export class KeyRecords {
       if (keys.some((r) => times.has(r.id))) {
         this.deps.metadata.writeKeys(keys.map((r) => (times.has(r.id) ? { ...r, lastUsedAt: new Date(times.get(r.id)!).toISOString() } : r)));
       }
-    });
+    }, deps.lastUsedWrites);
   }
 
   /** The records on disk, as written (no pending "Last used"). */

@@ -1,4 +1,4 @@
-import type { AppError, AppInfo } from '../../../src-preload/contract';
+import type { AppError, AppInfo, SaveProblem } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
 import type { SliceCreator } from './types';
@@ -12,6 +12,8 @@ export interface AppSlice {
   page: PageId;
   appInfo: AppInfo | null;
   appInfoError: AppError | null;
+  /** Files main cannot save right now (the data is kept and saved again), as main last said. */
+  saveProblems: SaveProblem[];
   /** Wall clock, ticked each second while a session runs: drives countdowns and "3 min ago". */
   now: number;
   navigate(page: PageId): void;
@@ -29,6 +31,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
     page: 'keys',
     appInfo: null,
     appInfoError: null,
+    saveProblems: [],
     now: now(),
 
     navigate: (page) => set({ page }),
@@ -54,6 +57,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       const unsubscribe = getDesktopApi().onKeysChanged(({ keys }) => get().setKeys(keys));
       const unsubscribeExport = getDesktopApi().onExportProgress((progress) => get().setExportProgress(progress));
       const unsubscribeRateLimit = getDesktopApi().onRateLimitChanged((state) => get().setBudget(state));
+      const unsubscribeSaveProblems = getDesktopApi().onSaveProblemsChanged(({ problems }) => set({ saveProblems: problems }));
       void get().loadSettings();
       void get().loadCatalog();
       // After the subscription, so an event that overtakes the list is not lost (loadBudgets keeps it).
@@ -67,6 +71,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
         unsubscribe();
         unsubscribeExport();
         unsubscribeRateLimit();
+        unsubscribeSaveProblems();
         clearInterval(clock);
         clearTimeout(sandboxPoll);
       };

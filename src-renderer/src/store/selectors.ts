@@ -19,6 +19,7 @@ export const selectPage = (s: ConsoleState) => s.page;
 export const selectNow = (s: ConsoleState) => s.now;
 export const selectAppInfo = (s: ConsoleState) => s.appInfo;
 export const selectAppInfoError = (s: ConsoleState) => s.appInfoError;
+export const selectSaveProblems = (s: ConsoleState) => s.saveProblems;
 export const selectKeys = (s: ConsoleState) => s.keys;
 export const selectKeysStatus = (s: ConsoleState) => s.keysStatus;
 export const selectKeysError = (s: ConsoleState) => s.keysError;

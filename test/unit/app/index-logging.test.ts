@@ -17,6 +17,9 @@ const core = vi.hoisted(() => ({
 vi.mock('../../../src-main/core/create-core', () => ({ createCore: core.createCore }));
 vi.mock('../../../src-main/adapters/electron-store-metadata', () => ({ createElectronStoreMetadata: () => ({}) }));
 
+// Listeners of the worker before index.ts is loaded: what index.ts adds is its last-resort handler.
+const listenersBefore = { exception: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+
 state.dir = mkdtempSync(join(tmpdir(), 'helplane-index-log-'));
 afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
 
@@ -35,5 +38,24 @@ describe('src-main/index.ts logging', () => {
     expect(text).toContain('X-API-Key: [redacted]');
     expect(text).not.toContain(key);
     expect(text).not.toMatch(/hl_live_[0-9A-Za-z]{38}/);
+  });
+
+  it('logs an error nothing caught, redacted, and keeps running (a last-resort handler, not an exit)', () => {
+    const added = <L,>(before: L[], now: L[]) => now.filter((l) => !before.includes(l));
+    const onException = added(listenersBefore.exception, process.listeners('uncaughtException'));
+    const onRejection = added(listenersBefore.rejection, process.listeners('unhandledRejection'));
+    expect(onException).toHaveLength(1);
+    expect(onRejection).toHaveLength(1);
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const key = generateKey('live');
+    onException[0]!(new Error(`EISDIR writing history with ${key}`), 'uncaughtException');
+    onRejection[0]!(new Error('EACCES writing keys.json'), Promise.resolve());
+    expect(exit).not.toHaveBeenCalled();
+    exit.mockRestore();
+    const text = readFileSync(join(state.dir, 'logs', 'console.log'), 'utf8');
+    expect(text).toContain('Uncaught exception (the console keeps running)');
+    expect(text).toContain('EISDIR writing history');
+    expect(text).toContain('Unhandled rejection (the console keeps running)');
+    expect(text).not.toContain(key);
   });
 });
