@@ -57,7 +57,14 @@ export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
   app.register(async (v1) => {
     v1.addHook(
       'onRequest',
-      apiKeyAuth({ keys, clock: config.clock, rateLimit: config.rateLimit, workspaceBuckets, failureBuckets }),
+      apiKeyAuth({
+        keys,
+        clock: config.clock,
+        rateLimit: config.rateLimit,
+        workspaceBuckets,
+        failureBuckets,
+        authFailureLimit: config.authFailureLimit,
+      }),
     );
     registerConversationRoutes(v1, { store });
     registerContactRoutes(v1, { store, clock: config.clock });
