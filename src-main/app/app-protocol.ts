@@ -1,5 +1,5 @@
 import type { CustomScheme, Protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
@@ -49,12 +49,27 @@ function resolveAppFile(root: string, requestUrl: string): string | null {
   return isInside(root, candidate) ? candidate : null;
 }
 
+/**
+ * The file's real path when it is really inside the root's real path, else null. The name check
+ * above is not enough: a symlink under the renderer folder (to /etc/passwd, to the data folder)
+ * passes it, and readFile follows it.
+ */
+async function realFileInside(root: string, file: string): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    return isInside(realRoot, realFile) ? realFile : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Serve files from the built renderer for app://helplane/…; nothing else, GET/HEAD only. */
 export function createAppRequestHandler(rendererRoot: string, csp: string): (request: Request) => Promise<Response> {
   const root = resolve(rendererRoot);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
-    const file = resolveAppFile(root, request.url);
+    const named = resolveAppFile(root, request.url);
+    const file = named ? await realFileInside(root, named) : null;
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {

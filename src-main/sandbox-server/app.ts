@@ -38,6 +38,18 @@ export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
     genReqId: newRequestId,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Slow-loris limits (Fastify leaves both off): the whole request within requestTimeoutMs, and
+    // a socket silent that long during a request is dropped. Idle keep-alive sockets keep
+    // Fastify's own keepAliveTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+    http: {
+      // Real clients send their headers in one write: 10 s is generous, and never more than the whole request.
+      headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+      // Node looks for expired requests on this interval (30 s by default, which would let a
+      // trickled request live up to twice the limit); a check per second costs nothing here.
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(config.requestTimeoutMs / 4))),
+    },
     // Malformed URLs never reach hooks; answer them in the spec's shape too.
     frameworkErrors: (_error, request, reply) => sendApiError(MALFORMED_URL, request, reply),
   });
@@ -57,7 +69,14 @@ export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
   app.register(async (v1) => {
     v1.addHook(
       'onRequest',
-      apiKeyAuth({ keys, clock: config.clock, rateLimit: config.rateLimit, workspaceBuckets, failureBuckets }),
+      apiKeyAuth({
+        keys,
+        clock: config.clock,
+        rateLimit: config.rateLimit,
+        workspaceBuckets,
+        failureBuckets,
+        authFailureLimit: config.authFailureLimit,
+      }),
     );
     registerConversationRoutes(v1, { store });
     registerContactRoutes(v1, { store, clock: config.clock });

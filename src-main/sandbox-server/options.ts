@@ -23,6 +23,11 @@ export interface SandboxAppOptions {
   store?: SandboxStore;
   /** Called with unexpected errors (the client only sees a 500 with a request id). */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Milliseconds a client has to send one whole request (headers and body) before the sandbox
+   * answers 408 and closes the connection; headers alone get at most 10 s of it. Tests shrink it.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -36,10 +41,17 @@ export interface ResolvedOptions {
   authFailureLimit: BucketConfig;
   store: SandboxStore | null;
   onInternalError: (error: unknown) => void;
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_RATE_LIMIT: BucketConfig = { capacity: 200, refillPerWindow: 100, windowMs: 60_000 };
 export const DEFAULT_AUTH_FAILURE_LIMIT = { perWindow: 30, windowMs: 60_000 };
+/**
+ * A whole request, at most 1 MiB over loopback, takes milliseconds; 30 s leaves room for a loaded
+ * machine or a paused debugger and still cuts a client trickling a body (slow loris) within
+ * 30 s instead of never.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 function checkBucket(name: string, config: BucketConfig): BucketConfig {
   const { capacity, refillPerWindow, windowMs } = config;
@@ -55,6 +67,11 @@ export function resolveOptions(options: SandboxAppOptions): ResolvedOptions {
     throw new TypeError('adminToken must be a non-empty string');
   }
   const failures = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // Zero would mean no timeout at all in Node, which is what this option exists to prevent.
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs <= 0) {
+    throw new TypeError('requestTimeoutMs must be a positive integer');
+  }
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new TypeError('seed must be an integer');
   return {
@@ -71,5 +88,6 @@ export function resolveOptions(options: SandboxAppOptions): ResolvedOptions {
     }),
     store: options.store ?? null,
     onInternalError: options.onInternalError ?? (() => {}),
+    requestTimeoutMs,
   };
 }

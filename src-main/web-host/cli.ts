@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,7 @@ import { defaultDataDir } from '../lib/data-dir';
 import { redactLogText } from '../helplane/log-redaction';
 import { createLogger } from '../lib/logger';
 import { createWebCore } from './web-core';
+import { openBrowser, type OpenedBrowser } from './open-browser';
 import { startWebHost } from './server';
 
 const USAGE = 'Usage: npm run web -- [--port P] [--no-open] [--data-dir D]';
@@ -14,14 +14,6 @@ const USAGE = 'Usage: npm run web -- [--port P] [--no-open] [--data-dir D]';
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
-}
-
-function openBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write('Could not open a browser: open the URL above yourself.\n'));
-  child.unref();
 }
 
 async function main(): Promise<void> {
@@ -58,7 +50,16 @@ async function main(): Promise<void> {
   const onUnexpectedError = (channel: string, error: unknown) => logger.error(`Unexpected error on ${channel}`, error);
   const host = await startWebHost({ port, rendererDir, createRouter: createWebCore(dataDir, { onUnexpectedError, env: process.env }) });
   process.stdout.write(`Helplane Console (web): ${host.url}\n`);
-  if (values.open) openBrowser(host.url);
+  // The token URL goes to the browser through a private file, never on a command line.
+  let opened: OpenedBrowser | null = null;
+  if (values.open) {
+    try {
+      opened = openBrowser(host.url, { onError: (message) => process.stderr.write(`${message}\n`) });
+    } catch {
+      process.stderr.write('Could not open a browser: open the URL above yourself.\n');
+    }
+  }
+  process.on('exit', () => opened?.remove());
 
   let closing = false;
   const stop = () => {

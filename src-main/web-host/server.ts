@@ -106,7 +106,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req, port)) return refuse(res, 421, 'Unknown Host.');
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      // Read the target as a path on this origin: `new URL('//[', origin)` would take `//…` for
+      // another host and throw on a malformed one, which was a 500 for the client's mistake.
+      const target = req.url ?? '/';
+      if (!target.startsWith('/')) throw new TypeError('not origin-form');
+      url = new URL(origin + target);
+    } catch {
+      return send(res, 400, JSON.stringify(err('invalid_argument', 'The request path is malformed; ask for a path like /index.html.')));
+    }
 
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');

@@ -27,7 +27,9 @@ function selfSigned(dir: string): { key: string; cert: string } {
 }
 
 beforeAll(async () => {
-  other = await startRecordingServer((_req, res) => {
+  other = await startRecordingServer((req, res) => {
+    const [path, query] = (req.url ?? '/').split('?');
+    if (path === '/bounce') return void res.writeHead(302, { Location: new URLSearchParams(query).get('to') ?? '/' }).end();
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"other":true}');
   });
   api = await startRecordingServer((req, res, origin) => {
@@ -173,6 +175,57 @@ describe('the API client and redirects', () => {
     await expect(
       callApi(untrusting, { url: new URL('/ok', tls.origin), method: 'GET', headers: {}, keyOrigin: tls.origin, secret: SECRET, timeoutMs: 5000, maxBodyBytes: 1024 }),
     ).rejects.toThrow(/TLS connection .* certificate is not trusted/);
+  });
+
+  const CREDENTIALS = {
+    Authorization: 'Bearer user-own-token',
+    Cookie: 'session=user-own-cookie',
+    'Proxy-Authorization': 'Basic dXNlcjpwdw==',
+    'X-Auth-Token': 'user-own-auth',
+    'X-Session-Id': 'user-own-session',
+    'X-Client-Secret': 'user-own-secret',
+    Api_Key: 'user-own-api-key',
+  };
+  const withCredentials = (path: string, origin = api.origin, method = 'GET', body?: string) =>
+    callApi(transport(), {
+      url: new URL(path, origin),
+      method,
+      headers: { ...CREDENTIALS, 'X-Trace': 'kept' },
+      ...(body !== undefined ? { body } : {}),
+      keyOrigin: origin,
+      secret: SECRET,
+      timeoutMs: 5000,
+      maxBodyBytes: 1 << 20,
+      redirectPolicy: 'follow-without-key',
+    });
+
+  it.each([301, 302, 303, 307, 308])('strips the user’s own credential headers on a %i to another origin when following', async (status) => {
+    const before = reached('/stolen').length;
+    const result = await withCredentials(`/away?status=${status}`, api.origin, 'POST', '{"a":1}');
+    expect(result.response.status).toBe(200);
+    const hits = reached('/stolen');
+    expect(hits.length).toBe(before + 1);
+    const received = hits.at(-1)?.headers ?? {};
+    for (const name of Object.keys(CREDENTIALS)) expect(received[name.toLowerCase()], name).toBeUndefined();
+    expect(received['x-trace']).toBe('kept');
+  });
+
+  it('keeps the user’s credential headers on a same-origin redirect', async () => {
+    const before = api.seen.length;
+    await withCredentials('/same');
+    const hop = api.seen.slice(before).find((r) => r.url === '/ok');
+    expect(hop?.headers.authorization).toBe(CREDENTIALS.Authorization);
+    expect(hop?.headers.cookie).toBe(CREDENTIALS.Cookie);
+    expect(hop?.headers['x-auth-token']).toBe(CREDENTIALS['X-Auth-Token']);
+  });
+
+  it('keeps the user’s credential headers off every later hop, even back on the first origin', async () => {
+    const before = api.seen.length;
+    const result = await withCredentials('/away-and-back');
+    expect(result.response.status).toBe(200);
+    const back = api.seen.slice(before).find((r) => r.url === '/ok');
+    expect(back).toBeDefined();
+    for (const name of Object.keys(CREDENTIALS)) expect(back?.headers[name.toLowerCase()], name).toBeUndefined();
   });
 
   it('no server other than the key’s own ever saw X-API-Key', () => {

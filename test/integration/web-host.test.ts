@@ -123,6 +123,26 @@ describe('web host', () => {
     }
   });
 
+  it('answers a malformed or host-like request path in words, not with a 500', async () => {
+    const { request } = await import('node:http');
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${host.origin}/`, { path });
+        req.on('response', (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject).end();
+      });
+    for (const path of ['//[', '//[::1', '//evil.test/index.html', '/%']) {
+      const { status, body } = await get(path);
+      expect([400, 404], path).toContain(status);
+      expect(body, path).toMatch(/[A-Za-z]{3,}/);
+      expect(body, path).not.toMatch(/internal_error|failed/);
+    }
+    expect((await get('/')).status).toBe(200);
+  });
+
   it('streams events to a client with the token, and refuses one without', async () => {
     expect((await fetch(`${host.origin}/events`)).status).toBe(401);
     const controller = new AbortController();

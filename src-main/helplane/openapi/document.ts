@@ -50,7 +50,9 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '413': 'payload_too_large: body over 1 MiB.',
   '415': 'unsupported_media_type: the body is not application/json.',
   '422': 'validation_failed: a field fails validation; `param` names it.',
-  '429': 'rate_limited: over the limit; wait Retry-After seconds.',
+  '429':
+    'rate_limited: the workspace is over its rate limit, or this client address is locked out after too many failed ' +
+    'authentications (checked before the key is looked up; the message says which). Wait Retry-After seconds.',
   '500': 'internal_error: a bug; report the request id.',
 };
 

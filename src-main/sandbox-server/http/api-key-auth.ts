@@ -4,7 +4,7 @@ import { setAuth } from './auth-context';
 import { ApiError } from './errors';
 import type { Plan } from '../db/model';
 import type { SandboxClock } from '../options';
-import { rateLimitHeaders, retryAfterSeconds } from './rate-limit-headers';
+import { rateLimitHeaders, retryAfterSeconds, windowSeconds } from './rate-limit-headers';
 import type { BucketConfig, TokenBuckets } from './token-bucket';
 
 /** The API is available on the Growth plan and above. */
@@ -16,10 +16,21 @@ export interface ApiKeyAuthDeps {
   rateLimit: BucketConfig;
   workspaceBuckets: TokenBuckets;
   failureBuckets: TokenBuckets;
+  /** The failed-authentication budget per client address, for the lockout's words. */
+  authFailureLimit: BucketConfig;
 }
 
 const rateLimited = (message: string, headers: Record<string, string> = {}): ApiError =>
   new ApiError(429, 'rate_limit_error', 'rate_limited', message, null, headers);
+
+/** Why the lockout answers 429 and when it ends, so a client does not take it for the workspace limit. */
+function lockedOutMessage(limit: BucketConfig, waitSeconds: number, now: number): string {
+  const until = new Date(now + waitSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    `This client address is locked out after ${limit.capacity} failed authentications (wrong, unknown or revoked API keys) ` +
+    `in ${windowSeconds(limit)} s; no key is checked until the lockout ends. Retry in ${waitSeconds} s (from ${until} on) with a valid key.`
+  );
+}
 
 /**
  * onRequest hook for /v1: key -> workspace, then the workspace's bucket, then the plan.
@@ -37,9 +48,7 @@ export function apiKeyAuth(deps: ApiKeyAuthDeps): onRequestHookHandler {
     const failures = deps.failureBuckets.peek(request.ip, now);
     if (!failures.allowed) {
       const wait = retryAfterSeconds(failures);
-      throw rateLimited(`Too many failed authentications from this address; retry in ${wait} s.`, {
-        'retry-after': String(wait),
-      });
+      throw rateLimited(lockedOutMessage(deps.authFailureLimit, wait, now), { 'retry-after': String(wait) });
     }
     const auth = deps.keys.authenticate(secret);
     if (!auth.ok) {

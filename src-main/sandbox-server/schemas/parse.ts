@@ -37,8 +37,32 @@ export function requireJsonBody(request: FastifyRequest): void {
   }
 }
 
+/** A UTF-16 surrogate without its other half: JSON can carry one ("\ud800"), UTF-8 storage cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const holdsLoneSurrogate = (value: unknown): boolean => {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsLoneSurrogate);
+  return false;
+};
+
+/**
+ * 422 naming the first top-level field whose text holds a lone surrogate. SQLite would store it as
+ * U+FFFD, so a 201 would promise text the sandbox did not keep; refusing it keeps "stored exactly".
+ */
+function rejectLoneSurrogates(body: unknown): void {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  for (const [field, value] of Object.entries(body)) {
+    if (holdsLoneSurrogate(value)) {
+      throw validationFailed(field, `${field} holds a lone UTF-16 surrogate (half of a character); send valid Unicode text.`);
+    }
+  }
+}
+
 /** An already parsed JSON value -> typed values, or 422 naming the field that fails. */
 export function parseBodyValue<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  rejectLoneSurrogates(body);
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const { param, message } = firstIssue(result.error, 'The request body is invalid.');

@@ -39,9 +39,25 @@ function keyMayFollow(next: URL, keyOrigin: string): boolean {
 }
 
 /**
+ * Headers that carry the user's own credentials: Authorization, Proxy-Authorization and Cookie by
+ * name, and any name that says token, secret, api key, auth, session, password, credential, cookie,
+ * signature or JWT (X-Auth-Token, X-Session-Id, X-CSRF-Token, Api_Key…). Broad on purpose: a
+ * needlessly dropped header costs a redirect that fails in words; a kept one hands a secret to
+ * a server the user did not pick.
+ */
+const CREDENTIAL_HEADER = /auth|token|secret|api[-_]?key|session|passw|credential|cookie|signature|jwt/i;
+
+/** The user's headers without the credential-looking ones, for a hop that has left the first origin. */
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADER.test(name)));
+}
+
+/**
  * The only place `X-API-Key` is attached. Redirects are followed by hand: with the key only while
  * they stay on the key's own origin; elsewhere without it (and never again on this chain) or not
- * at all, as the user chose. Loops and long chains stop with an error.
+ * at all, as the user chose. Once a chain has left the first request's origin, the user's
+ * credential headers are stripped from that hop and every later one, as browsers do for
+ * cross-origin redirects. Loops and long chains stop with an error.
  */
 export async function callApi(transport: HttpTransport, call: ApiCall): Promise<ApiResult> {
   const policy = call.redirectPolicy ?? 'refuse';
@@ -50,9 +66,13 @@ export async function callApi(transport: HttpTransport, call: ApiCall): Promise<
   let body = call.body;
   // Once a chain has left the key's origin the key stays off, even if it comes back.
   let keyAllowed = url.origin === call.keyOrigin;
+  // The same for the user's own credentials once a hop has gone to another origin than the first.
+  const firstOrigin = url.origin;
+  let credentialsAllowed = true;
   const visited = new Set<string>();
   for (let redirects = 0; ; redirects++) {
-    const headers: Record<string, string> = { ...call.headers };
+    if (url.origin !== firstOrigin) credentialsAllowed = false;
+    const headers: Record<string, string> = credentialsAllowed ? { ...call.headers } : withoutCredentials(call.headers);
     if (keyAllowed && url.origin === call.keyOrigin) headers['X-API-Key'] = call.secret;
     if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['Content-Type'] = 'application/json';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,12 @@ mkdirSync(join(root, 'assets'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>Helplane Console</title>');
 writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
 writeFileSync(join(base, 'secret.txt'), 'do not serve');
+// Symlinks inside the renderer folder: two that lead out of it, one that stays in.
+symlinkSync(join(base, 'secret.txt'), join(root, 'leak.txt'));
+symlinkSync(base, join(root, 'outside'));
+symlinkSync(join(root, 'assets', 'index-abc.js'), join(root, 'assets', 'alias.js'));
+// The renderer folder itself reached through a symlink (as an install may be).
+symlinkSync(root, join(base, 'renderer-link'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const handler = createAppRequestHandler(root, "default-src 'none'");
@@ -59,6 +65,21 @@ describe('app:// protocol', () => {
     expect((await get('app://other/index.html')).status).toBe(404);
     expect((await get('app://helplane/assets')).status).toBe(404);
     expect((await get('app://helplane/missing.js')).status).toBe(404);
+  });
+
+  it('refuses a symlink that leads out of the renderer folder', async () => {
+    for (const url of ['app://helplane/leak.txt', 'app://helplane/outside/secret.txt']) {
+      const response = await get(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toMatch(/do not serve/);
+    }
+  });
+
+  it('serves a symlink that stays inside, and a renderer folder reached through a symlink', async () => {
+    expect(await (await get('app://helplane/assets/alias.js')).text()).toBe('console.log(1)');
+    const linked = createAppRequestHandler(join(base, 'renderer-link'), "default-src 'none'");
+    expect(await (await linked(new Request('app://helplane/index.html'))).text()).toContain('Helplane Console');
+    expect((await linked(new Request('app://helplane/leak.txt'))).status).toBe(404);
   });
 
   it('answers only GET and HEAD', async () => {

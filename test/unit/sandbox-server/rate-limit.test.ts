@@ -135,6 +135,19 @@ describe('failed-authentication limiting per client address', () => {
     expect((await listConversations(app, bogus, '', '10.0.0.1')).statusCode).toBe(429);
   });
 
+  it('says in the lockout reply that the address is locked out after failed authentications, and when to retry', async () => {
+    const { app, clock } = createTestApp({ authFailureLimit });
+    const bogus = generateKey('test');
+    for (let i = 0; i < 3; i++) await listConversations(app, bogus, '', '10.0.0.9');
+    const limited = await listConversations(app, bogus, '', '10.0.0.9');
+    expectError(limited, 429, 'rate_limit_error', 'rate_limited');
+    expect(limited.headers['retry-after']).toBe('20');
+    const { message } = (limited.json() as { error: { message: string } }).error;
+    expect(message).toMatch(/locked out after 3 failed authentications/);
+    expect(message).toContain('Retry in 20 s');
+    expect(message).toContain(new Date(clock.now() + 20_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  });
+
   it('does not count requests that send no key', async () => {
     const { app } = createTestApp({ authFailureLimit });
     for (let i = 0; i < 5; i++) expect((await listConversations(app, undefined)).statusCode).toBe(401);
