@@ -64,16 +64,18 @@ export async function callApi(transport: HttpTransport, call: ApiCall): Promise<
   let url = call.url;
   let method = call.method;
   let body = call.body;
-  // Once a chain has left the key's origin the key stays off, even if it comes back.
-  let keyAllowed = url.origin === call.keyOrigin;
-  // The same for the user's own credentials once a hop has gone to another origin than the first.
+  // URL.origin builds a new string on every read: once per hop.
   const firstOrigin = url.origin;
+  // Once a chain has left the key's origin the key stays off, even if it comes back.
+  let keyAllowed = firstOrigin === call.keyOrigin;
+  // The same for the user's own credentials once a hop has gone to another origin than the first.
   let credentialsAllowed = true;
   const visited = new Set<string>();
   for (let redirects = 0; ; redirects++) {
-    if (url.origin !== firstOrigin) credentialsAllowed = false;
+    const origin = redirects === 0 ? firstOrigin : url.origin;
+    if (origin !== firstOrigin) credentialsAllowed = false;
     const headers: Record<string, string> = credentialsAllowed ? { ...call.headers } : withoutCredentials(call.headers);
-    if (keyAllowed && url.origin === call.keyOrigin) headers['X-API-Key'] = call.secret;
+    if (keyAllowed && origin === call.keyOrigin) headers['X-API-Key'] = call.secret;
     if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['Content-Type'] = 'application/json';
     }
