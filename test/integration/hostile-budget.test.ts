@@ -10,6 +10,7 @@ import { createSandboxKey } from '../helpers/sandbox-admin';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';
 import { typedClient, type CallArg, type Reply } from '../helpers/typed-client';
+import { exportFinished } from '../helpers/export-progress';
 
 // A server of the user's choosing (a custom key's base URL) claims the sandbox's workspace and says
 // its budget is gone for an hour. Budgets have an origin, so none of that may reach the sandbox key.
@@ -36,17 +37,7 @@ async function value<C extends InvokeChannel>(channel: C, ...arg: CallArg<C>) {
 }
 
 /** The export's last progress once it has ended (an export waiting an hour on a budget never ends: the test times out). */
-function finished(exportId: string): Promise<ExportProgress> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      const last = progress.filter((p) => p.exportId === exportId).at(-1);
-      if (last && ['done', 'failed', 'cancelled'].includes(last.state)) {
-        clearInterval(timer);
-        resolve(last);
-      }
-    }, 20);
-  });
-}
+const finished = (exportId: string) => exportFinished(progress, exportId);
 
 beforeAll(async () => {
   // Every answer: an empty list page, "workspace ws_acme", no requests left, come back in an hour.

@@ -10,6 +10,7 @@ import { folderExportTargets } from '../../src-main/adapters/folder-export-targe
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { tempDir } from '../helpers/temp-dir';
 import { testKeychain } from '../helpers/test-keychain';
+import { exportFinished } from '../helpers/export-progress';
 
 // A small bucket so pacing matters: 5 requests at once, then 5 per second.
 const RATE = { capacity: 5, refillPerWindow: 5, windowMs: 1000 };
@@ -28,17 +29,7 @@ const call = async <T,>(channel: string, arg?: unknown): Promise<T> => {
   return r.value as T;
 };
 
-function finished(exportId: string): Promise<ExportProgress> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      const last = progress.filter((p) => p.exportId === exportId).at(-1);
-      if (last && ['done', 'failed', 'cancelled'].includes(last.state)) {
-        clearInterval(timer);
-        resolve(last);
-      }
-    }, 20);
-  });
-}
+const finished = (exportId: string) => exportFinished(progress, exportId);
 
 beforeAll(async () => {
   core = await createCore({
