@@ -1,18 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../src-preload/contract';
 import { createJsonFileStore } from '../../../../src-main/adapters/json-file-store';
 import { HistoryService } from '../../../../src-main/services/history/history-service';
-import { tempDir } from '../../../helpers/temp-dir';
+import { tempDirPerTest } from '../../../helpers/temp-dir-per-test';
 
-const dirs: { cleanup(): void }[] = [];
-function dataDir(): string {
-  const dir = tempDir('history-file');
-  dirs.push(dir);
-  return dir.path;
-}
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+const dataDir = tempDirPerTest('history-file');
 
 function entry(n: number): HistoryEntry {
   return {

@@ -1,20 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, INVOKE_CHANNELS } from '../../../../src-preload/contract';
 import { createJsonFileStore } from '../../../../src-main/adapters/json-file-store';
 import { createRouter, type Handlers } from '../../../../src-main/ipc/router';
 import { SettingsService } from '../../../../src-main/services/settings/settings-service';
-import { tempDir } from '../../../helpers/temp-dir';
+import { tempDirPerTest } from '../../../helpers/temp-dir-per-test';
 import { typedClient } from '../../../helpers/typed-client';
 
-const dirs: { cleanup(): void }[] = [];
-function dataDir(): string {
-  const dir = tempDir('settings-file');
-  dirs.push(dir);
-  return dir.path;
-}
-afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+const dataDir = tempDirPerTest('settings-file');
 
 /** The router over a real settings service: the two settings operations are all these tests call. */
 function client(settings: SettingsService) {
