@@ -1,116 +1,123 @@
-import type { RateLimitSnapshot } from '../../src-preload/contract';
+import type { RateLimitPolicy, RateLimitSnapshot } from '../../src-preload/contract';
+import { MAX_POLICIES } from '../../src-preload/contract';
+import { parseHttpDate } from './http-date';
+import { MAX_WINDOW_SECONDS, readDraftDictionary, readIetfFields } from './rate-limit-fields';
+import { readVendorForms, VENDOR_FIELD_NAMES } from './rate-limit-vendor';
 
 type HeaderList = ReadonlyArray<{ name: string; value: string }>;
 
-/** Values beyond these are treated as nonsense rather than trusted. */
-const MAX_WINDOW_SECONDS = 24 * 60 * 60;
-const MAX_COUNT = 1_000_000_000;
-/** A reset value above this is a Unix time; below, seconds from now. */
-const UNIX_TIME_THRESHOLD = 1_000_000_000;
+/** RFC 9651 List fields: every field line counts, joined with commas (RFC 9110 §5.3). */
+const LIST_FIELDS = new Set(['ratelimit', 'ratelimit-policy']);
+const NAMES = new Set([...LIST_FIELDS, ...VENDOR_FIELD_NAMES, 'retry-after', 'x-workspace-id']);
+/** A combined field longer than this is a hostile server's, not a policy list: it is ignored. */
+const MAX_FIELD_CHARS = 8 * 1024;
 
-/** The rate-limit headers of a reply by lower-case name (the first of each), read in one pass. */
-const NAMES = new Set(['ratelimit-policy', 'ratelimit', 'x-ratelimit-limit', 'ratelimit-limit', 'x-ratelimit-remaining', 'ratelimit-remaining', 'x-ratelimit-burst', 'x-ratelimit-reset', 'ratelimit-reset', 'retry-after', 'x-workspace-id']);
+/** The rate-limit fields of a reply by lower-case name, read in one pass (the first line of a singleton field). */
 function relevant(headers: HeaderList): Map<string, string> {
   const found = new Map<string, string>();
   for (const h of headers) {
     const lower = h.name.toLowerCase();
-    if (NAMES.has(lower) && !found.has(lower)) found.set(lower, h.value.trim());
+    if (!NAMES.has(lower)) continue;
+    const value = h.value.trim();
+    const known = found.get(lower);
+    if (known === undefined) found.set(lower, value);
+    else if (LIST_FIELDS.has(lower)) found.set(lower, `${known}, ${value}`);
   }
+  for (const name of LIST_FIELDS) if ((found.get(name)?.length ?? 0) > MAX_FIELD_CHARS) found.delete(name);
   return found;
 }
 
-function count(value: string | undefined): number | null {
-  if (value === undefined || !/^\d+$/.test(value)) return null;
-  const n = Number(value);
-  return n <= MAX_COUNT ? n : null;
+/** Retry-After (RFC 9110 §10.2.3): delay-seconds (1*DIGIT) or an HTTP-date -> whole seconds from now; anything else null. */
+export function retryAfterSeconds(value: string | undefined, nowMs: number): number | null {
+  if (value === undefined) return null;
+  if (/^\d+$/.test(value)) return Math.min(Number(value), MAX_WINDOW_SECONDS);
+  const date = parseHttpDate(value, nowMs);
+  return date === null ? null : Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_WINDOW_SECONDS);
 }
 
-/** Reset as Unix seconds or as seconds from now -> epoch milliseconds. */
-function resetAt(value: string | undefined, nowMs: number): number | null {
-  if (value === undefined || !/^\d{1,12}$/.test(value)) return null;
-  const n = Number(value);
-  if (n >= UNIX_TIME_THRESHOLD) {
-    const ms = n * 1000;
-    return ms - nowMs <= MAX_WINDOW_SECONDS * 1000 ? Math.max(ms, nowMs) : null;
+/**
+ * A single-policy form and an IETF policy with the same numbers are one policy stated twice (the
+ * sandbox sends X-RateLimit-* and RateLimit side by side): merged, so the window of one and the
+ * burst of the other describe the same bucket. Numbers from different policies are never mixed.
+ */
+function merge(policies: RateLimitPolicy[]): RateLimitPolicy[] {
+  const out: RateLimitPolicy[] = [];
+  for (const p of policies) {
+    const same = p.name === null && p.remaining !== null
+      ? out.filter((o) => o.sources.includes('ietf') && o.remaining === p.remaining && (o.quota === null || p.quota === null || o.quota === p.quota))
+      : [];
+    const twin = same.length === 1 ? same[0]! : undefined;
+    if (!twin) {
+      out.push(p);
+      continue;
+    }
+    out[out.indexOf(twin)] = {
+      ...twin,
+      sources: [...twin.sources, ...p.sources],
+      quota: twin.quota ?? p.quota,
+      burst: p.burst,
+      // The later reset of the two: the safer one.
+      resetAt: twin.resetAt === null ? p.resetAt : p.resetAt === null ? twin.resetAt : Math.max(twin.resetAt, p.resetAt),
+    };
   }
-  return n <= MAX_WINDOW_SECONDS ? nowMs + n * 1000 : null;
+  return out;
 }
 
-/** Retry-After as delta seconds or an HTTP date -> whole seconds from now. */
-function retryAfter(value: string | undefined, nowMs: number): number | null {
-  if (value === undefined || value === '') return null;
-  if (/^\d+$/.test(value)) {
-    const n = Number(value);
-    return Math.min(n, MAX_WINDOW_SECONDS);
+/** Remaining within what the policy says it holds (burst, else quota), or nothing to check it against. */
+function consistent(p: RateLimitPolicy): boolean {
+  const capacity = p.burst ?? p.quota;
+  return p.remaining === null || capacity === null || p.remaining <= capacity;
+}
+
+/**
+ * The most constrained policy counting requests: the fewest left; among equals, the one whose
+ * numbers agree with each other, then the one that resets last. A policy with nothing left
+ * known drives only when no policy says what is left.
+ */
+function driving(policies: RateLimitPolicy[]): RateLimitPolicy | null {
+  let best: RateLimitPolicy | null = null;
+  for (const p of policies) {
+    if (p.unit !== null) continue;
+    if (!best || tighter(p, best)) best = p;
   }
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return null;
-  return Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_WINDOW_SECONDS);
+  return best;
 }
 
-/** Parameters of the first item of an IETF structured-field list: `"default";r=5;t=30`. */
-/** What a header that is not there has (shared: nothing writes to it). */
-const NO_PARAMS: ReadonlyMap<string, number> = new Map();
-
-function sfParams(value: string | undefined): ReadonlyMap<string, number> {
-  if (!value) return NO_PARAMS;
-  const params = new Map<string, number>();
-  const comma = value.indexOf(',');
-  const parts = (comma === -1 ? value : value.slice(0, comma)).split(';');
-  for (let i = 1; i < parts.length; i++) {
-    const part = parts[i]!;
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const k = part.slice(0, eq).trim();
-    const v = part.slice(eq + 1).trim();
-    // Absurd values are dropped rather than trusted.
-    if (k && /^\d{1,10}$/.test(v) && Number(v) <= MAX_COUNT) params.set(k, Number(v));
-  }
-  return params;
+function tighter(a: RateLimitPolicy, b: RateLimitPolicy): boolean {
+  if (a.remaining !== b.remaining) return b.remaining === null || (a.remaining !== null && a.remaining < b.remaining);
+  if (consistent(a) !== consistent(b)) return consistent(a);
+  return (a.resetAt ?? 0) > (b.resetAt ?? 0);
 }
 
-/** The older draft's single header: `RateLimit: limit=100, remaining=50, reset=30`. */
-function draftParams(value: string | undefined): ReadonlyMap<string, number> {
-  if (!value || value.trimStart().startsWith('"')) return NO_PARAMS;
-  const params = new Map<string, number>();
-  for (const part of value.split(/[,;]/)) {
-    const [k, v] = part.split('=').map((s) => s.trim().toLowerCase());
-    if ((k === 'limit' || k === 'remaining' || k === 'reset') && v !== undefined && /^\d{1,12}$/.test(v)) params.set(k, Number(v));
-  }
-  return params;
-}
-
-/** Every rate-limit header form the API spec names, folded into one snapshot. */
+/** Every rate-limit header form the console knows (README lists them), folded into one snapshot. */
 export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
   const found = relevant(headers);
-  const policy = sfParams(found.get('ratelimit-policy'));
-  const current = sfParams(found.get('ratelimit'));
-  const draft = draftParams(found.get('ratelimit'));
-  const draftLimit = draft.get('limit');
-  const draftReset = draft.get('reset');
-
-  const limit = count(found.get('x-ratelimit-limit')) ?? count(found.get('ratelimit-limit')) ?? policy.get('q') ?? (draftLimit !== undefined && draftLimit <= MAX_COUNT ? draftLimit : null);
-  const remaining =
-    count(found.get('x-ratelimit-remaining')) ?? count(found.get('ratelimit-remaining')) ?? current.get('r') ?? count(draft.has('remaining') ? String(draft.get('remaining')) : undefined);
-  const burst = count(found.get('x-ratelimit-burst'));
-  const t = current.get('t');
-  let reset =
-    resetAt(found.get('x-ratelimit-reset'), nowMs) ??
-    resetAt(found.get('ratelimit-reset'), nowMs) ??
-    (t !== undefined && t <= MAX_WINDOW_SECONDS ? nowMs + t * 1000 : null) ??
-    (draftReset !== undefined && draftReset <= MAX_WINDOW_SECONDS ? nowMs + draftReset * 1000 : null);
-  const retry = retryAfter(found.get('retry-after'), nowMs);
+  const workspace = found.get('x-workspace-id');
+  const workspaceId = workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null;
+  const retry = retryAfterSeconds(found.get('retry-after'), nowMs);
+  // Most replies of most servers carry none of these: nothing to parse then.
+  const hasPolicyFields = found.size > (found.has('retry-after') ? 1 : 0) + (workspace !== undefined ? 1 : 0);
+  const policies: RateLimitPolicy[] = [];
+  if (hasPolicyFields) {
+    const draft = readDraftDictionary(found.get('ratelimit'), nowMs);
+    policies.push(...(readIetfFields(found.get('ratelimit'), found.get('ratelimit-policy'), nowMs) ?? []), ...(draft ? [draft] : []), ...readVendorForms(found, nowMs));
+  }
+  const kept = merge(policies).slice(0, MAX_POLICIES);
+  const drive = driving(kept);
+  let reset = drive?.resetAt ?? null;
   // Retry-After wins: nothing is available before it, whatever the other headers say.
   if (retry !== null && (reset === null || reset < nowMs + retry * 1000)) reset = nowMs + retry * 1000;
-  const workspace = found.get('x-workspace-id');
-  const windowSeconds = policy.get('w');
+  // The driving policy first, so a list shows the one that counts on top.
+  const ordered = drive ? [drive, ...kept.filter((p) => p !== drive)] : kept;
   return {
-    limit,
-    remaining,
-    burst,
+    limit: drive?.quota ?? null,
+    remaining: drive?.remaining ?? null,
+    burst: drive?.burst ?? null,
     resetAt: reset,
     retryAfterSeconds: retry,
-    workspaceId: workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null,
-    windowSeconds: windowSeconds !== undefined && windowSeconds > 0 && windowSeconds <= MAX_WINDOW_SECONDS ? windowSeconds : null,
+    workspaceId,
+    windowSeconds: drive?.windowSeconds ?? null,
+    sources: drive?.sources ?? [],
+    policies: ordered,
   };
 }

@@ -10,7 +10,8 @@ describe('parseRateLimit', () => {
       h({ 'x-ratelimit-limit': '100', 'x-ratelimit-burst': '200', 'x-ratelimit-remaining': '199', 'x-ratelimit-reset': String(now / 1000 + 1), 'x-workspace-id': 'ws_acme' }),
       now,
     );
-    expect(r).toEqual({ limit: 100, remaining: 199, burst: 200, resetAt: now + 1000, retryAfterSeconds: null, workspaceId: 'ws_acme', windowSeconds: null });
+    expect(r).toMatchObject({ limit: 100, remaining: 199, burst: 200, resetAt: now + 1000, retryAfterSeconds: null, workspaceId: 'ws_acme', windowSeconds: null });
+    expect([r.sources, r.policies?.length]).toEqual([['x-ratelimit'], 1]);
   });
 
   it('reads Reset given as seconds from now', () => {
