@@ -9,6 +9,8 @@ export interface BudgetReading {
   retryAfterSeconds: number | null;
   /** When the bucket is full again (epoch ms), if the server said. */
   resetAt?: number | null;
+  /** The bucket's capacity, if the server said (then tokens refill continuously). */
+  burst?: number | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export class BudgetPacer {
   /** Learn from the headers of a reply (`sentAt`: when its request left, if known). */
   afterReply(budget: string, reading: BudgetReading, receivedAt = this.clock.now(), sentAt?: number): void {
     this.budgets.set(budget, {
-      snapshot: { ...reading, resetAt: reading.resetAt ?? null },
+      snapshot: { ...reading, resetAt: reading.resetAt ?? null, burst: reading.burst ?? null },
       receivedAt,
       spentAt: sentAt !== undefined ? Math.min(receivedAt, sentAt + SEND_MARGIN_MS) : receivedAt,
     });
@@ -60,7 +62,7 @@ export class BudgetPacer {
 /** The reading of a reply for the pacer. */
 export function budgetReading(reply: ApiReply): BudgetReading {
   const r = reply.rateLimit;
-  return { remaining: r.remaining, limit: r.limit, windowSeconds: r.windowSeconds ?? null, retryAfterSeconds: r.retryAfterSeconds, resetAt: r.resetAt };
+  return { remaining: r.remaining, limit: r.limit, windowSeconds: r.windowSeconds ?? null, retryAfterSeconds: r.retryAfterSeconds, resetAt: r.resetAt, burst: r.burst };
 }
 
 export const systemPacerClock: PacerClock = {

@@ -14,7 +14,7 @@ export function budgetIdOf(origin: string, workspaceId: string | null, keyId: st
 
 /** What is known of a budget: the last reply's rate-limit headers and when they held. */
 export interface KnownBudget {
-  snapshot: Pick<RateLimitSnapshot, 'limit' | 'remaining' | 'retryAfterSeconds' | 'resetAt' | 'windowSeconds'>;
+  snapshot: Pick<RateLimitSnapshot, 'limit' | 'remaining' | 'retryAfterSeconds' | 'resetAt' | 'windowSeconds'> & { burst?: number | null };
   /** When the reply arrived (Retry-After counts from here). */
   receivedAt: number;
   /** When the last token was spent (the refill of the next counts from here): the reply's time, or earlier when the send time is known. */
@@ -32,6 +32,8 @@ function msPerToken(snapshot: KnownBudget['snapshot']): number | null {
  * spent (the fraction of a token then is unknown: a whole interval is always enough), or for its
  * reset when the interval is unknown. The reset never shortens a known interval: it is rounded to
  * whole seconds and read on this computer's clock, so trusting it could send a request too early.
+ * Without a burst the server states no token bucket: its quota comes back at the reset (an
+ * exhausted daily policy), so the wait is the later of the two.
  * The one wait rule of the console: the pre-send warning and every paced job use it.
  */
 export function budgetWaitMs(budget: KnownBudget, now: number): number {
@@ -40,7 +42,8 @@ export function budgetWaitMs(budget: KnownBudget, now: number): number {
   let wait = retryUntil - now;
   if (snapshot.remaining !== null && snapshot.remaining < 1) {
     const perToken = msPerToken(snapshot);
-    const until = perToken !== null ? budget.spentAt + perToken : (snapshot.resetAt ?? 0);
+    let until = perToken !== null ? budget.spentAt + perToken : (snapshot.resetAt ?? 0);
+    if (snapshot.burst == null && snapshot.resetAt !== null) until = Math.max(until, snapshot.resetAt);
     wait = Math.max(wait, until - now);
   }
   return Math.max(0, Math.ceil(wait));

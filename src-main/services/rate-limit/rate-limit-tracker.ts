@@ -32,7 +32,11 @@ export class RateLimitTracker {
     const at = this.now();
     const budgetId = this.budgetOf(keyId, origin, snapshot?.workspaceId ?? null);
     const known = this.budgetOfKey.get(keyId);
-    if (known?.budgetId !== budgetId) this.budgetOfKey.set(keyId, { origin, budgetId });
+    if (known?.budgetId !== budgetId) {
+      this.budgetOfKey.set(keyId, { origin, budgetId });
+      // The key spends from another budget now (another server, or workspace): it no longer shares the old one.
+      if (known) this.leave(keyId, known.budgetId);
+    }
     const prev = this.budgets.get(budgetId);
     const hasHeaders = snapshot !== null && (snapshot.limit !== null || snapshot.remaining !== null || snapshot.retryAfterSeconds !== null);
     // Per-second counts, so a budget costs the same at 1 request a minute or 2,000 a second.
@@ -52,6 +56,14 @@ export class RateLimitTracker {
     this.budgets.set(budgetId, state);
     for (const l of this.listeners) l(state);
     return state;
+  }
+
+  private leave(keyId: string, budgetId: string): void {
+    const old = this.budgets.get(budgetId);
+    if (!old?.keyIds.includes(keyId)) return;
+    const state = { ...old, keyIds: old.keyIds.filter((k) => k !== keyId) };
+    this.budgets.set(budgetId, state);
+    for (const l of this.listeners) l(state);
   }
 
   state(budgetId: string): RateLimitState | undefined {
@@ -87,5 +99,5 @@ function prune(recent: RateLimitState['recent'], at: number): RateLimitState['re
 }
 
 function emptySnapshot(): RateLimitSnapshot {
-  return { limit: null, remaining: null, burst: null, resetAt: null, retryAfterSeconds: null, workspaceId: null, windowSeconds: null };
+  return { limit: null, remaining: null, burst: null, resetAt: null, retryAfterSeconds: null, workspaceId: null, windowSeconds: null, sources: [], policies: [] };
 }

@@ -38,6 +38,12 @@ describe('the one wait rule', () => {
     expect(budgetWaitMs(known({ remaining: 0, limit: null }), NOW)).toBe(0);
   });
 
+  it('waits for the reset of a quota without a bucket (an exhausted daily policy); a bucket refills by the token', () => {
+    const daily = { remaining: 0, limit: 1000, windowSeconds: 86_400, resetAt: NOW + 3_600_000 };
+    expect(budgetWaitMs(known(daily), NOW)).toBe(3_600_000);
+    expect(budgetWaitMs(known({ ...daily, burst: 2000 }), NOW)).toBe(86_400);
+  });
+
   it('estimates a job: Retry-After, then one interval for each request beyond the tokens left', () => {
     expect(budgetEstimateMs(known({ remaining: 4, limit: 100, windowSeconds: 60 }), 10, NOW)).toBe(6 * 600);
     expect(budgetEstimateMs(known({ remaining: 4, limit: 100, windowSeconds: 60 }), 3, NOW)).toBe(0);

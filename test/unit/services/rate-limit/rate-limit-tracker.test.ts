@@ -34,6 +34,18 @@ describe('rate-limit tracker', () => {
     expect(tracker.warning('custom')).toMatch(/429/);
   });
 
+  it('takes a key that moved to another server out of its old budget, so "shared by" counts only keys of the same budget', () => {
+    const { tracker } = setup();
+    tracker.record('a', ORIGIN, 200, snap(5, null, 'ws_acme'));
+    tracker.record('b', ORIGIN, 200, snap(5, null, 'ws_acme'));
+    const changed: string[][] = [];
+    tracker.onChange((s) => changed.push(s.keyIds));
+    tracker.record('b', 'https://helpdesk.example', 429, snap(0, 30, 'ws_acme'));
+    expect(tracker.state(budgetIdOf(ORIGIN, 'ws_acme', 'a'))).toMatchObject({ keyIds: ['a'], count429: 0 });
+    expect(tracker.state(budgetIdOf('https://helpdesk.example', 'ws_acme', 'b'))).toMatchObject({ keyIds: ['b'], count429: 1 });
+    expect(changed).toEqual([['a'], ['b']]);
+  });
+
   it('keeps a key without a named workspace in a budget of its own, per server', () => {
     const { tracker } = setup();
     tracker.record('a', ORIGIN, 200, snap(5, null, null));
