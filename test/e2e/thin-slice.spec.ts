@@ -34,7 +34,7 @@ test('a new user adds a sandbox key, sends GET /v1/conversations and sees the re
   await expect(response).toContainText('"object": "list"');
   await expect(response).toContainText('cv_');
   const rate = page.getByRole('region', { name: 'Rate limit' });
-  await expect(rate.getByLabel('Limit')).toHaveText('100');
+  await expect(rate.getByLabel('Limit')).toHaveText('100 per 60 s');
   await expect(rate.getByLabel('Remaining')).toHaveText(/^19\d$/);
   await expect(rate.getByLabel('Resets in')).toHaveText(/\d+\s*s/);
 

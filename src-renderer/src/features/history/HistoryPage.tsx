@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { formatDuration } from '../../lib/units';
 import { useConsoleStore } from '../../store';
+import { leftOf, numbersOf } from '../rate-limit/rate-limit-words';
 
 /** Every request the console sent: filter, replay into the builder, clear. Kept by main, never with the key. */
 export function HistoryPage() {
@@ -72,7 +73,7 @@ export function HistoryPage() {
                 <td>
                   {e.keyName} <code>{e.keyPrefix}</code>
                 </td>
-                <td>{e.rateLimit && e.rateLimit.remaining !== null ? `${e.rateLimit.remaining}/${e.rateLimit.limit ?? '?'} left` : ''}</td>
+                <td>{e.rateLimit ? leftOf(numbersOf(e.rateLimit)) : ''}</td>
                 <td>
                   <button type="button" onClick={() => replay(e)} aria-label={`Replay ${e.method} ${e.path}`}>
                     Replay

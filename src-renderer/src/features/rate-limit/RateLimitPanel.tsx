@@ -1,5 +1,7 @@
 import { Metric } from '../../components/Metric';
 import { selectActiveBudget, selectActiveKey, useConsoleStore } from '../../store';
+import { PolicyList } from './PolicyList';
+import { carryOverNote, numbersOf, quotaText, readFrom } from './rate-limit-words';
 import { RecentChart } from './RecentChart';
 import { ResetsIn } from './ResetsIn';
 
@@ -17,7 +19,12 @@ export function RateLimitPanel() {
   const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
   const status = useConsoleStore((s) => s.response?.status);
   const snap = budget?.snapshot ?? null;
+  const numbers = snap ? numbersOf(snap) : null;
+  // Only keys whose latest reply spent from this very budget (same server, same workspace).
   const shared = budget && budget.keyIds.length > 1;
+  const source = readFrom(snap?.sources);
+  const policies = snap?.policies ?? [];
+  const note = numbers ? carryOverNote(numbers) : null;
 
   return (
     <section role="region" aria-label="Rate limit" className="panel">
@@ -26,18 +33,20 @@ export function RateLimitPanel() {
         {!key
           ? 'No key selected.'
           : budget
-            ? `For ${key.name}${snap?.workspaceId ? ` (workspace ${snap.workspaceId}${shared ? `, shared by ${budget.keyIds.length} keys` : ''})` : ''}. Limit is requests per minute; Burst is the most that can be sent at once.`
+            ? `For ${key.name}${snap?.workspaceId ? ` (workspace ${snap.workspaceId}${shared ? `, shared by ${budget.keyIds.length} keys` : ''})` : ''}${source ? `, ${source}` : ''}. Remaining is what can be sent now; Limit is what the server allows per window (the refill rate); Burst is the most the bucket holds.`
             : `No rate-limit headers seen for ${key.name} yet. Send a request to see them.`}
       </p>
       <dl className="metrics">
         <Metric label="Remaining">{show(snap?.remaining)}</Metric>
-        <Metric label="Limit">{show(snap?.limit)}</Metric>
+        <Metric label="Limit">{show(numbers ? quotaText(numbers) : null)}</Metric>
         <Metric label="Resets in">
           <ResetsIn resetAt={snap?.resetAt ?? null} />
         </Metric>
         <Metric label="Burst">{show(snap?.burst)}</Metric>
         <Metric label="429 responses">{budget ? String(budget.count429) : '0'}</Metric>
       </dl>
+      {note && <p className="hint">{note}</p>}
+      {policies.length > 1 && <PolicyList policies={policies} />}
       {status === 429 && retryAt !== null && (
         <div role="status" className="banner banner-warning retry">
           <dl className="metrics">
