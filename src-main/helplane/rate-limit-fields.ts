@@ -73,7 +73,8 @@ export function readIetfFields(rateLimit: string | undefined, rateLimitPolicy: s
 
 /** The older draft's single field, an RFC 9651 Dictionary: `RateLimit: limit=100, remaining=50, reset=30`. */
 export function readDraftDictionary(rateLimit: string | undefined, nowMs: number): RateLimitPolicy | null {
-  if (rateLimit === undefined) return null;
+  // A Dictionary starts with a key (lcalpha or *): the IETF form's `"name";…` is not tried (a parse error per reply costs).
+  if (rateLimit === undefined || !/^[a-z*]/.test(rateLimit)) return null;
   let dict;
   try {
     dict = parseDictionary(rateLimit);

@@ -121,7 +121,7 @@ test('a reply with several policies lists each, the most constrained driving the
     await expect(rate.getByLabel('Resets in')).toHaveText(/^(1 h 59 min|2 h 00 min)$/);
     const policies = rate.getByRole('list', { name: 'Policies' }).getByRole('listitem');
     await expect(policies).toHaveCount(2);
-    await expect(policies.nth(0)).toContainText('“daily” (the most constrained: it drives the budget): 3 left of 1000, quota 1000 per 24 h');
+    await expect(policies.nth(0)).toContainText('“daily” (the tightest: it drives the budget): 3 left of 1000, quota 1000 per 24 h');
     await expect(policies.nth(1)).toContainText('“burst”: 40 left of 50, quota 50 per 10 s');
     await expect(policies.nth(1)).toContainText('read from RateLimit-Policy');
   } finally {

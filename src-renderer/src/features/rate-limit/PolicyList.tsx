@@ -12,7 +12,7 @@ export function PolicyList({ policies }: { policies: readonly RateLimitPolicy[] 
         return (
           <li key={`${p.name ?? ''}|${p.sources.join()}|${i}`}>
             <strong>{p.name !== null ? `“${p.name}”` : 'Policy'}</strong>
-            {i === 0 && policies.length > 1 ? ' (the most constrained: it drives the budget)' : ''}: {left || 'remaining not stated'}
+            {i === 0 && policies.length > 1 ? ' (the tightest: it drives the budget)' : ''}: {left || 'remaining not stated'}
             {quota ? `, quota ${quota}` : ''}
             {p.burst !== null ? `, bucket ${p.burst}` : ''}
             {p.unit !== null ? ` (counts ${p.unit}, not requests)` : ''}
@@ -23,7 +23,8 @@ export function PolicyList({ policies }: { policies: readonly RateLimitPolicy[] 
             ) : (
               ''
             )}
-            . <span className="hint">{readFrom(p.sources)}.</span>
+            {' '}
+            <span className="hint">({readFrom(p.sources)})</span>.
           </li>
         );
       })}
