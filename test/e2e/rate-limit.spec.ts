@@ -69,6 +69,7 @@ test("a custom server's 429 leaves Sandbox demo's rate-limit panel alone, and ea
     await expect(rate.getByLabel('Remaining')).toHaveText('0');
     await expect(rate.getByLabel('Limit')).toHaveText('10 per 10 s');
     await expect(rate.getByLabel('429 responses')).not.toHaveText('0');
+    await expect(rate.getByRole('status').filter({ hasText: 'Too many requests' })).toBeVisible();
 
     // Back on Sandbox demo: its own budget only, not the custom server's 429s, keys or warning.
     await pickKey(page, 'Sandbox demo');
@@ -76,6 +77,7 @@ test("a custom server's 429 leaves Sandbox demo's rate-limit panel alone, and ea
     await expect(rate.getByLabel('Remaining')).toHaveText(/^19\d$/);
     await expect(rate.getByLabel('Limit')).toHaveText('100 per 60 s');
     await expect(rate).not.toContainText('shared by');
+    await expect(rate.getByRole('status').filter({ hasText: 'Too many requests' })).toHaveCount(0);
     await send.click();
     await expect(response).toContainText('200');
     await expect(page.getByRole('alert').filter({ hasText: 'rate-limit budget' })).toHaveCount(0);

@@ -30,6 +30,8 @@ export interface RequestSlice {
   budgetWarning: string | null;
   /** After a 429: when a retry is allowed (ms epoch), and whether one is scheduled. */
   retryAt: number | null;
+  /** The key the 429 behind `retryAt` was sent with: the countdown is that key's budget's, not another key's. */
+  retryKeyId: string | null;
   autoRetryPending: boolean;
   selectKey(keyId: string): void;
   loadCatalog(): Promise<void>;
@@ -92,6 +94,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     responseError: null,
     budgetWarning: null,
     retryAt: null,
+    retryKeyId: null,
     autoRetryPending: false,
 
     selectKey: (keyId) => set({ selectedKeyId: keyId }),
@@ -168,7 +171,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
         if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
           const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
           const auto = get().settings.autoRetryOn429;
-          set({ retryAt, autoRetryPending: auto });
+          set({ retryAt, retryKeyId: built.input.keyId, autoRetryPending: auto });
           // The same request again once Retry-After has passed (its Idempotency-Key too, so a POST is never doubled).
           if (auto) retryTimer = setTimeout(() => void get().sendRequest({ automatic: true }), Math.max(0, retryAt - now()));
         }

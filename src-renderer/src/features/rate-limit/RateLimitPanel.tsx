@@ -13,7 +13,10 @@ function show(value: number | string | null | undefined): string {
 export function RateLimitPanel() {
   const key = useConsoleStore(selectActiveKey);
   const budget = useConsoleStore(selectActiveBudget);
-  const retryAt = useConsoleStore((s) => s.retryAt);
+  const lastRetryAt = useConsoleStore((s) => s.retryAt);
+  const retryKeyId = useConsoleStore((s) => s.retryKeyId);
+  // A 429's countdown belongs to the key it was sent with: picking another key hides it.
+  const retryAt = key && retryKeyId === key.id ? lastRetryAt : null;
   const autoRetryPending = useConsoleStore((s) => s.autoRetryPending);
   const autoRetryOn = useConsoleStore((s) => s.settings.autoRetryOn429);
   const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
