@@ -44,7 +44,7 @@ test("a custom server's 429 leaves Sandbox demo's rate-limit panel alone, and ea
     await expect(rate.getByLabel('Remaining')).toHaveText(/^19\d$/);
     await expect(rate.getByLabel('Limit')).toHaveText('100 per 60 s');
     await expect(rate.getByLabel('Burst')).toHaveText('200');
-    await expect(rate).toContainText('read from RateLimit-Policy and X-RateLimit-*');
+    await expect(rate).toContainText('read from RateLimit, RateLimit-Policy and X-RateLimit-*');
     await expect(rate.getByLabel('429 responses')).toHaveText('0');
 
     // The custom server names the very workspace id the sandbox key reported.
@@ -125,7 +125,7 @@ test('a reply with several policies lists each, the most constrained driving the
     await expect(policies).toHaveCount(2);
     await expect(policies.nth(0)).toContainText('“daily” (the tightest: it drives the budget): 3 left of 1000, quota 1000 per 24 h');
     await expect(policies.nth(1)).toContainText('“burst”: 40 left of 50, quota 50 per 10 s');
-    await expect(policies.nth(1)).toContainText('read from RateLimit-Policy');
+    await expect(policies.nth(1)).toContainText('(read from RateLimit and RateLimit-Policy)');
   } finally {
     server.close();
   }

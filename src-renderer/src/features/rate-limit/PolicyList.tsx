@@ -24,7 +24,7 @@ export function PolicyList({ policies }: { policies: readonly RateLimitPolicy[] 
               ''
             )}
             {' '}
-            <span className="hint">({readFrom(p.sources)})</span>.
+            <span className="hint">({readFrom(p.sources, p)})</span>.
           </li>
         );
       })}

@@ -25,7 +25,7 @@ export function RateLimitPanel() {
   const numbers = snap ? numbersOf(snap) : null;
   // Only keys whose latest reply spent from this very budget (same server, same workspace).
   const shared = budget && budget.keyIds.length > 1;
-  const source = readFrom(snap?.sources);
+  const source = readFrom(snap?.sources, { remaining: snap?.remaining ?? null, quota: snap?.limit ?? null });
   const policies = snap?.policies ?? [];
   const note = numbers ? carryOverNote(numbers) : null;
 

@@ -1,8 +1,7 @@
 import type { RateLimitPolicy, RateLimitSnapshot, RateLimitSource } from '../../../../src-preload/contract';
 
-/** What each header form is called where the panel says what it read. */
-const SOURCE_NAMES: Record<RateLimitSource, string> = {
-  ietf: 'RateLimit-Policy',
+/** What each header form is called where the panel says what it read (the IETF pair: see readFrom). */
+const SOURCE_NAMES: Record<Exclude<RateLimitSource, 'ietf'>, string> = {
   'ietf-draft': 'RateLimit (older draft: limit=, remaining=, reset=)',
   'ratelimit-fields': 'RateLimit-Limit / -Remaining / -Reset',
   'x-ratelimit': 'X-RateLimit-*',
@@ -10,10 +9,16 @@ const SOURCE_NAMES: Record<RateLimitSource, string> = {
   openai: 'x-ratelimit-*-requests',
 };
 
-/** "read from RateLimit-Policy and X-RateLimit-*"; null when no rate-limit header was read. */
-export function readFrom(sources: readonly RateLimitSource[] | undefined): string | null {
+/**
+ * "read from RateLimit, RateLimit-Policy and X-RateLimit-*"; null when no rate-limit header was
+ * read. Of the IETF pair, only the field that said something is named: RateLimit says what is
+ * left, RateLimit-Policy the quota.
+ */
+export function readFrom(sources: readonly RateLimitSource[] | undefined, said: { remaining: number | null; quota: number | null } = { remaining: 0, quota: 0 }): string | null {
   if (!sources || sources.length === 0) return null;
-  return `read from ${sources.map((s) => SOURCE_NAMES[s]).join(' and ')}`;
+  const names = sources.flatMap((s) => (s === 'ietf' ? [...(said.remaining !== null ? ['RateLimit'] : []), ...(said.quota !== null ? ['RateLimit-Policy'] : [])] : [SOURCE_NAMES[s]]));
+  const last = names.pop();
+  return `read from ${names.length > 0 ? `${names.join(', ')} and ${last}` : last}`;
 }
 
 /** 60 -> "60 s", 600 -> "10 min", 86400 -> "24 h". */

@@ -27,7 +27,9 @@ describe('rate-limit numbers in words', () => {
   });
 
   it('names the header forms read', () => {
-    expect(readFrom(['ietf', 'x-ratelimit'])).toBe('read from RateLimit-Policy and X-RateLimit-*');
+    expect(readFrom(['ietf', 'x-ratelimit'])).toBe('read from RateLimit, RateLimit-Policy and X-RateLimit-*');
+    expect(readFrom(['ietf'], { remaining: 50, quota: null })).toBe('read from RateLimit');
+    expect(readFrom(['ietf'], { remaining: null, quota: 100 })).toBe('read from RateLimit-Policy');
     expect(readFrom(['openai'])).toBe('read from x-ratelimit-*-requests');
     expect(readFrom([])).toBeNull();
   });
