@@ -1,6 +1,7 @@
 import type { RateLimitPolicy, RateLimitSnapshot } from '../../src-preload/contract';
 import { MAX_POLICIES } from '../../src-preload/contract';
 import { parseHttpDate } from './http-date';
+import { mayHoldKey, redactSecret } from './key-format';
 import { MAX_WINDOW_SECONDS, readDraftDictionary, readIetfFields } from './rate-limit-fields';
 import { readVendorForms, VENDOR_FIELD_NAMES } from './rate-limit-vendor';
 
@@ -12,13 +13,18 @@ const NAMES = new Set([...LIST_FIELDS, ...VENDOR_FIELD_NAMES, 'retry-after', 'x-
 /** A combined field longer than this is a hostile server's, not a policy list: it is ignored. */
 const MAX_FIELD_CHARS = 8 * 1024;
 
-/** The rate-limit fields of a reply by lower-case name, read in one pass (the first line of a singleton field). */
-function relevant(headers: HeaderList): Map<string, string> {
+/**
+ * The rate-limit fields of a reply by lower-case name, read in one pass (the first line of a
+ * singleton field). A value that could hold the key is redacted first: policy names and the
+ * workspace id are the server's text, and they reach the window, History and the panel.
+ */
+function relevant(headers: HeaderList, secret: string | null): Map<string, string> {
   const found = new Map<string, string>();
   for (const h of headers) {
     const lower = h.name.toLowerCase();
     if (!NAMES.has(lower)) continue;
-    const value = h.value.trim();
+    const raw = h.value.trim();
+    const value = mayHoldKey(raw, secret) ? redactSecret(raw, secret) : raw;
     const known = found.get(lower);
     if (known === undefined) found.set(lower, value);
     else if (LIST_FIELDS.has(lower)) found.set(lower, `${known}, ${value}`);
@@ -89,9 +95,9 @@ function tighter(a: RateLimitPolicy, b: RateLimitPolicy): boolean {
   return (a.resetAt ?? 0) > (b.resetAt ?? 0);
 }
 
-/** Every rate-limit header form the console knows (README lists them), folded into one snapshot. */
-export function parseRateLimit(headers: HeaderList, nowMs: number): RateLimitSnapshot {
-  const found = relevant(headers);
+/** Every rate-limit header form the console knows (README lists them), folded into one snapshot; `secret` is the key the request went with, so no echo of it is kept. */
+export function parseRateLimit(headers: HeaderList, nowMs: number, secret: string | null = null): RateLimitSnapshot {
+  const found = relevant(headers, secret);
   const workspace = found.get('x-workspace-id');
   const workspaceId = workspace && /^[\w-]{1,128}$/.test(workspace) ? workspace : null;
   const retry = retryAfterSeconds(found.get('retry-after'), nowMs);

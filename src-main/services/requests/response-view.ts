@@ -54,7 +54,7 @@ export interface ViewInput {
  */
 export function responseView(responses: ResponseStore, v: ViewInput): ResponseView {
   const { response, secret, maxBytes } = v;
-  const rateLimit = parseRateLimit(response.headers, v.now);
+  const rateLimit = parseRateLimit(response.headers, v.now, secret);
   const contentType = response.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
   const isJson = /[/+]json\b/i.test(contentType ?? '');
   const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);

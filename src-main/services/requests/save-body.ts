@@ -63,7 +63,7 @@ export class BodySaver {
         url, method: 'GET', headers, keyOrigin: origin, secret,
         timeoutMs: settings.timeoutMs, maxBodyBytes: Number.MAX_SAFE_INTEGER, redirectPolicy: settings.redirectPolicy ?? 'refuse', signal: controller.signal,
       });
-      this.deps.tracker?.record(record.id, origin, response.status, parseRateLimit(response.headers, this.deps.clock.now()));
+      this.deps.tracker?.record(record.id, origin, response.status, parseRateLimit(response.headers, this.deps.clock.now(), secret));
       // The body went to disk as it came: a server that echoes the key must not leave it in a file.
       if (await fileHoldsKey(target.path, secret)) {
         throw new AppFailure('key_in_response', 'The response holds the API key this request was sent with (the server echoes it), so it was not saved to a file.');

@@ -52,3 +52,18 @@ describe('vendor rate-limit forms, and which one was read', () => {
     });
   });
 });
+
+describe('rate-limit headers that echo the key', () => {
+  it('keep no piece of it in policy names or the workspace id', () => {
+    const secret = 'sk-custom-0123456789abcdefXYZ';
+    const hl = 'hl_live_3fA9abcdefghijklmnopqrstuvwxyz0123AB';
+    for (const key of [secret, hl]) {
+      const s = parseRateLimit(h({ RateLimit: `"${key}";r=5;t=3`, 'RateLimit-Policy': `"${key}";q=10;w=60`, 'X-Workspace-Id': key }), NOW, secret);
+      // The custom key's echo reads as a policy named "[redacted]"; the Helplane key's keeps its shown prefix.
+      if (key === secret) expect(s.policies?.[0]).toMatchObject({ name: '[redacted]', remaining: 5, quota: 10 });
+      const text = JSON.stringify(s);
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(key.slice(8, 24));
+    }
+  });
+});
