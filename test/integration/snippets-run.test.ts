@@ -205,7 +205,17 @@ const REQUESTS: Array<[string, SendRequestInput]> = [
   ['a HEAD', { keyId: 'k1', method: 'HEAD', path: '/v1/contacts' }],
   ['an OPTIONS', { keyId: 'k1', method: 'OPTIONS', path: '/v1/contacts' }],
   ['a body starting with @', { keyId: 'k1', method: 'POST', path: '/v1/messages', body: '@/etc/passwd' }],
+  // Over Linux's 128 KiB limit for one program argument (curl pipes it in).
+  ['a 300 KB body', { keyId: 'k1', method: 'POST', path: '/v1/messages', body: JSON.stringify({ conversation_id: 'cv_1', body: `${EVERYTHING}\n`.repeat(12_000) }) }],
 ];
+
+const NUL_REQUEST: SendRequestInput = {
+  keyId: 'k1',
+  method: 'POST',
+  path: '/v1/messages',
+  query: [{ name: 'note', value: 'a\0z' }],
+  body: '{"body":"a\u0000z"}\na\0z',
+};
 
 describe.each(LANGUAGES)('the %s snippet, run', (language) => {
   it.each(REQUESTS)('reproduces %s', async (_label, request) => {
@@ -215,5 +225,15 @@ describe.each(LANGUAGES)('the %s snippet, run', (language) => {
   it.each(MATRIX)('reproduces %s in the query, a header and the body', async (_label, text, headerValid) => {
     const request = matrixRequest(text, headerValid);
     expectReproduced(await runSnippet(language, request), request);
+  });
+});
+
+describe('a NUL character in the body and the query', () => {
+  it.each(LANGUAGES.filter((l) => l !== 'curl'))('is reproduced by %s', async (language) => {
+    expectReproduced(await runSnippet(language, NUL_REQUEST), NUL_REQUEST);
+  });
+
+  it('has no curl form: a shell word cannot hold it, and the error says so', () => {
+    expect(() => generateSnippet(server.origin, NUL_REQUEST, 'curl', null)).toThrow(/cannot hold a NUL character/);
   });
 });

@@ -1,4 +1,5 @@
 import type { HttpMethod, SnippetLanguage } from '../../../src-preload/contract';
+import { AppFailure } from '../../lib/errors';
 import { goString, jsString, pythonString, shellWord } from './snippet-literals';
 
 /** What a snippet sends: the key header comes first and is never in `headers`. */
@@ -30,7 +31,17 @@ export const SNIPPET_WRITERS: Record<SnippetLanguage, (request: SnippetRequest) 
   go,
 };
 
+/**
+ * Linux refuses a single program argument over 128 KiB (MAX_ARG_STRLEN), so a larger body is piped
+ * in by the shell's own printf (a builtin: no such limit) instead of being an argument of curl.
+ */
+const CURL_ARGUMENT_BODY_MAX = 64 * 1024;
+
 function curl({ method, url, headers, body }: SnippetRequest): string {
+  if (body?.includes('\0')) {
+    throw new AppFailure('request_rejected', 'A shell command cannot hold a NUL character, so this body has no curl form. Choose another language.');
+  }
+  const piped = body !== undefined && Buffer.byteLength(body, 'utf8') > CURL_ARGUMENT_BODY_MAX;
   // --globoff: `[` and `{` in a URL are literal, not curl's URL globbing. HEAD needs --head (with
   // --request HEAD curl waits for a body). --data-raw: a body starting with `@` is not a file name.
   const lines = [`curl --globoff ${method === 'HEAD' ? '--head' : `--request ${method}`}`, `--url ${shellWord(url)}`];
@@ -38,8 +49,9 @@ function curl({ method, url, headers, body }: SnippetRequest): string {
   lines.push(`--header "${KEY_HEADER}: $${KEY_VARIABLE}"`);
   // `Name;` is curl's way to send a header with an empty value (`Name:` would remove it).
   for (const [name, value] of headers) lines.push(`--header ${shellWord(value === '' ? `${name};` : `${name}: ${value}`)}`);
-  if (body !== undefined) lines.push(`--data-raw ${shellWord(body)}`);
-  return `${lines.join(' \\\n  ')}\n`;
+  if (body !== undefined) lines.push(piped ? '--data-binary @-' : `--data-raw ${shellWord(body)}`);
+  const command = lines.join(' \\\n  ');
+  return piped ? `printf '%s' ${shellWord(body)} | ${command}\n` : `${command}\n`;
 }
 
 function fetchSnippet({ method, url, headers, body }: SnippetRequest, where: 'browser' | 'node'): string {
