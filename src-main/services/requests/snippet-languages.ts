@@ -55,19 +55,18 @@ function curl({ method, url, headers, body }: SnippetRequest): string {
 }
 
 function fetchSnippet({ method, url, headers, body }: SnippetRequest, where: 'browser' | 'node'): string {
+  // Short comment lines: the console shows the snippet wrapped at its width.
   const intro =
     where === 'node'
-      ? [
-          `// Node.js 18 or later. Save as request.mjs, set ${KEY_VARIABLE} in the environment, then run: node request.mjs`,
-          `const apiKey = process.env.${KEY_VARIABLE};`,
-        ]
+      ? [`// Node.js 18 or later. Save as request.mjs, set ${KEY_VARIABLE}, run: node request.mjs`]
       : [
-          '// For a browser: a DevTools console or a <script type="module">. The API must allow your page\u2019s',
-          '// origin (CORS). Paste your key below on your own machine only; never commit or share it.',
+          '// Browser JavaScript: run it in a DevTools console or a <script type="module">.',
+          "// The API must allow your page's origin (CORS).",
+          '// Paste your key below on your own machine only; never commit or share it.',
           `const ${KEY_VARIABLE} = ${jsString(BROWSER_KEY_PLACEHOLDER)};`,
-          `const apiKey = ${KEY_VARIABLE};`,
         ];
-  const headerLines = [`    ${jsString(KEY_HEADER)}: apiKey,`, ...headers.map(([n, v]) => `    ${jsString(n)}: ${jsString(v)},`)];
+  const key = where === 'node' ? `process.env.${KEY_VARIABLE}` : KEY_VARIABLE;
+  const headerLines = [`    ${jsString(KEY_HEADER)}: ${key},`, ...headers.map(([n, v]) => `    ${jsString(n)}: ${jsString(v)},`)];
   return [
     ...intro,
     '',

@@ -21,7 +21,7 @@ export function CopyAsCode() {
   // The browser snippet has no environment: the user pastes the key into its constant.
   const keyHint =
     language === 'javascript-fetch'
-      ? 'Paste your key into HELPLANE_API_KEY at its top before running it, and do not share it filled in.'
+      ? 'Paste your key into HELPLANE_API_KEY at the top before running it; do not share the code with your key in it.'
       : 'Set HELPLANE_API_KEY in your environment before running it.';
 
   async function copy() {
