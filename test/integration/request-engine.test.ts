@@ -262,11 +262,12 @@ describe('copy as code', () => {
   const request = { keyId: 'k1', method: 'POST' as const, path: '/v1/contacts', body: `{"name":"Ada","note":"${SECRET}"}`, headers: [{ name: 'Idempotency-Key', value: 'k-1' }] };
   it.each([
     ['curl', '"X-API-Key: $HELPLANE_API_KEY"'],
-    ['javascript-fetch', 'process.env.HELPLANE_API_KEY'],
+    // The browser one has no environment: a constant the user pastes the key into.
+    ['javascript-fetch', "const HELPLANE_API_KEY = 'paste-your-api-key-here';"],
     ['node', 'process.env.HELPLANE_API_KEY'],
     ['python-requests', 'os.environ["HELPLANE_API_KEY"]'],
     ['go', 'os.Getenv("HELPLANE_API_KEY")'],
-  ] as const)('%s reads the key from the environment and never contains the secret', (language, reference) => {
+  ] as const)('%s reads the key from the environment (or a placeholder) and never contains the secret', (language, reference) => {
     const code = generateSnippet('http://127.0.0.1:4010', request, language, SECRET);
     expect(code).toContain(reference);
     expect(code).not.toContain(SECRET);

@@ -31,10 +31,24 @@ export interface OpenApiOperation {
 
 export type HttpMethod = 'get' | 'post';
 
+export interface OpenApiServer {
+  url: string;
+  description: string;
+  variables?: Record<string, { default: string; description: string }>;
+}
+
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
-  servers: Array<{ url: string; description: string }>;
+  info: {
+    title: string;
+    version: string;
+    description: string;
+    contact: { name: string };
+    /** `identifier`: an SPDX expression; `LicenseRef-` is SPDX's form for a license not on its list. */
+    license: { name: string; identifier: string };
+  };
+  servers: OpenApiServer[];
+  tags: Array<{ name: string; description: string }>;
   security: Array<Record<string, string[]>>;
   paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
   components: Record<string, Record<string, unknown>>;
@@ -72,8 +86,11 @@ const RATE_LIMIT_HEADERS = {
 const errors = (...statuses: string[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/Error${s}` }]));
 
+// Every /v1 operation behind the key: a bad query or URL, the key, the plan, a wrong method, the
+// rate limit (the workspace's, or the client address's after failed keys), a bug.
 const COMMON_ERRORS = ['400', '401', '403', '405', '429', '500'];
-const POST_ERRORS = [...COMMON_ERRORS, '404', '409', '413', '415', '422'];
+// Every POST adds body errors and Idempotency-Key's 409; 404 only where the body names an id.
+const POST_ERRORS = [...COMMON_ERRORS, '409', '413', '415', '422'];
 
 const success = (description: string, schema: string, extraHeaders: Record<string, unknown> = {}) => ({
   description,
@@ -126,10 +143,25 @@ export const openApiDocument: OpenApiDocument = {
       'The Helplane help-desk API, as served by the Helplane sandbox. Send your key in X-API-Key. ' +
       'Lists are newest first with cursor pagination. Each workspace shares a token bucket: 200 burst, ' +
       '100 per minute. This document itself (GET /v1/openapi.json) needs no key and takes no rate-limit token.',
+    contact: { name: 'Helplane' },
+    // Helplane's API, not an open-source one: its use is under Helplane's terms.
+    license: { name: 'Proprietary: Helplane terms of service', identifier: 'LicenseRef-Helplane-Terms' },
   },
   servers: [
     { url: 'https://api.helplane.io', description: 'Production' },
-    { url: 'http://127.0.0.1:{port}', description: 'Local sandbox (port printed at start)' },
+    {
+      url: 'http://127.0.0.1:{port}',
+      description: 'Local sandbox (port printed at start)',
+      variables: {
+        port: { default: '4010', description: 'The port the sandbox listens on: the one it printed at start (`--port`).' },
+      },
+    },
+  ],
+  tags: [
+    { name: 'Conversations', description: 'Conversations with contacts, and their messages.' },
+    { name: 'Contacts', description: 'The people a workspace talks to.' },
+    { name: 'Messages', description: 'Replies, and new conversations started by a first message.' },
+    { name: 'Meta', description: 'This API description.' },
   ],
   security: [{ ApiKey: [] }],
   paths: {
@@ -203,7 +235,7 @@ export const openApiDocument: OpenApiDocument = {
         tags: ['Messages'],
         parameters: [IDEMPOTENCY_KEY],
         requestBody: jsonBody(CREATE_MESSAGE_SCHEMA),
-        responses: { '201': success('The new message.', 'Message', REPLAYED), ...errors(...POST_ERRORS) },
+        responses: { '201': success('The new message.', 'Message', REPLAYED), ...errors(...POST_ERRORS, '404') },
         'x-template': { conversation_id: 'cv_…', body: 'Thanks for your patience, this is fixed now.' },
       },
     },
@@ -217,6 +249,8 @@ export const openApiDocument: OpenApiDocument = {
         parameters: [],
         responses: {
           '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } },
+          // Public and outside the rate limit: only a wrong method or a bug can fail it.
+          ...errors('405', '500'),
         },
       },
     },

@@ -6,6 +6,10 @@ const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTION
 /**
  * Answers the methods a known path does not serve with 405 and `Allow`, instead of the 404 Fastify
  * would give. Call it once per path, after registering the path's real routes.
+ *
+ * The answer is given in the route's onRequest hook, before Fastify reads and parses the body: the
+ * spec decides the method first, so a body that is malformed, of another type or too large still
+ * gets 405 and not 400/415/413. Authentication (the scope's onRequest hook) still runs first.
  */
 export function methodNotAllowed(app: FastifyInstance, url: string, served: HTTPMethods[]): void {
   // Fastify adds HEAD for every GET route.
@@ -15,7 +19,7 @@ export function methodNotAllowed(app: FastifyInstance, url: string, served: HTTP
   app.route({
     method: others,
     url,
-    handler: async (request) => {
+    onRequest: async (request) => {
       throw new ApiError(
         405,
         'invalid_request',
@@ -25,5 +29,7 @@ export function methodNotAllowed(app: FastifyInstance, url: string, served: HTTP
         { allow: allow.join(', ') },
       );
     },
+    // Never reached: onRequest has already answered.
+    handler: async () => undefined,
   });
 }

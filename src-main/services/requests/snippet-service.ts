@@ -1,62 +1,33 @@
-import { HTTPSnippet, type HarRequest } from 'httpsnippet';
 import type { Output, ParsedInput, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
 import type { SecretStore } from '../../ports';
 import { redactSecret } from '../../helplane/key-format';
 import { AppFailure } from '../../lib/errors';
 import type { RequestService } from './request-service';
-
-const PLACEHOLDER = '__HELPLANE_API_KEY__';
-
-const TARGETS: Record<SnippetLanguage, [string, string]> = {
-  curl: ['shell', 'curl'],
-  'javascript-fetch': ['javascript', 'fetch'],
-  node: ['node', 'fetch'],
-  'python-requests': ['python', 'requests'],
-  go: ['go', 'native'],
-};
-
-/** Swap the placeholder for each language's way of reading HELPLANE_API_KEY from the environment. */
-const REFERENCE: Record<SnippetLanguage, (code: string) => string> = {
-  // Double quotes so the shell expands the variable.
-  curl: (c) => c.replace(`'X-API-Key: ${PLACEHOLDER}'`, '"X-API-Key: $HELPLANE_API_KEY"'),
-  'javascript-fetch': (c) => c.replace(`'${PLACEHOLDER}'`, 'process.env.HELPLANE_API_KEY'),
-  // Node 18+ has fetch built in.
-  node: (c) => c.replace("const fetch = require('node-fetch');\n\n", '').replace(`'${PLACEHOLDER}'`, 'process.env.HELPLANE_API_KEY'),
-  'python-requests': (c) => `import os\n${c.replace(`"${PLACEHOLDER}"`, 'os.environ["HELPLANE_API_KEY"]')}`,
-  go: (c) => c.replace('import (\n', 'import (\n\t"os"\n').replace(`"${PLACEHOLDER}"`, 'os.Getenv("HELPLANE_API_KEY")'),
-};
+import { buildUrl, checkUserHeaders } from './request-guard';
+import { SNIPPET_WRITERS, type SnippetRequest } from './snippet-languages';
 
 /**
  * Copy as code. The key is never an input here: the snippet reads `$HELPLANE_API_KEY` (or the
- * language's equivalent), and anything key-shaped the user typed elsewhere is redacted.
+ * language's equivalent; the browser one has a constant to paste it into), and anything key-shaped
+ * the user typed elsewhere is redacted. The URL and headers are checked and built as Send builds
+ * them (request-guard), so the snippet sends what Send would.
  */
 export function generateSnippet(origin: string, request: SendRequestInput, language: SnippetLanguage, secret: string | null): string {
   const scrub = (text: string) => redactSecret(text, secret);
-  const url = new URL(request.path, origin);
-  for (const q of request.query ?? []) if (q.name.trim()) url.searchParams.append(q.name.trim(), q.value);
-  const headers = [
-    { name: 'X-API-Key', value: PLACEHOLDER },
-    ...(request.headers ?? []).filter((h) => h.name.trim() && h.name.trim().toLowerCase() !== 'x-api-key').map((h) => ({ name: h.name.trim(), value: scrub(h.value) })),
-  ];
-  if (request.body !== undefined && !headers.some((h) => h.name.toLowerCase() === 'content-type')) {
-    headers.push({ name: 'Content-Type', value: 'application/json' });
+  if (request.body !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+    throw new AppFailure('request_rejected', `A ${request.method} request cannot have a body. Remove the body or use POST.`);
   }
-  const har: HarRequest = {
-    method: request.method,
-    url: scrub(url.href),
-    httpVersion: 'HTTP/1.1',
-    headers,
-    queryString: [...url.searchParams].map(([name, value]) => ({ name, value: scrub(value) })),
-    cookies: [],
-    headersSize: -1,
-    bodySize: -1,
-    // HarRequest types postData as required; httpsnippet treats a missing one as "no body".
-    postData: request.body !== undefined ? { mimeType: 'application/json', text: scrub(request.body) } : undefined,
-  };
-  const [target, client] = TARGETS[language];
-  const raw = new HTTPSnippet(har).convert(target as 'shell', client);
-  const code = REFERENCE[language](Array.isArray(raw) ? raw.join('\n') : String(raw));
-  if (code.includes(PLACEHOLDER) || (secret && code.includes(secret))) {
+  const query = (request.query ?? []).map((q) => ({ name: scrub(q.name), value: scrub(q.value) }));
+  const url = buildUrl(origin, scrub(request.path), query);
+  const headers = Object.entries(checkUserHeaders(request.headers ?? [])).map(([name, value]): [string, string] => [name, scrub(value)]);
+  // As callApi does: a body without a Content-Type is sent as JSON.
+  if (request.body !== undefined && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
+    headers.push(['Content-Type', 'application/json']);
+  }
+  const snippet: SnippetRequest = { method: request.method, url: url.href, headers };
+  if (request.body !== undefined) snippet.body = scrub(request.body);
+  const code = SNIPPET_WRITERS[language](snippet);
+  if (secret && code.includes(secret)) {
     throw new AppFailure('internal_error', 'The code snippet could not be made without the key; nothing was copied.');
   }
   return code;

@@ -63,6 +63,28 @@ describe('the spec\u2019s error table', () => {
     expect(res.headers.allow).toBe(allow);
   });
 
+  // The spec decides the method before the body is read: what the body is does not matter.
+  it.each([
+    ['/v1/conversations/cv_x', 'POST', 'GET, HEAD'],
+    ['/v1/conversations', 'PATCH', 'GET, HEAD'],
+    ['/v1/contacts', 'PUT', 'GET, POST, HEAD'],
+    ['/v1/messages', 'DELETE', 'POST'],
+    ['/_sandbox/reset', 'PUT', 'POST'],
+  ])('405 before the body on %s %s: malformed JSON, another type, an oversized body', async (url, method, allow) => {
+    const { app, headers } = await createKeyedApp();
+    const bodies: Array<[string, string | Buffer]> = [
+      ['application/json', '{"name": '],
+      ['text/plain', 'hello'],
+      ['application/json', Buffer.alloc(1024 * 1024 + 1, 0x20)],
+    ];
+    for (const [type, payload] of bodies) {
+      const auth = url.startsWith('/_sandbox') ? ADMIN : headers;
+      const res = await app.inject({ method: method as 'GET', url, headers: { ...auth, 'content-type': type }, payload });
+      expectError(res, 405, 'invalid_request', 'method_not_allowed');
+      expect(res.headers.allow).toBe(allow);
+    }
+  });
+
   it('409 contact_exists and idempotency_mismatch', async () => {
     const { post } = await createKeyedApp();
     await post('/v1/contacts', { name: 'A', email: 'a@b.io' }, { 'idempotency-key': 'x' });

@@ -10,13 +10,19 @@ const LANGUAGES: Array<[SnippetLanguage, string]> = [
   ['go', 'Go'],
 ];
 
-/** Copy the request as code; the key is always `$HELPLANE_API_KEY` (or the language's equivalent). */
+/** Copy the request as code; the key is always `$HELPLANE_API_KEY` (or the language's equivalent, a constant to fill in the browser). */
 export function CopyAsCode() {
   const id = useId();
   const copySnippet = useConsoleStore((s) => s.copySnippet);
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const [code, setCode] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+
+  // The browser snippet has no environment: the user pastes the key into its constant.
+  const keyHint =
+    language === 'javascript-fetch'
+      ? 'Paste your key into HELPLANE_API_KEY at the top before running it; do not share the code with your key in it.'
+      : 'Set HELPLANE_API_KEY in your environment before running it.';
 
   async function copy() {
     const result = await copySnippet(language);
@@ -28,9 +34,9 @@ export function CopyAsCode() {
     setCode(result.code);
     try {
       await navigator.clipboard.writeText(result.code);
-      setMessage('Copied. Set HELPLANE_API_KEY in your environment before running it.');
+      setMessage(`Copied. ${keyHint}`);
     } catch {
-      setMessage('Select the code below and copy it. Set HELPLANE_API_KEY in your environment before running it.');
+      setMessage(`Select the code below and copy it. ${keyHint}`);
     }
   }
 
