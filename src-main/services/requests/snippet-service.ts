@@ -27,6 +27,14 @@ const REFERENCE: Record<SnippetLanguage, (code: string) => string> = {
 };
 
 /**
+ * A redacted path and query as RFC 3986 allows them: "[redacted]" and the "…" of a cut key are not
+ * URI characters, and httpsnippet refuses a URL with them (Copy as code then failed as a bug).
+ */
+function uriSafe(pathAndQuery: string): string {
+  return pathAndQuery.replace(/[[\]]|[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
  * Copy as code. The key is never an input here: the snippet reads `$HELPLANE_API_KEY` (or the
  * language's equivalent), and anything key-shaped the user typed elsewhere is redacted.
  */
@@ -43,7 +51,7 @@ export function generateSnippet(origin: string, request: SendRequestInput, langu
   }
   const har: HarRequest = {
     method: request.method,
-    url: scrub(url.href),
+    url: `${url.origin}${uriSafe(scrub(url.href.slice(url.origin.length)))}`,
     httpVersion: 'HTTP/1.1',
     headers,
     queryString: [...url.searchParams].map(([name, value]) => ({ name, value: scrub(value) })),

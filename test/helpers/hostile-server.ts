@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * A server that echoes the key it was sent in every place a reply has (issue 13's hostile-server
+ * suite): the reason phrase, headers, a redirect's Location, bodies with the key plain,
+ * JSON-escaped, URL-encoded and spelled in \u escapes, a large body (kept in main's store) and a
+ * body cut at a 1 MiB limit in the middle of the key. The forms are computed here, independently
+ * of the console's own list, so a form the console forgets makes the tests fail.
+ */
+
+/** The key spelled entirely in JSON `\uXXXX` escapes. */
+export function unicodeEscaped(key: string): string {
+  return [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+/** Every form of `key` a reply may not hold (the tests search for each). */
+export function echoForms(key: string): string[] {
+  const url = encodeURIComponent(key);
+  return [...new Set([key, JSON.stringify(key).slice(1, -1), url, url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), unicodeEscaped(key)])];
+}
+
+/** Pieces of `key` no text may hold: longer than the 4 characters a prefix of a custom key may show. */
+export function keyPieces(key: string): string[] {
+  return [key.slice(0, 12)];
+}
+
+/** /cut-large is cut here (a 1 MiB limit): 20 characters of the key come before it. */
+const CUT_AT = 1024 * 1024;
+
+export function hostileHandler(req: IncomingMessage, res: ServerResponse): void {
+  const key = String(req.headers['x-api-key'] ?? '');
+  const json = { 'Content-Type': 'application/json' };
+  const url = new URL(req.url ?? '/', 'http://x');
+  const path = url.pathname;
+  const contact = (id: string) =>
+    `{"id":"${id}","object":"contact","name":${JSON.stringify(key)},"email":"${unicodeEscaped(key)}","phone":null,"company":"${encodeURIComponent(key)}","conversation_count":0,"created_at":"x","updated_at":"x"}`;
+  if (path === '/reason') {
+    res.statusMessage = `Echo ${key}`;
+    return void res.writeHead(200, json).end('{}');
+  }
+  if (path === '/headers') {
+    return void res
+      .writeHead(200, {
+        ...json,
+        'X-Echo': key,
+        'X-Echo-Json': JSON.stringify(key),
+        'Set-Cookie': `session=${encodeURIComponent(key)}; Path=/`,
+        Link: `<http://127.0.0.1/next?key=${encodeURIComponent(key)}>; rel="next"`,
+        'WWW-Authenticate': `Bearer error="${unicodeEscaped(key)}"`,
+      })
+      .end('{}');
+  }
+  if (path === '/json-escaped') return void res.writeHead(200, json).end(JSON.stringify({ echoed: key }));
+  if (path === '/url-encoded') return void res.writeHead(200, json).end(JSON.stringify({ next: `/v1/x?key=${encodeURIComponent(key)}` }));
+  if (path === '/unicode-escaped') return void res.writeHead(200, json).end(`{"echoed":"${unicodeEscaped(key)}"}`);
+  if (path === '/redirect') return void res.writeHead(302, { Location: `http://127.0.0.2:1/${encodeURIComponent(key)}?k=${encodeURIComponent(key)}` }).end();
+  if (path === '/not-json') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`You sent ${key} (${encodeURIComponent(key)})`);
+  if (path === '/large') {
+    // Over the 256 Ki characters from which a body stays in main; the key JSON-escaped (by
+    // stringify), URL-encoded, in \u escapes and plain (which makes it invalid JSON), on many lines.
+    const rows = Array.from({ length: 4000 }, (_, i) => ({ i, echo: i % 500 === 0 ? key : 'x', url: i % 900 === 0 ? encodeURIComponent(key) : 'z', u: i % 1300 === 0 ? '__UNICODE__' : 'y', pad: 'p'.repeat(40) }));
+    const text = JSON.stringify({ rows, plain: '__PLAIN__' }, null, 2).split('__UNICODE__').join(unicodeEscaped(key)).replace('__PLAIN__', key);
+    return void res.writeHead(200, json).end(text);
+  }
+  if (path === '/cut-large') {
+    // Lines of filler (a viewer shows lines whole), then the key 20 bytes before the limit.
+    const fillerLength = CUT_AT - 20;
+    const filler = `${'p'.repeat(99)}\n`.repeat(Math.ceil(fillerLength / 100)).slice(0, fillerLength);
+    return void res.writeHead(200, json).end(`${filler}${key} and more after it`);
+  }
+  if (path === '/v1/contacts') return void res.writeHead(200, json).end(`{"object":"list","data":[${contact('ct_1')}],"has_more":false,"next_cursor":null}`);
+  if (path === '/v1/conversations') {
+    if (url.searchParams.get('contact_id') === 'not-json') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`no JSON here, only ${key}`);
+    return void res.writeHead(200, json).end(`{"object":"list","data":[{"id":${JSON.stringify(key)},"subject":`);
+  }
+  res.writeHead(404, json).end(JSON.stringify({ error: { type: 'invalid_request', code: 'not_found', message: `Nothing at ${path} for ${key}`, param: null, request_id: 'req_1' } }));
+}
