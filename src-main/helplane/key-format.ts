@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { redactCutTail, secretForms, unescapePrintable } from './secret-forms';
+import { base64Needles, redactCutTail, secretForms, unescapePrintable } from './secret-forms';
 
 /** Helplane key format: `hl_<mode>_<32 base62><6 base62 CRC32 of "hl_<mode>_<32 chars>">`. */
 export type KeyMode = 'live' | 'test';
@@ -118,7 +118,7 @@ export function mayHoldKey(text: string, secret: string | null): boolean {
   if (secret === null || secret === '') return false;
   if (text.includes('\\u')) return true;
   for (const form of secretForms(secret)) if (text.includes(form)) return true;
-  return false;
+  return base64Needles(secret).any.test(text);
 }
 
 export interface RedactOptions {
@@ -145,6 +145,9 @@ export function redactSecret(text: string, secret: string | null, options: Redac
   for (const form of secretForms(secret)) {
     if (out.includes(form)) out = out.split(form).join('[redacted]');
   }
+  // Base64 forms: one pass to find any, a second only when one is there.
+  const encoded = base64Needles(secret);
+  if (encoded.any.test(out)) out = out.replace(encoded.all, '[redacted]');
   if (options.anyCase) out = redactAnyCase(out, secret);
   return options.cut ? redactCutKeyTail(redactCutTail(out, secret, keyPrefix(secret).length)) : out;
 }

@@ -72,7 +72,7 @@ function expectNoKey(text: string, where: string) {
   for (const piece of keyPieces(SECRET)) expect(text.includes(piece), `${where} holds the piece ${JSON.stringify(piece)}`).toBe(false);
 }
 
-const PATHS = ['/reason', '/headers', '/json-escaped', '/url-encoded', '/unicode-escaped', '/redirect', '/not-json', '/large', '/cut-large'];
+const PATHS = ['/reason', '/headers', '/json-escaped', '/url-encoded', '/unicode-escaped', '/base64', '/redirect', '/not-json', '/large', '/cut-large'];
 
 describe('the whole console against a server that echoes the key everywhere', () => {
   it('the reply of every path (status line, headers, body, URL, notes) holds no form of it', async () => {
@@ -113,6 +113,14 @@ describe('the whole console against a server that echoes the key everywhere', ()
       const saved = await client().call(INVOKE_CHANNELS.responseSave, { responseId: large.responseId });
       if (saved.ok) expectNoKey(readFileSync(saved.value.path, 'latin1'), `the saved body of ${path}`);
     }
+  });
+
+  it('Save to file refuses a body that echoes it in any form, and leaves no file', async () => {
+    for (const path of ['/json-escaped', '/unicode-escaped', '/base64', '/cut-large']) {
+      const saved = await client().call(INVOKE_CHANNELS.requestSaveBody, { keyId, method: 'GET', path });
+      expect(saved, path).toMatchObject({ ok: false, error: { code: 'key_in_response' } });
+    }
+    for (const file of filesUnder(join(dataDir, 'exports'))) expectNoKey(readFileSync(file, 'latin1'), file);
   });
 
   it('Copy as code of each request, with the key pasted into its query, headers and body too, holds no form of it', async () => {
