@@ -4,9 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * A server that echoes the key it was sent in every place a reply has (issue 13's hostile-server
  * suite): the reason phrase, headers, a redirect's Location, bodies with the key plain,
  * JSON-escaped, URL-encoded, spelled in \u escapes and base64-encoded (3 alignments, standard and
- * URL-safe), a large body (kept in main's store) and a
- * body cut at a 1 MiB limit in the middle of the key. The forms are computed here, independently
- * of the console's own list, so a form the console forgets makes the tests fail.
+ * URL-safe), pieces of it (8 characters and more), a large body (kept in main's store) and a body
+ * cut at a 1 MiB limit in the middle of the key. The forms are computed here, independently of the
+ * console's own list, so a form the console forgets makes the tests fail.
  */
 
 /** The key spelled entirely in JSON `\uXXXX` escapes. */
@@ -27,9 +27,9 @@ export function echoForms(key: string): string[] {
   return [...new Set([key, JSON.stringify(key).slice(1, -1), url, url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), unicodeEscaped(key), ...base64])];
 }
 
-/** Pieces of `key` no text may hold: longer than the 4 characters a prefix of a custom key may show. */
+/** Pieces of `key` no text may hold: every run of 8 of its characters (a custom key's prefix shows at most 4). */
 export function keyPieces(key: string): string[] {
-  return [key.slice(0, 12)];
+  return Array.from({ length: key.length - 7 }, (_, i) => key.slice(i, i + 8));
 }
 
 /** /cut-large is cut here (a 1 MiB limit): 20 characters of the key come before it. */
@@ -67,6 +67,12 @@ export function hostileHandler(req: IncomingMessage, res: ServerResponse): void 
   if (path === '/base64') {
     const blobs = [0, 1, 2].flatMap((align) => [base64Echo(key, align), base64Echo(key, align, true)]);
     return void res.writeHead(200, json).end(JSON.stringify({ blobs, basic: `Basic ${Buffer.from(`me:${key}`).toString('base64')}` }));
+  }
+  if (path === '/pieces') {
+    // Pieces of the key mid-body, and in a header: 8 characters and more, at odd offsets.
+    return void res
+      .writeHead(200, { ...json, 'X-Echo-Piece': key.slice(3, 13) })
+      .end(JSON.stringify({ a: `id-${key.slice(1, 9)}-x`, b: key.slice(10, 30), c: `${key.slice(-9)}!` }));
   }
   if (path === '/not-json') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`You sent ${key} (${encodeURIComponent(key)})`);
   if (path === '/large') {

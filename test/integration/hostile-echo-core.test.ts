@@ -72,7 +72,7 @@ function expectNoKey(text: string, where: string) {
   for (const piece of keyPieces(SECRET)) expect(text.includes(piece), `${where} holds the piece ${JSON.stringify(piece)}`).toBe(false);
 }
 
-const PATHS = ['/reason', '/headers', '/json-escaped', '/url-encoded', '/unicode-escaped', '/base64', '/redirect', '/not-json', '/large', '/cut-large'];
+const PATHS = ['/reason', '/headers', '/json-escaped', '/url-encoded', '/unicode-escaped', '/base64', '/pieces', '/redirect', '/not-json', '/large', '/cut-large'];
 
 describe('the whole console against a server that echoes the key everywhere', () => {
   it('the reply of every path (status line, headers, body, URL, notes) holds no form of it', async () => {

@@ -83,8 +83,10 @@ describe('base64 forms of the key', () => {
   });
 
   it('leave text without the key alone (base64 of other data, the key with one byte changed)', () => {
-    const other = Buffer.from(`${KEY.slice(0, -1)}Z`).toString('base64');
-    expect(redactSecret(other, KEY.endsWith('Z') ? `${KEY.slice(0, -1)}Y` : KEY)).toBe(other);
+    // One character in the middle changed (the last one's low bits may lie past what a form holds).
+    const changed = `${KEY.slice(0, 20)}${KEY[20] === 'Z' ? 'Y' : 'Z'}${KEY.slice(21)}`;
+    const other = Buffer.from(changed).toString('base64');
+    expect(redactSecret(other, KEY)).toBe(other);
     expect(mayHoldKey('{"ok":true}', CUSTOM)).toBe(false);
   });
 
