@@ -6,7 +6,7 @@ import { createSaveDialogTargets } from './adapters/electron-save-dialog';
 import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
-import { createKeytarSecretStore } from './adapters/keytar-secret-store';
+import { createDataFolderSecretStore } from './adapters/data-folder-keychain';
 import { undiciHttp } from './adapters/undici-transport';
 import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
@@ -35,7 +35,8 @@ startDesktop(
         ...options,
         // Same keys.json as the web host: both use this data dir (see data-dir.ts).
         metadata: createElectronStoreMetadata(options.dataDir),
-        secrets: createKeytarSecretStore(),
+        // Keychain entries of this data folder only (data-folder-keychain.ts).
+        secrets: createDataFolderSecretStore(options.dataDir),
         http: undiciHttp,
         document: createJsonFileStore,
         env: process.env,

@@ -27,6 +27,8 @@ export interface KeyRecord {
   serverKeyId?: string | null;
   lastCheckedAt?: string | null;
   serverLastUsedAt?: string | null;
+  /** A recovered key whose environment cannot be known: sent nowhere until the user assigns one. */
+  environmentUnknown?: boolean;
 }
 
 export interface MetadataStore {

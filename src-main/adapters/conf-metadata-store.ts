@@ -27,14 +27,31 @@ function readValid(path: string): MetadataFile | null {
 }
 
 /**
- * Before conf opens the file: if it is unreadable or not of our shape, put back the last good
- * copy; with none, set the damaged file aside (never delete it) and start empty — keys still in
+ * Put back the last good copy in place of a missing keys.json (deleted by hand, lost in a
+ * sync), if there is a valid one: the names and environments survive, and the next write,
+ * which copies keys.json over the last good copy, no longer turns it into an empty list.
+ */
+export function restoreMissingMetadataFile(main: string, lastGood: string): boolean {
+  if (existsSync(main) || !existsSync(lastGood) || !readValid(lastGood)) return false;
+  try {
+    copyFileSync(lastGood, main);
+    return true;
+  } catch {
+    // A read-only folder: nothing can be written there either, so the last good copy is safe.
+    return false;
+  }
+}
+
+/**
+ * Before conf opens the file: if it is missing, unreadable or not of our shape, put back the last
+ * good copy; with none, set a damaged file aside (never delete it) and start empty — keys still in
  * the keychain are found again as "Recovered key".
  */
 export function repairMetadataFile(dataDir: string): 'ok' | 'restored' | 'set-aside' {
   const main = join(dataDir, METADATA_FILE);
-  if (!existsSync(main) || readValid(main)) return 'ok';
   const lastGood = join(dataDir, LAST_GOOD_FILE);
+  if (restoreMissingMetadataFile(main, lastGood)) return 'restored';
+  if (!existsSync(main) || readValid(main)) return 'ok';
   if (existsSync(lastGood) && readValid(lastGood)) {
     setFileAside(main);
     copyFileSync(lastGood, main);
@@ -110,7 +127,10 @@ export function createMetadataStore(file: KeyValueFile, lastGoodPath: string | n
   const current = (): MetadataFile => {
     const at = now();
     if (cache && at - cache.checkedAt < METADATA_RECHECK_MS) return cache.data;
-    const stamp = stampOf();
+    let stamp = stampOf();
+    // keys.json deleted while the console runs: the last good copy comes back before anything reads
+    // an empty list (a write of that list would copy it over the last good copy).
+    if (stamp === 'missing' && lastGoodPath && restoreMissingMetadataFile(file.path, lastGoodPath)) stamp = stampOf();
     if (cache && cache.stamp === stamp) {
       cache.checkedAt = at;
       return cache.data;

@@ -18,6 +18,8 @@ export const KeyRecordSchema = z.object({
   serverKeyId: z.string().nullable().optional(),
   lastCheckedAt: z.string().nullable().optional(),
   serverLastUsedAt: z.string().nullable().optional(),
+  // Older consoles drop this field and read the key as custom with no base URL: still sent nowhere.
+  environmentUnknown: z.boolean().optional(),
 }) satisfies z.ZodType<KeyRecord>;
 
 /** The keys file: metadata only. A secret never has a field here. */

@@ -3,7 +3,7 @@ import type { ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, Se
 import { folderExportTargets } from './folder-export-targets';
 import { createInProcessSandbox } from './in-process-sandbox';
 import { createJsonFileStore } from './json-file-store';
-import { createKeytarSecretStore } from './keytar-secret-store';
+import { createDataFolderSecretStore } from './data-folder-keychain';
 import { undiciHttp } from './undici-transport';
 
 /** The adapters a plain Node host runs the core with (the web host; tests override what they fake). */
@@ -15,10 +15,10 @@ export interface NodeHostAdapters {
   exportTargets: ExportTargets;
 }
 
-/** OS keychain, undici, the sandbox in this process (data in `<dataDir>/sandbox`), JSON files, an exports folder. */
+/** OS keychain (this data folder's namespace), undici, the sandbox in this process (data in `<dataDir>/sandbox`), JSON files, an exports folder. */
 export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
   return {
-    secrets: createKeytarSecretStore(),
+    secrets: createDataFolderSecretStore(dataDir),
     http: undiciHttp,
     sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox') }),
     document: createJsonFileStore,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { redactCutTail, secretForms, unescapePrintable } from './secret-forms';
+import { redactPieces, textMayHoldPiece } from './key-pieces';
+import { base64Needles, redactCutTail, secretForms, unescapePrintable } from './secret-forms';
 
 /** Helplane key format: `hl_<mode>_<32 base62><6 base62 CRC32 of "hl_<mode>_<32 chars>">`. */
 export type KeyMode = 'live' | 'test';
@@ -104,6 +105,18 @@ export function ruleAbidingPrefix(prefix: string): string {
   return prefix.slice(0, Math.min(OTHER_KEY_PREFIX_MAX, Math.floor(keyLength / 4)));
 }
 
+const visibleCache = new Map<string, number>();
+/** How many characters of `secret` its prefix shows (keyPrefix), remembered per key: asked on every reply. */
+export function visibleOf(secret: string): number {
+  let visible = visibleCache.get(secret);
+  if (visible === undefined) {
+    visible = keyPrefix(secret).length;
+    if (visibleCache.size > 32) visibleCache.clear();
+    visibleCache.set(secret, visible);
+  }
+  return visible;
+}
+
 /** Replace anything key-shaped in `text` by its prefix and an ellipsis. */
 export function redactKeys(text: string): string {
   // Most text has no key in it: one substring search instead of a regex pass with a callback.
@@ -118,7 +131,7 @@ export function mayHoldKey(text: string, secret: string | null): boolean {
   if (secret === null || secret === '') return false;
   if (text.includes('\\u')) return true;
   for (const form of secretForms(secret)) if (text.includes(form)) return true;
-  return false;
+  return base64Needles(secret).any.test(text) || textMayHoldPiece(text, secret, visibleOf(secret));
 }
 
 export interface RedactOptions {
@@ -126,6 +139,8 @@ export interface RedactOptions {
   cut?: boolean;
   /** Match the key in any letter case (URLs: a host is lowercased on the way). */
   anyCase?: boolean;
+  /** The caller has shown no piece of the key is in the text (bytesMayHoldPiece on its bytes). */
+  noPieces?: boolean;
 }
 
 /**
@@ -145,6 +160,11 @@ export function redactSecret(text: string, secret: string | null, options: Redac
   for (const form of secretForms(secret)) {
     if (out.includes(form)) out = out.split(form).join('[redacted]');
   }
+  // Base64 forms: one pass to find any, a second only when one is there.
+  const encoded = base64Needles(secret);
+  if (encoded.any.test(out)) out = out.replace(encoded.all, '[redacted]');
+  // Pieces of it (key-pieces.ts): a sampled pass, and the exact search only where it hits.
+  if (!options.noPieces && textMayHoldPiece(out, secret, visibleOf(secret))) out = redactPieces(out, secret, visibleOf(secret));
   if (options.anyCase) out = redactAnyCase(out, secret);
   return options.cut ? redactCutKeyTail(redactCutTail(out, secret, keyPrefix(secret).length)) : out;
 }

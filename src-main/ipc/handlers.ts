@@ -46,6 +46,7 @@ export function createHandlers(s: Services): Handlers {
     keysCreate: (input) => s.keys.create(input.name),
     keysTest: (input) => s.keys.test(input.id),
     keysRename: async (input) => s.keys.rename(input.id, input.name),
+    keysEdit: async (input) => s.keys.edit(input),
     keysRevoke: (input) => s.keys.revoke(input.id),
     keysDelete: (input) => s.keys.delete(input.id),
     keysRefresh: () => s.sandboxKeys.refresh(),

@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = {
   keysCreate: 'keys:create',
   keysTest: 'keys:test',
   keysRename: 'keys:rename',
+  keysEdit: 'keys:edit',
   keysRevoke: 'keys:revoke',
   keysDelete: 'keys:delete',
   keysRefresh: 'keys:refresh',

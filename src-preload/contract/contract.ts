@@ -25,6 +25,7 @@ import {
   KeyMetaSchema,
   KeysChangedEventSchema,
   RenameKeyInputSchema,
+  EditKeyInputSchema,
   RevokeResultSchema,
 } from './keys';
 import { RateLimitListSchema, RateLimitStateSchema } from './rate-limit';
@@ -64,6 +65,7 @@ export const CONTRACT = {
   keysCreate: { input: CreateKeyInputSchema, output: CreatedKeySchema },
   keysTest: { input: KeyIdInputSchema, output: KeyMetaSchema },
   keysRename: { input: RenameKeyInputSchema, output: KeyMetaSchema },
+  keysEdit: { input: EditKeyInputSchema, output: KeyMetaSchema },
   keysRevoke: { input: KeyIdInputSchema, output: RevokeResultSchema },
   keysDelete: { input: KeyIdInputSchema, output: DeleteResultSchema },
   keysRefresh: { input: NoInput, output: z.array(KeyMetaSchema) },

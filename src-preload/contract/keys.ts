@@ -43,6 +43,11 @@ export const KeyMetaSchema = z.object({
   lastCheckedAt: z.string().nullable().optional(),
   /** The server's own last_used_at (sandbox keys), accurate to 60 s. */
   serverLastUsedAt: z.string().nullable().optional(),
+  /**
+   * A recovered key whose environment cannot be known: listed, but Test, Send and the Inspector
+   * refuse it until the user assigns one (Edit key). Its `environment` then means nothing.
+   */
+  environmentUnknown: z.boolean().optional(),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 
@@ -58,6 +63,20 @@ export type AddKeyInput = z.infer<typeof AddKeyInputSchema>;
 export const KeyIdInputSchema = z.strictObject({ id: KeyIdSchema });
 export const RenameKeyInputSchema = z.strictObject({ id: KeyIdSchema, name: KeyNameSchema });
 export const CreateKeyInputSchema = z.strictObject({ name: KeyNameSchema });
+
+/**
+ * Edit key: the environment and, for `custom`, the base URL a key is sent to. Always an explicit
+ * act of the user (the key then goes to that origin only); main checks the URL and the key's format.
+ */
+export const EditKeyInputSchema = z
+  .strictObject({
+    id: KeyIdSchema,
+    environment: EnvironmentKindSchema,
+    baseUrl: z.string().trim().max(MAX_PATH).optional(),
+  })
+  .refine((v) => v.environment !== 'custom' || (v.baseUrl ?? '') !== '', { message: 'Give the base URL of the custom server.', path: ['baseUrl'] })
+  .refine((v) => v.environment === 'custom' || v.baseUrl === undefined, { message: 'Only a custom server has a base URL of its own.', path: ['baseUrl'] });
+export type EditKeyInput = z.infer<typeof EditKeyInputSchema>;
 
 /**
  * The ONLY reply type that carries a secret: the sandbox key just created, for the "shown once"

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'api_error'
   | 'rate_limited'
   | 'export_failed'
-  | 'key_in_response';
+  | 'key_in_response'
+  | 'key_environment_unknown';
 
 export interface AppError {
   code: ErrorCode;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_RECHECK_MS, createConfMetadataStore, createMetadataStore } from '../../src-main/adapters/conf-metadata-store';
 import type { KeyRecord } from '../../src-main/ports';
@@ -91,6 +91,50 @@ describe('conf metadata store: prefixes an older console stored', () => {
         expect((JSON.parse(text) as { version: number; keys: KeyRecord[] }).keys.map((k) => k.prefix)).toEqual(['Kx', 'hl_test_abcd']);
       }
       expect(store.readKeys().map((k) => k.prefix)).toEqual(['Kx', 'hl_test_abcd']);
+      store.close();
+    } finally {
+      sub.cleanup();
+    }
+  });
+});
+
+describe('conf metadata store: a missing keys.json', () => {
+  const lastGood = () => JSON.stringify({ version: 1, keys: [{ ...record('key_1', 'Staging'), environment: 'custom', baseUrl: 'https://staging.example.com', prefix: 'Kx' }], flags: {} });
+
+  it('is restored from keys.last-good.json when the store opens (names and environments kept), and the next write keeps them', () => {
+    const sub = tempDir('metadata-missing');
+    try {
+      writeFileSync(join(sub.path, 'keys.last-good.json'), lastGood());
+      let repaired: string | null = null;
+      const store = createConfMetadataStore(sub.path, (outcome) => (repaired = outcome));
+      expect(repaired).toBe('restored');
+      expect(store.readKeys().map((k) => [k.name, k.environment, k.baseUrl])).toEqual([['Staging', 'custom', 'https://staging.example.com']]);
+      store.writeKeys([...store.readKeys(), record('key_2', 'Two')]);
+      const saved = JSON.parse(readFileSync(join(sub.path, 'keys.last-good.json'), 'utf8')) as { keys: KeyRecord[] };
+      expect(saved.keys.map((k) => k.name)).toEqual(['Staging', 'Two']);
+      store.close();
+    } finally {
+      sub.cleanup();
+    }
+  });
+
+  it('is restored when it goes missing while the console runs, before a write could replace the last good copy', () => {
+    const sub = tempDir('metadata-missing-live');
+    try {
+      let now = 0;
+      const store = createMetadataStore(
+        { path: join(sub.path, 'keys.json'), get: (k) => (existsSync(join(sub.path, 'keys.json')) ? (JSON.parse(readFileSync(join(sub.path, 'keys.json'), 'utf8')) as Record<string, unknown>)[k] : undefined), set: (items) => writeFileSync(join(sub.path, 'keys.json'), JSON.stringify({ ...(existsSync(join(sub.path, 'keys.json')) ? (JSON.parse(readFileSync(join(sub.path, 'keys.json'), 'utf8')) as object) : {}), ...items })) },
+        join(sub.path, 'keys.last-good.json'),
+        () => now,
+      );
+      store.writeKeys([record('key_1', 'Staging')]);
+      rmSync(join(sub.path, 'keys.json'));
+      // A "Last used" write starts from the file as it is now: the restored copy, not an empty list.
+      store.writeKeys([...store.readKeys(), record('key_2', 'Two')]);
+      now += METADATA_RECHECK_MS + 1;
+      expect(store.readKeys().map((k) => k.name)).toEqual(['Staging', 'Two']);
+      const saved = JSON.parse(readFileSync(join(sub.path, 'keys.last-good.json'), 'utf8')) as { keys: KeyRecord[] };
+      expect(saved.keys.map((k) => k.name)).toEqual(['Staging', 'Two']);
       store.close();
     } finally {
       sub.cleanup();

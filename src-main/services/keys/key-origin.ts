@@ -15,7 +15,9 @@ function originOf(baseUrl: string): string {
 }
 
 /** The origin a key's requests go to (and the only origin its secret is sent to). */
-export async function resolveKeyOrigin(record: Pick<KeyRecord, 'environment' | 'baseUrl'>, sandbox: SandboxRunner): Promise<string> {
+export async function resolveKeyOrigin(record: Pick<KeyRecord, 'environment' | 'baseUrl' | 'environmentUnknown'>, sandbox: SandboxRunner): Promise<string> {
+  // Never guessed: a key of unknown environment could belong to any server (keychain-reconcile.ts).
+  if (record.environmentUnknown) throw environmentUnknownFailure();
   switch (record.environment) {
     case 'production':
       return PRODUCTION_BASE_URL;
@@ -34,8 +36,16 @@ export async function resolveKeyOrigin(record: Pick<KeyRecord, 'environment' | '
   }
 }
 
+export function environmentUnknownFailure(): AppFailure {
+  return new AppFailure(
+    'key_environment_unknown',
+    'This recovered key has no known environment, so it is not sent anywhere. On the Keys page, choose Edit on its row and set its environment (and, for a custom server, its base URL).',
+  );
+}
+
 /** Base URL shown for a key, without starting anything. */
-export function displayBaseUrl(record: Pick<KeyRecord, 'environment' | 'baseUrl'>, sandbox: SandboxRunner): string {
+export function displayBaseUrl(record: Pick<KeyRecord, 'environment' | 'baseUrl' | 'environmentUnknown'>, sandbox: SandboxRunner): string {
+  if (record.environmentUnknown) return '';
   if (record.environment === 'production') return PRODUCTION_BASE_URL;
   if (record.environment === 'sandbox') return sandbox.status().baseUrl ?? 'sandbox (not started)';
   return record.baseUrl ?? '';

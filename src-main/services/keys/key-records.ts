@@ -165,6 +165,7 @@ export class KeyRecords {
       source: r.id === ENV_KEY_ID ? 'environment' : 'keychain',
       lastCheckedAt: r.lastCheckedAt ?? null,
       serverLastUsedAt: r.serverLastUsedAt ?? null,
+      ...(r.environmentUnknown ? { environmentUnknown: true } : {}),
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddKeyInput, CreatedKey, KeyMeta, RevokeResult } from '../../../src-preload/contract';
+import type { AddKeyInput, CreatedKey, EditKeyInput, KeyMeta, RevokeResult } from '../../../src-preload/contract';
 import type { HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../../helplane/environments';
@@ -135,6 +135,30 @@ export class KeyService {
     return this.deps.records.update(id, { name: name.trim() });
   }
 
+  /**
+   * Edit key: where the key is sent. The user's explicit act, so the key goes to the new origin
+   * from now on (and only there); the secret must fit the environment, as in Add key. Changing
+   * where it goes makes what the old server said of it stale: status unverified, workspace unknown.
+   */
+  async edit(input: EditKeyInput): Promise<KeyMeta> {
+    refuseEnvKey(input.id, 'edited (change HELPLANE_BASE_URL instead)');
+    const record = this.find(input.id);
+    const baseUrl = input.environment === 'custom' ? normaliseCustomBaseUrl(input.baseUrl) : input.environment === 'production' ? PRODUCTION_BASE_URL : null;
+    const secret = await this.deps.secrets.get(record.id);
+    if (secret === null) throw new AppFailure('secret_missing', 'The keychain no longer holds this key, so its environment cannot be checked. Add it again.');
+    checkSecretOffline(input.environment, secret);
+    if (input.environment === record.environment && baseUrl === record.baseUrl && !record.environmentUnknown) return this.deps.records.toMeta(this.deps.records.withPendingUse(record));
+    return this.deps.records.update(record.id, {
+      environment: input.environment,
+      baseUrl,
+      environmentUnknown: undefined,
+      status: 'unverified',
+      workspaceId: null,
+      serverKeyId: null,
+      lastCheckedAt: null,
+    });
+  }
+
   /** Sandbox: revoked server-side. Production and custom: only the dashboard can, so say so. */
   async revoke(id: string): Promise<RevokeResult> {
     refuseEnvKey(id, 'revoked here');
@@ -145,7 +169,9 @@ export class KeyService {
         key: records.toMeta(records.withPendingUse(record)),
         revokedOnServer: false,
         message:
-          record.environment === 'production'
+          record.environmentUnknown
+            ? 'This recovered key can only be revoked where it was issued (the Helplane dashboard or its own server). You can delete it from this computer.'
+            : record.environment === 'production'
             ? 'Production keys are revoked in the Helplane dashboard (Settings > API). You can delete this key from this computer.'
             : 'Keys of a custom server are revoked on that server. You can delete this key from this computer.',
       };

@@ -7,7 +7,7 @@ export const RECOVERED_KEY_NAME = 'Recovered key';
 
 /**
  * Start-up and explicit refresh only (never on a list): keychain accounts without metadata come
- * back as "Recovered key"; metadata without a secret shows "Missing secret", and shows its old
+ * back as "Recovered key" (environment unknown unless it is provably a sandbox key); metadata without a secret shows "Missing secret", and shows its old
  * state again once the secret is back. Resolves with whether anything changed.
  */
 export async function reconcileKeychain(secrets: SecretStore, records: KeyRecords): Promise<boolean> {
@@ -33,11 +33,14 @@ export async function reconcileKeychain(secrets: SecretStore, records: KeyRecord
     if (secret === null) continue;
     dirty = true;
     const format = checkKeyFormat(secret);
+    // Only a checksum-valid hl_test_ key is provably the sandbox's; anything else (an hl_live_ key
+    // may be a staging server's too) is never guessed: unusable until the user assigns it one.
+    const sandbox = format.ok && format.mode === 'test';
     next.push({
       id: account,
       name: RECOVERED_KEY_NAME,
-      // Only sandbox-style test keys can be placed with confidence; others are assumed production.
-      environment: format.ok && format.mode === 'test' ? 'sandbox' : 'production',
+      environment: sandbox ? 'sandbox' : 'custom',
+      ...(sandbox ? {} : { environmentUnknown: true }),
       baseUrl: null,
       prefix: keyPrefix(secret),
       createdAt: records.nowIso(),

@@ -2,7 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import type { ResponseView } from '../../../src-preload/contract';
 import type { HttpResponse, KeyRecord } from '../../ports';
 import { explainApiError } from '../../helplane/error-explanations';
-import { mayHoldKey, redactSecret } from '../../helplane/key-format';
+import { mayHoldKey, redactSecret, visibleOf } from '../../helplane/key-format';
+import { bytesMayHoldPiece } from '../../helplane/key-pieces';
 import { parseRateLimit } from '../../helplane/rate-limit-headers';
 import type { ResponseStore } from '../responses/response-store';
 
@@ -60,7 +61,11 @@ export function responseView(responses: ResponseStore, v: ViewInput): ResponseVi
   const binary = response.body.byteLength > 0 && isBinary(response.body, contentType);
   // A server could echo the key back (a debugging endpoint, say): never let it reach the renderer.
   // The text is a view on the same bytes (Buffer.from(uint8array) would copy a 100 MB body first).
-  const text = binary ? '' : redactSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret, { cut: response.bodyTruncated });
+  const text = binary ? '' : redactSecret(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('utf8'), secret, {
+        cut: response.bodyTruncated,
+        // Pieces of the key are looked for in the bytes (faster than in the decoded text; keys are ASCII).
+        noPieces: !bytesMayHoldPiece(response.body, secret, visibleOf(secret)),
+      });
   const notes: string[] = [];
   // A redirect's Location is the server's text too, and a host in it comes back lowercased.
   if (v.redirectNote) notes.push(redactSecret(v.redirectNote, secret, { anyCase: true }));

@@ -7,6 +7,7 @@ import type {
   ExportStartInput,
 } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
+import { isUsableKey } from '../lib/usable-keys';
 import type { LoadStatus, SliceCreator } from './types';
 
 /** One place in the Inspector; back/forward move through a stack of these. */
@@ -49,7 +50,7 @@ export interface InspectorSlice {
 let searchSeq = 0;
 
 export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => {
-  const keyId = () => get().inspectorKeyId ?? get().keys[0]?.id ?? null;
+  const keyId = () => get().inspectorKeyId ?? get().keys.find(isUsableKey)?.id ?? null;
 
   /** Load what a view shows (on first visit and on back/forward). */
   async function load(view: InspectorView): Promise<void> {

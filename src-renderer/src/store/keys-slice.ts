@@ -2,6 +2,7 @@ import type {
   AddKeyInput,
   AppError,
   CreatedKey,
+  EditKeyInput,
   KeyMeta,
   KeyStatus,
   Result,
@@ -37,6 +38,8 @@ export interface KeysSlice {
   createKey(name: string): Promise<Result<CreatedKey>>;
   testKey(id: string): Promise<Result<KeyMeta>>;
   renameKey(id: string, name: string): Promise<Result<KeyMeta>>;
+  /** Edit key: where the key is sent (environment, base URL); main checks both. */
+  editKey(input: EditKeyInput): Promise<Result<KeyMeta>>;
   revokeKey(id: string): Promise<Result<RevokeResult>>;
   deleteKey(id: string): Promise<Result<{ deleted: boolean }>>;
   clearKeyNotice(id: string): void;
@@ -117,6 +120,16 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
     renameKey: async (id, name) => {
       const result = await getDesktopApi().keysRename({ id, name });
       if (result.ok) upsert(result.value);
+      return result;
+    },
+
+    editKey: async (input) => {
+      const result = await getDesktopApi().keysEdit(input);
+      if (result.ok) {
+        upsert(result.value);
+        // What the old server said of the key no longer holds.
+        set({ keyNotices: withoutNotice(get().keyNotices, input.id) });
+      }
       return result;
     },
 

@@ -1,13 +1,15 @@
 import type { KeyMeta, RateLimitState } from '../../../src-preload/contract';
 import { budgetForKey } from './rate-limit-slice';
 import type { ConsoleState } from './types';
+import { isUsableKey } from '../lib/usable-keys';
 
 // Atomic selectors: each returns one stored value (or a stored object), never a fresh object,
 // so components re-render only when that value changes.
 
 /** The key requests go out with: the picked one if it still exists, else the first key. */
 export function selectActiveKey(s: ConsoleState): KeyMeta | null {
-  return s.keys.find((k) => k.id === s.selectedKeyId) ?? s.keys[0] ?? null;
+  // A key of unknown environment is never the one a request goes out with (usable-keys.ts).
+  return s.keys.find((k) => k.id === s.selectedKeyId && isUsableKey(k)) ?? s.keys.find(isUsableKey) ?? null;
 }
 
 /** The rate-limit budget the active key spends from, as main last reported it (null before any). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateKey, keyPrefix, redactSecret } from '../../../src-main/helplane/key-format';
-import { redactCutTail, secretForms, unescapePrintable } from '../../../src-main/helplane/secret-forms';
+import { generateKey, keyPrefix, mayHoldKey, redactSecret } from '../../../src-main/helplane/key-format';
+import { base64Needles, redactCutTail, secretForms, unescapePrintable } from '../../../src-main/helplane/secret-forms';
 
 const KEY = generateKey('test');
 const CUSTOM = 'cu"st/om+key=\\v4lue!';
@@ -50,5 +50,53 @@ describe('a key cut at the end of a text', () => {
     expect(redactSecret(`x ${other}`, null, { cut: true })).toBe(`x ${other.slice(0, 12)}…[redacted]`);
     expect(redactSecret(`x ${other}`, null)).toBe(`x ${other}`);
     expect(redactSecret(`x ${KEY.slice(0, 40)}`, KEY, { cut: true })).not.toContain(KEY.slice(12, 20));
+  });
+});
+
+describe('base64 forms of the key', () => {
+  const encodings = (data: Buffer) => [data.toString('base64'), data.toString('base64url')];
+
+  it('are found at each of the 3 alignments inside longer base64, standard and URL-safe, and redacted', () => {
+    for (const secret of [KEY, CUSTOM, 'short8ch', 'key with ~ and ? >>> and ÿ']) {
+      for (let before = 0; before < 6; before++) {
+        for (const after of [0, 1, 2, 5]) {
+          const data = Buffer.concat([Buffer.from('x'.repeat(before)), Buffer.from(secret, 'utf8'), Buffer.from('y'.repeat(after))]);
+          for (const encoded of encodings(data)) {
+            const text = `{"blob":"${encoded}"}`;
+            expect(mayHoldKey(text, secret), `${secret} after ${before}, ${encoded}`).toBe(true);
+            const redacted = redactSecret(text, secret);
+            expect(redacted).toContain('[redacted]');
+            // What is left is at most 2 characters of each end: not enough to decode a key from.
+            const left = redacted.replace('{"blob":"', '').replace('"}', '').split('[redacted]');
+            expect(left.join('').length).toBeLessThanOrEqual(Math.ceil(((before + after) * 4) / 3) + 6);
+          }
+        }
+      }
+    }
+  });
+
+  it('are found in a Basic credential (user:key) and a JWT-style segment', () => {
+    const basic = `Basic ${Buffer.from(`me:${CUSTOM}`).toString('base64')}`;
+    expect(redactSecret(basic, CUSTOM)).not.toContain(Buffer.from(CUSTOM).toString('base64').slice(2, -2));
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: KEY })).toString('base64url')}.sig`;
+    expect(redactSecret(jwt, KEY)).toContain('[redacted]');
+  });
+
+  it('leave text without the key alone (base64 of other data, the key with one byte changed)', () => {
+    // One character in the middle changed (the last one's low bits may lie past what a form holds).
+    const changed = `${KEY.slice(0, 20)}${KEY[20] === 'Z' ? 'Y' : 'Z'}${KEY.slice(21)}`;
+    const other = Buffer.from(changed).toString('base64');
+    expect(redactSecret(other, KEY)).toBe(other);
+    expect(mayHoldKey('{"ok":true}', CUSTOM)).toBe(false);
+  });
+
+  it('cut at the end of a text show no more than a prefix may', () => {
+    const encoded = Buffer.from(CUSTOM).toString('base64');
+    expect(redactSecret(`{"blob":"${encoded.slice(0, 16)}`, CUSTOM, { cut: true })).toBe('{"blob":"[redacted]');
+  });
+
+  it('are computed once per key', () => {
+    expect(base64Needles(CUSTOM)).toBe(base64Needles(CUSTOM));
+    expect(base64Needles(KEY).forms.length).toBeLessThanOrEqual(6);
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useMemo } from 'react';
+import { isUsableKey } from '../../lib/usable-keys';
 import { useConsoleStore } from '../../store';
 import { ContactSearch } from './ContactSearch';
 import { ContactView } from './ContactView';
@@ -9,8 +10,10 @@ import { sideButton } from './inspector-format';
 /** The support staff's view: find a contact, read its conversations, export lists. Read-only. */
 export function InspectorPage() {
   const id = useId();
-  const keys = useConsoleStore((s) => s.keys);
-  const keyId = useConsoleStore((s) => s.inspectorKeyId ?? s.keys[0]?.id ?? '');
+  const allKeys = useConsoleStore((s) => s.keys);
+  // A recovered key of unknown environment is not offered: main would refuse it.
+  const keys = useMemo(() => allKeys.filter(isUsableKey), [allKeys]);
+  const keyId = useConsoleStore((s) => s.inspectorKeyId ?? s.keys.find(isUsableKey)?.id ?? '');
   const selectKey = useConsoleStore((s) => s.selectInspectorKey);
   const view = useConsoleStore((s) => s.views[s.viewIndex]);
   const canBack = useConsoleStore((s) => s.viewIndex > 0);

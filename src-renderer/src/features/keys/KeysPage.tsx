@@ -4,6 +4,7 @@ import { selectAppInfo, selectKeys, selectKeysError, selectKeysStatus, useConsol
 import { AddKeyDialog } from './AddKeyDialog';
 import { CreateKeyDialog } from './CreateKeyDialog';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
+import { EditKeyDialog } from './EditKeyDialog';
 import { filterKeys } from './filter-keys';
 import { KeysTable, type KeyDialogKind } from './KeysTable';
 import { RenameKeyDialog } from './RenameKeyDialog';
@@ -104,6 +105,7 @@ export function KeysPage() {
       {dialog?.kind === 'add' && <AddKeyDialog onClose={closeDialog} />}
       {dialog?.kind === 'create' && <CreateKeyDialog onClose={closeDialog} />}
       {dialog?.kind === 'rename' && dialogKey && <RenameKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
+      {dialog?.kind === 'edit' && dialogKey && <EditKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
       {dialog?.kind === 'revoke' && dialogKey && <RevokeKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
       {dialog?.kind === 'delete' && dialogKey && <DeleteKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
     </section>

@@ -8,7 +8,7 @@ import type { KeyNotice } from '../../store/keys-slice';
 import { keyStatusLabel } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
-export type KeyDialogKind = 'rename' | 'revoke' | 'delete';
+export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete';
 
 interface KeysTableProps {
   keys: readonly KeyMeta[];
@@ -74,7 +74,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         <code>{key.prefix}</code>
       </td>
       <td>
-        <EnvironmentBadge environment={key.environment} />
+        {key.environmentUnknown ? <span className="badge env-unknown">Unknown</span> : <EnvironmentBadge environment={key.environment} />}
       </td>
       <td>
         <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>
@@ -97,6 +97,9 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
               <button type="button" onClick={(e) => onOpenDialog('rename', key, e.currentTarget)}>
                 Rename
               </button>
+              <button type="button" onClick={(e) => onOpenDialog('edit', key, e.currentTarget)}>
+                Edit
+              </button>
               <button type="button" onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}>
                 Revoke
               </button>
@@ -106,6 +109,9 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
             </>
           )}
         </div>
+        {key.environmentUnknown && (
+          <p className="hint">Environment unknown (recovered from the keychain): not sent anywhere until you choose Edit and set it.</p>
+        )}
         {fromEnvironment && (
           <p className="hint">Set by HELPLANE_API_KEY when the console started; change or remove it there.</p>
         )}

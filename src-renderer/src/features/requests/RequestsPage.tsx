@@ -1,4 +1,5 @@
-import { lazy, Suspense, useId, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, type FormEvent } from 'react';
+import { isUsableKey } from '../../lib/usable-keys';
 import {
   selectActiveKey,
   selectEndpointId,
@@ -22,7 +23,8 @@ import './requests.css';
 const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })));
 
 export function RequestsPage() {
-  const keys = useConsoleStore(selectKeys);
+  const allKeys = useConsoleStore(selectKeys);
+  const keys = useMemo(() => allKeys.filter(isUsableKey), [allKeys]);
   const keysStatus = useConsoleStore(selectKeysStatus);
   const activeKey = useConsoleStore(selectActiveKey);
   const endpointId = useConsoleStore(selectEndpointId);
