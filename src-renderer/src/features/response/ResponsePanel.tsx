@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
 import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
@@ -22,6 +22,15 @@ export function ResponsePanel() {
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const region = useRef<HTMLElement>(null);
+
+  // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
+  useEffect(() => {
+    const el = region.current;
+    if (!response || !el) return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.35) el.scrollIntoView({ block: 'start' });
+  }, [response]);
 
   const body = useMemo(() => (response ? viewBody(response.body, headerValue(response.headers, 'content-type')) : null), [response]);
   const parsed = useMemo(() => {
@@ -46,7 +55,7 @@ export function ResponsePanel() {
   }
 
   return (
-    <section role="region" aria-label="Response" aria-busy={inFlight} className="panel">
+    <section ref={region} role="region" aria-label="Response" aria-busy={inFlight} className="panel">
       <h2>Response</h2>
       {inFlight && (
         <p role="status" className="hint">
