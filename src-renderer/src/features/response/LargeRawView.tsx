@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type UIEvent } from 'react';
 import { useConsoleStore } from '../../store';
 
-const LINE_PX = 18;
+/** Row height and line height are one number: a line box taller than its row clips descenders (`_`, `g`). */
+const LINE_PX = 20;
 /** Browsers cap an element's height (~33M px in Chromium): past this the scrollbar is scaled. */
 const MAX_SCROLL_PX = 8_000_000;
 const CHUNK = 400;
@@ -81,7 +82,7 @@ export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, re
   for (let i = first; i < Math.min(lineCount, first + visible + 1); i++) {
     const text = cache.current.get(i);
     rows.push(
-      <div key={i} data-line={i} className={jump?.line === i ? 'body-line body-line-match' : 'body-line'} style={{ height: LINE_PX, whiteSpace: 'pre', overflow: 'hidden' }}>
+      <div key={i} data-line={i} className={jump?.line === i ? 'body-line body-line-match' : 'body-line'} style={{ height: LINE_PX, lineHeight: `${LINE_PX}px`, whiteSpace: 'pre', overflow: 'hidden' }}>
         {text ?? ' '}
       </div>,
     );
@@ -101,7 +102,7 @@ export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, re
         aria-label="Body"
         data-line-count={lineCount}
         data-received-at={receivedAt}
-        style={{ height: VIEWPORT_PX, overflow: 'auto', position: 'relative', fontFamily: 'ui-monospace, monospace' }}
+        style={{ height: VIEWPORT_PX, overflow: 'auto', position: 'relative', fontFamily: 'ui-monospace, monospace', fontSize: '0.875rem' }}
         onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div style={{ height: Math.max(height, VIEWPORT_PX) }} />

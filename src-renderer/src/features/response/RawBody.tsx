@@ -3,7 +3,8 @@ import { useMemo, useRef } from 'react';
 
 /** Above this many lines only the visible ones are rendered, so a 20 MB body stays responsive. */
 const VIRTUAL_FROM_LINES = 3000;
-const LINE_PX = 18;
+/** Row height and line height are one number: a line box taller than its row clips descenders. */
+const LINE_PX = 20;
 
 export function RawBody({ text, kind }: { text: string; kind: string }) {
   const lines = useMemo(() => (text.length > 200_000 ? text.split('\n') : null), [text]);
@@ -25,7 +26,7 @@ function VirtualLines({ lines, kind }: { lines: string[]; kind: string }) {
     <div ref={scroller} className={`body body-${kind} body-virtual`} tabIndex={0} role="document" aria-label="Body" style={{ height: '30rem', overflow: 'auto' }}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} style={{ position: 'absolute', top: item.start, height: LINE_PX, whiteSpace: 'pre', fontFamily: 'ui-monospace, monospace' }}>
+          <div key={item.key} style={{ position: 'absolute', top: item.start, height: LINE_PX, lineHeight: `${LINE_PX}px`, whiteSpace: 'pre', fontFamily: 'ui-monospace, monospace', fontSize: '0.875rem' }}>
             {lines[item.index]}
           </div>
         ))}
