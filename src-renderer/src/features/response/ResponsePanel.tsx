@@ -9,6 +9,7 @@ import { SaveToFile } from './SaveToFile';
 import { pinRateLimitHeaders } from './rate-limit-meanings';
 import { countMatches, headerValue, viewBody } from './response-body';
 import { statusClass, statusLine } from './status-text';
+import { formatElapsed, useElapsed } from './use-elapsed';
 
 /** Above this a tree would be slow to build: the raw view only. */
 const TREE_LIMIT = 2 * 1024 * 1024;
@@ -23,6 +24,10 @@ export function ResponsePanel() {
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const region = useRef<HTMLElement>(null);
+  const elapsed = useElapsed(inFlight);
+
+  // "Body copied." was about the body that was there: a new reply (or a new send) clears it.
+  useEffect(() => setCopied(null), [response, inFlight]);
 
   // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
   useEffect(() => {
@@ -58,17 +63,19 @@ export function ResponsePanel() {
     <section ref={region} role="region" aria-label="Response" aria-busy={inFlight} className="panel">
       <h2>Response</h2>
       {inFlight && (
-        <p role="status" className="hint">
-          Sending…
+        // The live region says "Sending…" once; the stopwatch beside it is not announced every tick.
+        <p className="sending">
+          <span role="status">Sending…</span> <span className="elapsed">{formatElapsed(elapsed)}</span>
         </p>
       )}
-      {error && (
+      {/* While a request is out, the last reply (maybe another server's) is not shown as if it were its answer. */}
+      {!inFlight && error && (
         <p role="alert" className="form-error">
           The request was not completed: {error.message}
         </p>
       )}
       {!response && !error && !inFlight && <p className="empty">No response yet. Pick a key and press Send.</p>}
-      {response && body && (
+      {!inFlight && response && body && (
         <>
           <p className={`status-line status-${statusClass(response.status)}`}>{statusLine(response.status, response.statusText)}</p>
           <dl className="metrics">
