@@ -84,6 +84,15 @@ test('a 20 MB JSON body renders, scrolls to its end, and search jumps to a match
   await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 match');
   await response.getByRole('button', { name: 'Previous match' }).click();
   await expect(raw.locator('.body-line-match')).toContainText(`Customer ${body.items - 1}`);
+  // The match itself is marked in the line, not only the line.
+  await expect(raw.locator('.body-line-match mark[aria-current="true"]')).toHaveText(`Customer ${body.items - 1}"`);
+
+  // Past the cap the count says so, and what can be stepped through.
+  await response.getByLabel('Search in body').fill('conv_');
+  await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('100,000+ matches; showing the first 10,000');
+  await response.getByRole('button', { name: 'Next match' }).click();
+  await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('100,000+ matches; showing the first 10,000 (1 of 10,000)');
+  await expect(raw.locator('mark').first()).toBeVisible();
 
   // The tree view lists the root's children from main, and expands the big array a page at a time.
   await response.getByRole('button', { name: 'Tree', exact: true }).click();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type UIEvent } from 'react';
 import { useConsoleStore } from '../../store';
+import { Marked } from './Marked';
 
 /** Row height and line height are one number: a line box taller than its row clips descenders (`_`, `g`). */
 const LINE_PX = 20;
@@ -16,7 +17,9 @@ export interface LargeRawViewProps {
   firstLines: readonly string[];
   kind: string;
   /** A line to bring into view (a search match), and a counter so the same line can be jumped to again. */
-  jump: { line: number; seq: number } | null;
+  jump: { line: number; seq: number; occurrence: number } | null;
+  /** The search whose matches are marked in the lines shown. */
+  query: string;
   receivedAt: number;
 }
 
@@ -25,7 +28,7 @@ export interface LargeRawViewProps {
  * the user scrolls. Rows are laid out by hand (not by pixel offset) so a 7-million-line body still
  * fits in a scrollable element.
  */
-export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, receivedAt }: LargeRawViewProps) {
+export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, query, receivedAt }: LargeRawViewProps) {
   const fetchLines = useConsoleStore((s) => s.fetchResponseLines);
   const scroller = useRef<HTMLDivElement>(null);
   const cache = useRef(new Map<number, string>());
@@ -83,7 +86,7 @@ export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, re
     const text = cache.current.get(i);
     rows.push(
       <div key={i} data-line={i} className={jump?.line === i ? 'body-line body-line-match' : 'body-line'} style={{ height: LINE_PX, lineHeight: `${LINE_PX}px`, whiteSpace: 'pre', overflow: 'hidden' }}>
-        {text ?? ' '}
+        {text === undefined ? ' ' : query ? <Marked text={text} query={query} first={0} current={jump?.line === i ? jump.occurrence : -1} scroll={false} /> : text}
       </div>,
     );
   }

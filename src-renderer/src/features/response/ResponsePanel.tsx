@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
 import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
@@ -7,7 +7,10 @@ import { LargeBody } from './LargeBody';
 import { RawBody } from './RawBody';
 import { SaveToFile } from './SaveToFile';
 import { pinRateLimitHeaders } from './rate-limit-meanings';
-import { countMatches, headerValue, viewBody } from './response-body';
+import { findMatches, searchStatus, stepMatch } from './body-search';
+import { headerValue, viewBody } from './response-body';
+import { SearchControls } from './SearchControls';
+import { pathTo, searchTree } from './tree-search';
 import { statusClass, statusLine } from './status-text';
 import { formatElapsed, useElapsed } from './use-elapsed';
 
@@ -19,7 +22,6 @@ export function ResponsePanel() {
   const error = useConsoleStore(selectResponseError);
   const inFlight = useConsoleStore(selectInFlight);
   const sentMethod = useConsoleStore((s) => s.catalog.find((e) => e.id === s.endpointId)?.method);
-  const id = useId();
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
@@ -47,7 +49,17 @@ export function ResponsePanel() {
     }
   }, [body]);
   const headers = useMemo(() => (response ? pinRateLimitHeaders(response.headers) : []), [response]);
-  const matches = body && body.kind !== 'empty' ? countMatches(body.text, search) : 0;
+  const [current, setCurrent] = useState(-1);
+  const rawMatches = useMemo(() => findMatches(body && body.kind !== 'empty' ? body.text : '', search), [body, search]);
+  const treeMatches = useMemo(() => searchTree(view === 'tree' ? parsed : undefined, view === 'tree' ? search : ''), [parsed, search, view]);
+  // Each view counts what it shows: the tree its keys and values, Raw the pretty-printed text.
+  const inTree = view === 'tree' && parsed !== undefined;
+  const total = inTree ? treeMatches.total : rawMatches.total;
+  const shown = inTree ? treeMatches.matchNode.length : rawMatches.offsets.length;
+  useEffect(() => setCurrent(-1), [search, response, view]);
+  const currentNode = inTree && current >= 0 ? treeMatches.matchNode[current] : undefined;
+  const openPath = useMemo(() => (currentNode === undefined ? new Set<string>() : pathTo(currentNode)), [currentNode]);
+  const status = search ? searchStatus({ total, capped: false, shown, current }) : null;
 
   async function copyBody() {
     if (!body || body.kind === 'empty') return;
@@ -138,9 +150,7 @@ export function ResponsePanel() {
                 <button type="button" aria-pressed={view === 'tree'} disabled={parsed === undefined} onClick={() => setView('tree')}>
                   Tree
                 </button>
-                <label htmlFor={`${id}-search`}>Search in body</label>
-                <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-                {search && <span role="status">{matches} match{matches === 1 ? '' : 'es'}</span>}
+                <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
                 <button type="button" onClick={() => void copyBody()}>
                   Copy body
                 </button>
@@ -148,10 +158,10 @@ export function ResponsePanel() {
               </div>
               {view === 'tree' && parsed !== undefined ? (
                 <div className="json-tree" aria-label="Body tree">
-                  <JsonTree value={parsed} highlight={search} />
+                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} />
                 </div>
               ) : (
-                <RawBody text={body.text} kind={body.kind} />
+                <RawBody text={body.text} kind={body.kind} search={{ query: search, matches: rawMatches, current }} />
               )}
             </>
           )}
