@@ -150,11 +150,11 @@ export function ResponsePanel() {
                 <button type="button" aria-pressed={view === 'tree'} disabled={parsed === undefined} onClick={() => setView('tree')}>
                   Tree
                 </button>
-                <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
                 <button type="button" onClick={() => void copyBody()}>
                   Copy body
                 </button>
                 {copied && <span role="status">{copied}</span>}
+                <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
               </div>
               {view === 'tree' && parsed !== undefined ? (
                 <div className="json-tree" aria-label="Body tree">

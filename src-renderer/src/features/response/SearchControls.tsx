@@ -13,7 +13,8 @@ interface Props {
 export function SearchControls({ query, onQuery, onStep, canStep, status }: Props) {
   const id = useId();
   return (
-    <>
+    // A row of its own in the toolbar: in a narrow response column it wraps as one group.
+    <div className="body-search">
       <label htmlFor={`${id}-search`}>Search in body</label>
       <input
         id={`${id}-search`}
@@ -38,6 +39,6 @@ export function SearchControls({ query, onQuery, onStep, canStep, status }: Prop
           {status}
         </span>
       )}
-    </>
+    </div>
   );
 }
