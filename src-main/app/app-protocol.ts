@@ -2,6 +2,7 @@ import type { CustomScheme, Protocol } from 'electron';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-url';
+import { newCspNonce, withCspNonce } from './csp-nonce';
 
 /** standard: real origin and relative URLs; secure: a secure context like https. Nothing more (no bypassCSP). */
 export const APP_SCHEME_DEFINITION: CustomScheme = {
@@ -63,8 +64,14 @@ async function realFileInside(root: string, file: string): Promise<string | null
   }
 }
 
-/** Serve files from the built renderer for app://helplane/…; nothing else, GET/HEAD only. */
-export function createAppRequestHandler(rendererRoot: string, csp: string): (request: Request) => Promise<Response> {
+/** The CSP for a response; `styleNonce` is set for a page load (index.html), not for its assets. */
+export type CspFor = (styleNonce?: string) => string;
+
+/**
+ * Serve files from the built renderer for app://helplane/…; nothing else, GET/HEAD only.
+ * Each load of index.html gets a fresh style nonce, written into the page and its CSP.
+ */
+export function createAppRequestHandler(rendererRoot: string, cspFor: CspFor): (request: Request) => Promise<Response> {
   const root = resolve(rendererRoot);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
@@ -72,12 +79,17 @@ export function createAppRequestHandler(rendererRoot: string, csp: string): (req
     const file = named ? await realFileInside(root, named) : null;
     const body = file ? await readFile(file).catch(() => null) : null;
     if (!file || !body) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    const page = extname(file) === '.html';
+    const nonce = page ? newCspNonce() : undefined;
+    const content = nonce ? new TextEncoder().encode(withCspNonce(body.toString('utf8'), nonce)) : new Uint8Array(body);
+    return new Response(request.method === 'HEAD' ? null : content, {
       status: 200,
       headers: {
         'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         // webRequest may not see custom-protocol responses, so the CSP travels with them.
-        'Content-Security-Policy': csp,
+        'Content-Security-Policy': cspFor(nonce),
+        // A page's nonce is for that load only: never a cached copy.
+        ...(page ? { 'Cache-Control': 'no-store' } : {}),
         'X-Content-Type-Options': 'nosniff',
       },
     });
@@ -85,6 +97,6 @@ export function createAppRequestHandler(rendererRoot: string, csp: string): (req
 }
 
 /** Register the app:// handler on the default session's protocol (after `ready`). */
-export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, csp: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, csp));
+export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, cspFor: CspFor): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot, cspFor));
 }

@@ -7,6 +7,7 @@ const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'none'"],
   'script-src': ["'self'"],
   // React sets style props through CSSOM, which CSP does not govern; built CSS is a file.
+  // CodeMirror's injected <style> tags carry the page load's nonce (see csp-nonce.ts).
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
@@ -22,10 +23,16 @@ const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
  * The renderer's CSP. With `devServerOrigin` (electron-vite dev only) it also admits Vite's
  * inline React-refresh preamble, injected <style> tags and HMR socket; never 'unsafe-eval'.
  * `connectSelf` is the web host's one difference: its shim reaches main over its own origin.
+ * `styleNonce` admits the <style> tags that carry it (CodeMirror's): no 'unsafe-inline' needed.
  */
-export function rendererCsp(options: { devServerOrigin?: string; connectSelf?: boolean } = {}): string {
+export function rendererCsp(options: { devServerOrigin?: string; connectSelf?: boolean; styleNonce?: string } = {}): string {
   const directives = structuredClone(PRODUCTION_DIRECTIVES);
   if (options.connectSelf) directives['connect-src'] = ["'self'"];
+  // Only nonce grammar (base64) gets in: a value with a quote or ';' would rewrite the policy.
+  if (options.styleNonce !== undefined) {
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(options.styleNonce)) throw new Error('A CSP nonce must be base64.');
+    directives['style-src'] = ["'self'", `'nonce-${options.styleNonce}'`];
+  }
   const dev = options.devServerOrigin;
   if (dev) {
     const socket = dev.replace(/^http/, 'ws');
@@ -42,12 +49,22 @@ export type SecuredSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
-/** Deny every permission (camera, notifications, USB, …) and put the CSP on every response. */
-export function applySessionSecurity(session: SecuredSession, csp: string = rendererCsp()): void {
+function hasCsp(headers: Record<string, unknown> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'content-security-policy');
+}
+
+/**
+ * Deny every permission (camera, notifications, USB, …) and put the CSP on every response.
+ * The app's own pages (`appOrigin`) keep the CSP their protocol handler sent: it carries the
+ * page load's style nonce, and adding this one beside it would block CodeMirror's styles.
+ */
+export function applySessionSecurity(session: SecuredSession, csp: string = rendererCsp(), appOrigin?: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
+    const own = appOrigin !== undefined && originOf(details.url) === appOrigin && hasCsp(details.responseHeaders);
+    if (own) return callback({ responseHeaders: details.responseHeaders });
     // A second CSP header (if a server sent one) only narrows what is allowed.
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

@@ -55,18 +55,20 @@ export async function startDesktop(electron: DesktopElectron, options: DesktopOp
 
   const rendererUrl = resolveRendererUrl(options.devRendererUrl, app.isPackaged);
   const appOrigin = originOf(rendererUrl) ?? '';
-  const csp = rendererCsp(rendererUrl === APP_ENTRY_URL ? {} : { devServerOrigin: appOrigin });
+  // Built app: each page load gets its own style nonce (app-protocol.ts). Dev server: Vite's inline styles instead.
+  const cspFor = (styleNonce?: string) => rendererCsp(rendererUrl === APP_ENTRY_URL ? (styleNonce ? { styleNonce } : {}) : { devServerOrigin: appOrigin });
+  const csp = cspFor();
   let window: BrowserWindow | null = null;
 
   const openExternal = createExternalOpener(electron.shell, (error) => options.onError?.('openExternal', error));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin, openExternal));
-  app.on('session-created', (session) => applySessionSecurity(session, csp));
+  app.on('session-created', (session) => applySessionSecurity(session, csp, appOrigin));
   app.on('second-instance', () => focusWindow(window));
   quitWhenWindowsClosed(app, options.platform);
 
   await app.whenReady();
-  applySessionSecurity(electron.session.defaultSession, csp);
-  serveAppProtocol(electron.protocol, options.rendererRoot, csp);
+  applySessionSecurity(electron.session.defaultSession, csp, appOrigin);
+  serveAppProtocol(electron.protocol, options.rendererRoot, cspFor);
 
   const events = createWebContentsEventSink(() => (window && !window.isDestroyed() ? window.webContents : null));
   let core: Awaited<ReturnType<DesktopCoreFactory>>;

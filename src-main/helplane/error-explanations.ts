@@ -5,13 +5,51 @@ interface KeyNamed {
   name: string;
 }
 
+/** What was sent, so a hint can say where a named `param` came from (the body, the query, the path). */
+export interface SentRequest {
+  body?: string;
+  queryNames?: readonly string[];
+}
+
+/** `error.param` of an API error body, or null. */
+function errorParam(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { error?: { param?: unknown } } | null;
+    return typeof parsed?.error?.param === 'string' && parsed.error.param !== '' ? parsed.error.param : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Top-level field names of a JSON object body (none for anything else). */
+function bodyFields(body: string | undefined): string[] {
+  if (!body) return [];
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** 404: name the id's place, as the reply's `param` and the request tell it. */
+function explainNotFound(body: string, sent: SentRequest): string {
+  const param = errorParam(body);
+  if (param === null) return 'Nothing exists at that path. Check the path (and any id in it).';
+  if (bodyFields(sent.body).includes(param)) return `No such id: the body’s “${param}” field names nothing in this workspace. Put an existing id there (list requests show them).`;
+  if (sent.queryNames?.includes(param)) return `No such id: the query parameter “${param}” names nothing in this workspace. Check its value.`;
+  // Not the user's own field name: server text, echoed only when it reads like a parameter name (never a key).
+  if (/^[a-z][a-z0-9_]{0,39}$/.test(param) && !param.startsWith('hl_')) return `No such id: the path parameter “${param}” names nothing in this workspace. Check its value.`;
+  return 'No such id: an id in the path names nothing in this workspace. Check it.';
+}
+
 /** What an API error means for the user, and what to do, in words. */
 const BY_CODE: Record<string, (key: KeyNamed) => string> = {
   missing_api_key: () => 'The server got no API key. Pick a key in the Key picker and send again.',
   invalid_api_key: (k) => `The server does not know the key “${k.name}”. It may be mistyped or from another environment: check it on the Keys page, or add the right one.`,
   revoked_api_key: (k) => `The key “${k.name}” was revoked in the Helplane dashboard. Create a new key there, add it on the Keys page, and delete this one.`,
   plan_not_eligible: () => 'This workspace’s plan does not include API access (Growth plan or above). Upgrade the plan in the Helplane dashboard, or use a sandbox key.',
-  not_found: () => 'Nothing exists at that id or path. Check the id in the path parameters.',
+  // not_found: explainNotFound (it needs the reply's param and the request).
   method_not_allowed: () => 'The path exists but not with this method; the Allow header lists the methods it takes.',
   contact_exists: () => 'A contact with this email already exists in the workspace. Look it up with GET /v1/contacts?email=…, or use another email.',
   idempotency_mismatch: () => 'This Idempotency-Key was already used with another body. Turn the key off and on again in the builder to get a fresh one.',
@@ -25,10 +63,11 @@ const BY_CODE: Record<string, (key: KeyNamed) => string> = {
 };
 
 /** A sentence for an API error reply, or null for success and unknown shapes. */
-export function explainApiError(status: number, body: string, key: KeyNamed): string | null {
+export function explainApiError(status: number, body: string, key: KeyNamed, sent: SentRequest = {}): string | null {
   if (status < 400) return null;
   // Not an error body (not JSON, say): fall back to the status.
   const code = apiErrorCode(body);
+  if (code === 'not_found') return explainNotFound(body, sent);
   const explain = code !== null ? BY_CODE[code] : undefined;
   if (explain) return explain(key);
   if (status === 429) return BY_CODE.rate_limited!(key);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, err } from '../../src-preload/contract';
 import type { EventSink } from '../ports';
+import { newCspNonce, withCspNonce } from '../app/csp-nonce';
 import { rendererCsp } from '../app/security';
 import type { IpcRouter } from '../ipc/router';
 import type { DownloadRegistry } from './download-targets';
@@ -17,6 +18,11 @@ const MAX_IPC_BODY = 2 * 1024 * 1024;
 
 /** The web host's CSP: the renderer's, except the shim must reach this server. */
 export const WEB_HOST_CSP = rendererCsp({ connectSelf: true });
+
+/** The CSP of one HTML response: WEB_HOST_CSP plus that response's style nonce. */
+export function webHostPageCsp(styleNonce: string): string {
+  return rendererCsp({ connectSelf: true, styleNonce });
+}
 
 const SHIM_SOURCE = readFileSync(new URL('./web-shim.js', import.meta.url), 'utf8');
 
@@ -190,8 +196,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = await readStatic(rendererDir, path);
     if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    if (path === '/index.html') {
+      // A fresh nonce per HTML response, in the page and in its CSP (send() marks it no-store).
+      const nonce = newCspNonce();
+      res.setHeader('Content-Security-Policy', webHostPageCsp(nonce));
+      return send(res, 200, withCspNonce(indexHtml(file.body.toString('utf8')), nonce), file.type);
+    }
     res.setHeader('Content-Security-Policy', WEB_HOST_CSP);
-    if (path === '/index.html') return send(res, 200, indexHtml(file.body.toString('utf8')), file.type);
     res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
     res.end(file.body);
   }

@@ -84,6 +84,15 @@ test('a 20 MB JSON body renders, scrolls to its end, and search jumps to a match
   await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 match');
   await response.getByRole('button', { name: 'Previous match' }).click();
   await expect(raw.locator('.body-line-match')).toContainText(`Customer ${body.items - 1}`);
+  // The match itself is marked in the line, not only the line.
+  await expect(raw.locator('.body-line-match mark[aria-current="true"]')).toHaveText(`Customer ${body.items - 1}"`);
+
+  // Past the cap the count says so, and what can be stepped through.
+  await response.getByLabel('Search in body').fill('conv_');
+  await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('100,000+ matches; showing the first 10,000');
+  await response.getByRole('button', { name: 'Next match' }).click();
+  await expect(response.getByRole('status').filter({ hasText: /match/ })).toHaveText('100,000+ matches; showing the first 10,000 (1 of 10,000)');
+  await expect(raw.locator('mark').first()).toBeVisible();
 
   // The tree view lists the root's children from main, and expands the big array a page at a time.
   await response.getByRole('button', { name: 'Tree', exact: true }).click();
@@ -107,4 +116,36 @@ test('a 20 MB JSON body renders, scrolls to its end, and search jumps to a match
   const saved = response.getByRole('status').filter({ hasText: /^Saved / });
   await expect(saved).toContainText('MB to ');
   await expect(saved.getByRole('link', { name: /^Download response-.*\.json$/ })).toBeVisible();
+});
+
+test('large-body rows are as tall as their text: descenders (`_`, `g`) are not clipped', async ({ page, console: app }) => {
+  test.setTimeout(120_000);
+  await app.open(page);
+  await page.evaluate(
+    (url) => (window as unknown as { helplane: { keysAdd(i: unknown): Promise<{ ok: boolean }> } }).helplane.keysAdd({ name: 'Big local', environment: 'custom', baseUrl: url, secret: 'local-secret-1234' }),
+    baseUrl,
+  );
+  await page.reload();
+  await page.getByRole('button', { name: 'Requests', exact: true }).click();
+  const keyPicker = page.getByLabel('Key', { exact: true });
+  await keyPicker.selectOption((await keyPicker.locator('option').filter({ hasText: 'Big local' }).first().getAttribute('value')) ?? '');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const raw = page.getByRole('region', { name: 'Response' }).getByRole('document', { name: 'Body' });
+  // Line 3 is `"id": "conv_0",`: an underscore, the glyph the issue saw clipped ("cv x").
+  const row = raw.locator('[data-line="3"]');
+  await expect(row).toContainText('"id": "conv_0"', { timeout: 60_000 });
+  const boxes = await row.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return { textTop: text.top, textBottom: text.bottom, rowTop: box.top, rowBottom: box.bottom, lineHeight: parseFloat(getComputedStyle(el).lineHeight), rowHeight: box.height };
+  });
+  // The row's box holds its whole line box (the text's glyph box sits inside it), and its line height.
+  expect(boxes.rowHeight).toBeGreaterThanOrEqual(boxes.lineHeight);
+  expect(boxes.textTop).toBeGreaterThanOrEqual(boxes.rowTop - 0.5);
+  expect(boxes.textBottom).toBeLessThanOrEqual(boxes.rowBottom + 0.5);
+  // Rows follow each other by exactly one row height: none overlaps the next.
+  const next = (await raw.locator('[data-line="4"]').boundingBox())!;
+  expect(next.y - (await row.boundingBox())!.y).toBeCloseTo(boxes.rowHeight, 0);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../src-preload/contract';
 import type { SandboxRunner } from '../../src-main/ports';
+import { CSP_NONCE_PLACEHOLDER } from '../../src-main/app/csp-nonce';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { createWebCore } from '../../src-main/web-host/web-core';
 import { tempDir } from '../helpers/temp-dir';
@@ -21,7 +22,7 @@ let host: WebHost;
 beforeAll(async () => {
   const rendererDir = join(dir.path, 'renderer');
   mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(join(rendererDir, 'index.html'), `<!doctype html><html><head><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}" /><title>t</title></head><body></body></html>`);
   host = await startWebHost({
     rendererDir,
     createRouter: createWebCore(join(dir.path, 'data'), { secrets: keychain.store, sandbox }),
@@ -115,6 +116,22 @@ describe('web host', () => {
     expect(html).not.toContain(host.token);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${host.origin}/__helplane/web-shim.js`)).status).toBe(200);
+  });
+
+  it('gives each HTML response a fresh style nonce, in the page and in its CSP, never unsafe-inline', async () => {
+    const load = async () => {
+      const res = await fetch(`${host.origin}/`);
+      const html = await res.text();
+      return { html, nonce: /nonce="([^"]+)"/.exec(html)?.[1] ?? '', csp: res.headers.get('content-security-policy') ?? '' };
+    };
+    const first = await load();
+    const second = await load();
+    expect(first.html).not.toContain(CSP_NONCE_PLACEHOLDER);
+    expect(first.csp).toContain(`style-src 'self' 'nonce-${first.nonce}'`);
+    expect(second.csp).toContain(`style-src 'self' 'nonce-${second.nonce}'`);
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(first.csp).not.toContain('unsafe-inline');
+    expect(first.csp).toContain("connect-src 'self'");
   });
 
   it('does not serve files outside the renderer', async () => {

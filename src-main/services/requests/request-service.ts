@@ -152,7 +152,8 @@ export class RequestService {
           ...(signal ? { signal } : {}),
         });
         const receivedAt = preciseNow();
-        return responseView(this.responses, { record, response, finalUrl, redirectNote, secret, maxBytes: settings.maxResponseBytes, now: clock.now(), receivedAt });
+        const sent = { ...(input.body !== undefined ? { body: input.body } : {}), queryNames: (input.query ?? []).map((q) => q.name) };
+        return responseView(this.responses, { record, response, finalUrl, redirectNote, secret, maxBytes: settings.maxResponseBytes, now: clock.now(), receivedAt, sent });
       } catch (error) {
         const retry = error instanceof AppFailure && error.retryable && repeatable && attempt < NETWORK_RETRIES && !signal?.aborted;
         if (!retry) throw error;

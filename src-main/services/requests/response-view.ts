@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { ResponseView } from '../../../src-preload/contract';
 import type { HttpResponse, KeyRecord } from '../../ports';
-import { explainApiError } from '../../helplane/error-explanations';
+import { explainApiError, type SentRequest } from '../../helplane/error-explanations';
 import { mayHoldKey, redactSecret, visibleOf } from '../../helplane/key-format';
 import { bytesMayHoldPiece } from '../../helplane/key-pieces';
 import { parseRateLimit } from '../../helplane/rate-limit-headers';
@@ -46,6 +46,8 @@ export interface ViewInput {
   now: number;
   /** Epoch ms with sub-millisecond precision, when the body was in. */
   receivedAt: number;
+  /** What was sent, for hints that name where an id came from (body field, query or path). */
+  sent?: SentRequest;
 }
 
 /**
@@ -74,8 +76,9 @@ export function responseView(responses: ResponseStore, v: ViewInput): ResponseVi
   if (response.bodyTruncated) {
     notes.push(`Too large: the body is over the maximum response size of ${Math.round(maxBytes / (1024 * 1024))} MB (Settings), so only its start is kept. Raise the limit in Settings, or save it to a file with curl (Copy as code).`);
   }
-  const explanation = explainApiError(response.status, text, v.record);
-  if (explanation) notes.push(explanation);
+  const explanation = explainApiError(response.status, text, v.record, v.sent);
+  // It may name a field the server's reply chose: scrubbed like the server's other text.
+  if (explanation) notes.push(redactSecret(explanation, secret));
   let bodyKind: ResponseView['bodyKind'] = 'text';
   if (response.body.byteLength === 0) bodyKind = 'empty';
   else if (binary) bodyKind = 'binary';

@@ -32,11 +32,15 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
     // Shown at once (a checkbox must follow the click); put back if main refuses.
     const before = get().settings;
     set({ settings: { ...before, ...patch } });
+    applyTheme(get().settings.theme);
     const result = await getDesktopApi().settingsUpdate(patch);
     if (result.ok) {
       set({ settings: result.value, settingsError: null });
       applyTheme(result.value.theme);
-    } else set({ settingsError: result.error, settings: before });
+    } else {
+      set({ settingsError: result.error, settings: before });
+      applyTheme(before.theme);
+    }
   },
   resetSandbox: async () => {
     const result = await getDesktopApi().sandboxReset();

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { APP_SCHEME_DEFINITION, createAppRequestHandler, registerAppScheme } from '../../../src-main/app/app-protocol';
+import { CSP_NONCE_PLACEHOLDER } from '../../../src-main/app/csp-nonce';
+import { rendererCsp } from '../../../src-main/app/security';
 
 // <tmp>/renderer is served; <tmp>/secret.txt and /etc/passwd must never be.
 const base = mkdtempSync(join(tmpdir(), 'helplane-protocol-'));
@@ -19,7 +21,7 @@ symlinkSync(join(root, 'assets', 'index-abc.js'), join(root, 'assets', 'alias.js
 symlinkSync(root, join(base, 'renderer-link'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const handler = createAppRequestHandler(root, "default-src 'none'");
+const handler = createAppRequestHandler(root, () => "default-src 'none'");
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
 describe('app:// protocol', () => {
@@ -77,7 +79,7 @@ describe('app:// protocol', () => {
 
   it('serves a symlink that stays inside, and a renderer folder reached through a symlink', async () => {
     expect(await (await get('app://helplane/assets/alias.js')).text()).toBe('console.log(1)');
-    const linked = createAppRequestHandler(join(base, 'renderer-link'), "default-src 'none'");
+    const linked = createAppRequestHandler(join(base, 'renderer-link'), () => "default-src 'none'");
     expect(await (await linked(new Request('app://helplane/index.html'))).text()).toContain('Helplane Console');
     expect((await linked(new Request('app://helplane/leak.txt'))).status).toBe(404);
   });
@@ -87,5 +89,38 @@ describe('app:// protocol', () => {
     const head = await get('app://helplane/index.html', 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+});
+
+describe('app:// protocol: a style nonce per page load', () => {
+  const page = join(base, 'nonce-renderer');
+  mkdirSync(join(page, 'assets'), { recursive: true });
+  writeFileSync(join(page, 'index.html'), `<head><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}" /></head>`);
+  writeFileSync(join(page, 'assets', 'index.css'), 'body{}');
+  const served = createAppRequestHandler(page, (styleNonce) => rendererCsp(styleNonce ? { styleNonce } : {}));
+  const load = async () => {
+    const response = await served(new Request('app://helplane/index.html'));
+    const html = await response.text();
+    const csp = response.headers.get('content-security-policy') ?? '';
+    return { html, csp, nonce: /nonce="([^"]+)"/.exec(html)?.[1] ?? '', cache: response.headers.get('cache-control') };
+  };
+
+  it('writes a fresh nonce into the page and its CSP\'s style-src on every load', async () => {
+    const first = await load();
+    const second = await load();
+    expect(first.html).not.toContain(CSP_NONCE_PLACEHOLDER);
+    expect(first.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(first.csp).toContain(`style-src 'self' 'nonce-${first.nonce}'`);
+    expect(second.csp).toContain(`style-src 'self' 'nonce-${second.nonce}'`);
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(first.cache).toBe('no-store');
+    expect(first.csp).not.toContain('unsafe-inline');
+    expect(first.csp).toContain("script-src 'self';");
+  });
+
+  it('gives assets the plain CSP, with no nonce', async () => {
+    const css = await served(new Request('app://helplane/assets/index.css'));
+    expect(await css.text()).toBe('body{}');
+    expect(css.headers.get('content-security-policy')).toBe(rendererCsp());
   });
 });

@@ -52,7 +52,7 @@ export class FakeWebContents extends FakeEmitter {
 
 type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type CheckHandler = (...args: unknown[]) => boolean;
-type HeadersHandler = (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
+type HeadersHandler = (details: { url?: string; responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
 
 /** A session that records the handlers it is given. */
 export function fakeSession() {

@@ -36,6 +36,14 @@ describe('renderer CSP', () => {
     expect(rendererCsp()).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
   });
 
+  it('admits styles by nonce when given one, still no unsafe-inline, and refuses a nonce that could rewrite the policy', () => {
+    const withNonce = directives(rendererCsp({ styleNonce: 'abc+/DEF12==' }));
+    expect(withNonce.get('style-src')).toEqual(["'self'", "'nonce-abc+/DEF12=='"]);
+    expect(withNonce.get('script-src')).toEqual(["'self'"]);
+    expect(rendererCsp({ styleNonce: 'abc' })).not.toContain('unsafe-inline');
+    for (const bad of ["x'; script-src *", 'a b', '', 'abc;']) expect(() => rendererCsp({ styleNonce: bad }), bad).toThrow();
+  });
+
   it('in dev admits only the loopback dev server, and still no eval', () => {
     const dev = rendererCsp({ devServerOrigin: 'http://localhost:5173' });
     expect(dev).not.toContain('unsafe-eval');
@@ -66,6 +74,29 @@ describe('applySessionSecurity', () => {
     expect(result).toEqual({
       responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ['default-src self-test'] },
     });
+  });
+});
+
+describe('applySessionSecurity with the app origin', () => {
+  const session = fakeSession();
+  applySessionSecurity(session as unknown as SecuredSession, 'default-src self-test', 'app://helplane');
+  const run = (details: { url: string; responseHeaders: Record<string, string[]> }) => {
+    let result: unknown;
+    session.headersReceived?.(details, (r: unknown) => (result = r));
+    return result;
+  };
+
+  it('keeps the nonce CSP the app:// handler sent with a page', () => {
+    const own = { 'content-security-policy': ["style-src 'self' 'nonce-abc'"] };
+    expect(run({ url: 'app://helplane/index.html', responseHeaders: own })).toEqual({ responseHeaders: own });
+  });
+
+  it('puts its own CSP on anything else, and on an app response that came without one', () => {
+    const foreign = { 'content-security-policy': ["style-src 'self' 'nonce-abc'"] };
+    expect(run({ url: 'https://evil.example/', responseHeaders: foreign })).toEqual({
+      responseHeaders: { ...foreign, 'Content-Security-Policy': ['default-src self-test'] },
+    });
+    expect(run({ url: 'app://helplane/x.js', responseHeaders: {} })).toEqual({ responseHeaders: { 'Content-Security-Policy': ['default-src self-test'] } });
   });
 });
 

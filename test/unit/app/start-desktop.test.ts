@@ -1,17 +1,21 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CSP_NONCE_PLACEHOLDER } from '../../../src-main/app/csp-nonce';
 import { INVOKE_CHANNELS } from '../../../src-preload/contract/channels';
 import { ok } from '../../../src-preload/contract/result';
 import { startDesktop, type DesktopCoreFactory, type DesktopElectron } from '../../../src-main/app/start-desktop';
 import { FakeBrowserWindow, FakeWebContents, fakeElectron, fakeEvent, fakeFrame, fakeSession, type FakeElectron } from './fake-electron';
 
-function start(electron: FakeElectron, overrides: { createCore?: DesktopCoreFactory; devRendererUrl?: string; platform?: NodeJS.Platform } = {}) {
+function start(electron: FakeElectron, overrides: { createCore?: DesktopCoreFactory; devRendererUrl?: string; platform?: NodeJS.Platform; rendererRoot?: string } = {}) {
   const router = { handle: vi.fn(async () => ok('pong')) };
   const dispose = vi.fn(async () => undefined);
   const createCore = vi.fn(overrides.createCore ?? (async () => ({ router, dispose })));
   const onError = vi.fn();
   const started = startDesktop(electron as unknown as DesktopElectron, {
     preloadPath: '/app/out/preload/index.cjs',
-    rendererRoot: '/app/out/renderer',
+    rendererRoot: overrides.rendererRoot ?? '/app/out/renderer',
     devRendererUrl: overrides.devRendererUrl,
     platform: overrides.platform ?? 'linux',
     createCore,
@@ -104,6 +108,34 @@ describe('startDesktop', () => {
 
     await startedApp({ devRendererUrl: 'http://localhost:5173/' }, { isPackaged: true });
     expect(FakeBrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://helplane/index.html');
+  });
+
+  it('serves each load of the built index.html with a fresh style nonce in the page and its CSP, kept by the session', async () => {
+    const rendererRoot = mkdtempSync(join(tmpdir(), 'helplane-desktop-csp-'));
+    try {
+      writeFileSync(join(rendererRoot, 'index.html'), `<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}" />`);
+      const { electron } = await startedApp({ rendererRoot }, { isPackaged: true });
+      const handler = electron.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+      const load = async () => {
+        const response = await handler(new Request('app://helplane/index.html'));
+        const nonce = /nonce="([^"]+)"/.exec(await response.text())?.[1] ?? '';
+        return { nonce, csp: response.headers.get('content-security-policy') ?? '' };
+      };
+      const first = await load();
+      const second = await load();
+      expect(first.nonce).not.toBe(CSP_NONCE_PLACEHOLDER);
+      expect(first.csp).toContain(`style-src 'self' 'nonce-${first.nonce}'`);
+      expect(second.csp).toContain(`style-src 'self' 'nonce-${second.nonce}'`);
+      expect(second.nonce).not.toBe(first.nonce);
+      expect(first.csp).not.toContain('unsafe-inline');
+      // If webRequest sees the app:// response, it keeps that page's CSP rather than adding a nonce-less one.
+      let kept: unknown;
+      const pageHeaders = { 'Content-Security-Policy': [first.csp] };
+      electron.session.defaultSession.headersReceived?.({ url: 'app://helplane/index.html', responseHeaders: pageHeaders }, (r: unknown) => (kept = r));
+      expect(kept).toEqual({ responseHeaders: pageHeaders });
+    } finally {
+      rmSync(rendererRoot, { recursive: true, force: true });
+    }
   });
 
   it('quits when all windows close (not on macOS) and disposes the core on quit', async () => {

@@ -3,6 +3,7 @@ import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { cspStyleNonce } from '../../lib/csp-nonce';
 import { validateBody } from './body-validation';
 
 interface Props {
@@ -27,11 +28,14 @@ export function BodyEditor({ value, schema, onChange, describedBy }: Props) {
       if (syntax.length > 0) return syntax;
       return validateBody(text, latest.current.schema).map((p) => ({ from: 0, to: Math.min(text.length, 1), severity: 'error', message: p.message }));
     });
+    // CodeMirror injects its styles as <style> tags: under the hosts' CSP they need the page's nonce.
+    const nonce = cspStyleNonce();
     view.current = new EditorView({
       parent: host.current,
       state: EditorState.create({
         doc: value,
         extensions: [
+          ...(nonce ? [EditorView.cspNonce.of(nonce)] : []),
           lineNumbers(),
           json(),
           lintGutter(),

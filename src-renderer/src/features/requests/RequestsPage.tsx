@@ -16,6 +16,7 @@ import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
 import { endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
 import { HeadersTable } from './HeadersTable';
+import { SplitPane } from './SplitPane';
 import { useSendShortcut } from './use-send-shortcut';
 import './requests.css';
 
@@ -59,152 +60,159 @@ export function RequestsPage() {
   return (
     <section className="page" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Requests</h1>
-      <form className="form request-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-key`}>Key</label>
-          <select
-            id={`${id}-key`}
-            value={activeKey?.id ?? ''}
-            disabled={keys.length === 0}
-            aria-describedby={noKeys ? `${id}-no-keys` : undefined}
-            onChange={(e) => selectKey(e.target.value)}
-          >
-            {keys.length === 0 && <option value="">No keys</option>}
-            {keys.map((key) => (
-              <option key={key.id} value={key.id}>
-                {keyOptionLabel(key)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-endpoint`}>Endpoint</label>
-          <select id={`${id}-endpoint`} value={endpointId} aria-describedby={`${id}-endpoint-desc`} onChange={(e) => selectEndpoint(e.target.value)}>
-            {catalog.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {endpointLabel(entry)}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-endpoint-desc`} className="hint">
-            {endpoint?.description}
-          </p>
-        </div>
-        {endpoint && endpoint.pathParams.length > 0 && (
-          <fieldset className="query-params">
-            <legend>Path parameters</legend>
-            {endpoint.pathParams.map((param) => (
-              <div className="field" key={param.name}>
-                <label htmlFor={`${id}-p-${param.name}`}>{param.name}</label>
-                <input
-                  id={`${id}-p-${param.name}`}
-                  type="text"
-                  required
-                  aria-describedby={`${id}-p-${param.name}-hint`}
-                  value={pathValues[param.name] ?? ''}
-                  onChange={(e) => setPathValue(param.name, e.target.value)}
-                />
-                <p id={`${id}-p-${param.name}-hint`} className="hint">
-                  {param.description}
-                </p>
-              </div>
-            ))}
-          </fieldset>
-        )}
-        {endpoint && endpoint.queryParams.length > 0 && (
-          <fieldset className="query-params">
-            <legend>Query parameters</legend>
-            <table aria-label="Query parameters" className="param-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Meaning</th>
-                </tr>
-              </thead>
-              <tbody>
-                {endpoint.queryParams.map((param) => (
-                  <tr key={param.name}>
-                    <td>
-                      <label htmlFor={`${id}-q-${param.name}`}>{param.name}</label>
-                    </td>
-                    <td>
-                      {param.enum ? (
-                        <select id={`${id}-q-${param.name}`} value={queryValues[param.name] ?? ''} onChange={(e) => setQueryValue(param.name, e.target.value)}>
-                          <option value="">(any)</option>
-                          {param.enum.map((v) => (
-                            <option key={v} value={v}>
-                              {v}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        <input
-                          id={`${id}-q-${param.name}`}
-                          type="text"
-                          inputMode={param.type === 'integer' ? 'numeric' : 'text'}
-                          aria-describedby={`${id}-q-${param.name}-hint`}
-                          value={queryValues[param.name] ?? ''}
-                          onChange={(e) => setQueryValue(param.name, e.target.value)}
-                        />
-                      )}
-                    </td>
-                    <td id={`${id}-q-${param.name}-hint`} className="hint">
-                      {param.description}
-                    </td>
-                  </tr>
+      <SplitPane
+        label="Resize builder and response"
+        start={
+          <form className="form request-form" onSubmit={submit}>
+            <div className="field">
+              <label htmlFor={`${id}-key`}>Key</label>
+              <select
+                id={`${id}-key`}
+                value={activeKey?.id ?? ''}
+                disabled={keys.length === 0}
+                aria-describedby={noKeys ? `${id}-no-keys` : undefined}
+                onChange={(e) => selectKey(e.target.value)}
+              >
+                {keys.length === 0 && <option value="">No keys</option>}
+                {keys.map((key) => (
+                  <option key={key.id} value={key.id}>
+                    {keyOptionLabel(key)}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          </fieldset>
-        )}
-        <HeadersTable isPost={endpoint?.method === 'POST'} />
-        {endpoint?.bodySchema && (
-          <div className="field">
-            <span className="label" id={`${id}-body-label`}>
-              Body (JSON)
-            </span>
-            <Suspense fallback={<p className="hint">Loading the body editor…</p>}>
-              <BodyEditor value={body} schema={endpoint.bodySchema} onChange={setBody} describedBy={`${id}-body-problems`} />
-            </Suspense>
-            <div id={`${id}-body-problems`} role="status" className={problems.length > 0 ? 'form-error' : 'hint'}>
-              {problems.length > 0 ? problems.map((p) => <p key={p.message}>{p.message}</p>) : 'The body matches the endpoint’s schema.'}
+              </select>
             </div>
+            <div className="field">
+              <label htmlFor={`${id}-endpoint`}>Endpoint</label>
+              <select id={`${id}-endpoint`} value={endpointId} aria-describedby={`${id}-endpoint-desc`} onChange={(e) => selectEndpoint(e.target.value)}>
+                {catalog.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {endpointLabel(entry)}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-endpoint-desc`} className="hint">
+                {endpoint?.description}
+              </p>
+            </div>
+            {endpoint && endpoint.pathParams.length > 0 && (
+              <fieldset className="query-params">
+                <legend>Path parameters</legend>
+                {endpoint.pathParams.map((param) => (
+                  <div className="field" key={param.name}>
+                    <label htmlFor={`${id}-p-${param.name}`}>{param.name}</label>
+                    <input
+                      id={`${id}-p-${param.name}`}
+                      type="text"
+                      required
+                      aria-describedby={`${id}-p-${param.name}-hint`}
+                      value={pathValues[param.name] ?? ''}
+                      onChange={(e) => setPathValue(param.name, e.target.value)}
+                    />
+                    <p id={`${id}-p-${param.name}-hint`} className="hint">
+                      {param.description}
+                    </p>
+                  </div>
+                ))}
+              </fieldset>
+            )}
+            {endpoint && endpoint.queryParams.length > 0 && (
+              <fieldset className="query-params">
+                <legend>Query parameters</legend>
+                <table aria-label="Query parameters" className="param-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Value</th>
+                      <th scope="col">Meaning</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {endpoint.queryParams.map((param) => (
+                      <tr key={param.name}>
+                        <td>
+                          <label htmlFor={`${id}-q-${param.name}`}>{param.name}</label>
+                        </td>
+                        <td>
+                          {param.enum ? (
+                            <select id={`${id}-q-${param.name}`} value={queryValues[param.name] ?? ''} onChange={(e) => setQueryValue(param.name, e.target.value)}>
+                              <option value="">(any)</option>
+                              {param.enum.map((v) => (
+                                <option key={v} value={v}>
+                                  {v}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            <input
+                              id={`${id}-q-${param.name}`}
+                              type="text"
+                              inputMode={param.type === 'integer' ? 'numeric' : 'text'}
+                              aria-describedby={`${id}-q-${param.name}-hint`}
+                              value={queryValues[param.name] ?? ''}
+                              onChange={(e) => setQueryValue(param.name, e.target.value)}
+                            />
+                          )}
+                        </td>
+                        <td id={`${id}-q-${param.name}-hint`} className="hint">
+                          {param.description}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </fieldset>
+            )}
+            <HeadersTable isPost={endpoint?.method === 'POST'} />
+            {endpoint?.bodySchema && (
+              <div className="field">
+                <span className="label" id={`${id}-body-label`}>
+                  Body (JSON)
+                </span>
+                <Suspense fallback={<p className="hint">Loading the body editor…</p>}>
+                  <BodyEditor value={body} schema={endpoint.bodySchema} onChange={setBody} describedBy={`${id}-body-problems`} />
+                </Suspense>
+                <div id={`${id}-body-problems`} role="status" className={problems.length > 0 ? 'form-error' : 'hint'}>
+                  {problems.length > 0 ? problems.map((p) => <p key={p.message}>{p.message}</p>) : 'The body matches the endpoint’s schema.'}
+                </div>
+              </div>
+            )}
+            <div className="actions">
+              <button
+                type="submit"
+                className="primary"
+                disabled={!canSend}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                aria-describedby={noKeys ? `${id}-no-keys` : undefined}
+              >
+                Send
+              </button>
+              {inFlight && (
+                <button type="button" onClick={() => void cancelRequest()}>
+                  Cancel
+                </button>
+              )}
+              <span className="hint">Ctrl+Enter (⌘+Enter on macOS)</span>
+            </div>
+            {budgetWarning && (
+              <p role="alert" className="banner banner-warning">
+                {budgetWarning}
+              </p>
+            )}
+            {noKeys && (
+              <p id={`${id}-no-keys`} className="empty">
+                There are no keys to send with yet. Add one on the Keys page, then come back.
+              </p>
+            )}
+            <CopyAsCode />
+          </form>
+        }
+        end={
+          <div className="response-column">
+            <ResponsePanel />
+            <RateLimitPanel />
           </div>
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="primary"
-            disabled={!canSend}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-            aria-describedby={noKeys ? `${id}-no-keys` : undefined}
-          >
-            Send
-          </button>
-          {inFlight && (
-            <button type="button" onClick={() => void cancelRequest()}>
-              Cancel
-            </button>
-          )}
-          <span className="hint">Ctrl+Enter (⌘+Enter on macOS)</span>
-        </div>
-        {budgetWarning && (
-          <p role="alert" className="banner banner-warning">
-            {budgetWarning}
-          </p>
-        )}
-        {noKeys && (
-          <p id={`${id}-no-keys`} className="empty">
-            There are no keys to send with yet. Add one on the Keys page, then come back.
-          </p>
-        )}
-        <CopyAsCode />
-      </form>
-      <div className="panels">
-        <ResponsePanel />
-        <RateLimitPanel />
-      </div>
+        }
+      />
     </section>
   );
 }

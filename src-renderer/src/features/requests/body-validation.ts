@@ -25,6 +25,11 @@ function safeTest(pattern: string, value: string): boolean {
   }
 }
 
+/** An id field whose value is a placeholder: it holds an ellipsis ("cv_…"), which no real id has. */
+function isPlaceholderId(name: string, value: unknown): boolean {
+  return (name === 'id' || name.endsWith('_id')) && typeof value === 'string' && (value.includes('…') || value.includes('...'));
+}
+
 function typeOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -68,6 +73,8 @@ function check(value: unknown, schema: Schema, at: string, out: BodyProblem[]): 
       if (!(name in obj)) out.push({ message: `“${name}” is required.` });
     }
     for (const [name, v] of Object.entries(obj)) {
+      // A template's "cv_…" passes the schema (any non-empty string) and then 404s: say so before Send.
+      if (isPlaceholderId(name, v)) out.push({ message: `“${name}” still holds the template’s placeholder ${JSON.stringify(v)}: put a real id there.` });
       const sub = schema.properties?.[name];
       if (sub) check(v, sub, `“${name}”`, out);
       else if (schema.additionalProperties === false) out.push({ message: `“${name}” is not a field of this endpoint.` });

@@ -1,32 +1,57 @@
-/** A collapsible JSON tree: objects and arrays as <details>, leaves as key: value. */
-export function JsonTree({ value, name, depth = 0, highlight }: { value: unknown; name?: string; depth?: number; highlight: string }) {
-  const label = name !== undefined ? <span className="json-key">{name}: </span> : null;
+import { Marked } from './Marked';
+import { childId, TREE_CHILD_CAP, type TreeSearch } from './tree-search';
+
+export interface TreeHighlight {
+  query: string;
+  search: TreeSearch;
+  /** Global index of the current match, -1 for none. */
+  current: number;
+  /** Nodes opened so the current match shows (pathTo its node). */
+  open: ReadonlySet<string>;
+}
+
+interface Props {
+  value: unknown;
+  name?: string;
+  id?: string;
+  depth?: number;
+  highlight: TreeHighlight;
+}
+
+/** A collapsible JSON tree: objects and arrays as <details>, leaves as key: value; matches marked. */
+export function JsonTree({ value, name, id = '', depth = 0, highlight }: Props) {
+  const { query, search, current, open } = highlight;
+  const label =
+    name !== undefined ? (
+      <span className="json-key">
+        <Marked text={name} query={query} first={search.firstIndex.get(`${id}#k`) ?? -1} current={current} />
+        {': '}
+      </span>
+    ) : null;
   if (value !== null && typeof value === 'object') {
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
     const summary = Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`;
     return (
-      <details open={depth < 2} className="json-node">
+      <details open={depth < 2 || open.has(id)} className="json-node">
         <summary>
           {label}
           <span className="hint">{summary}</span>
         </summary>
         <ul>
-          {entries.slice(0, 1000).map(([k, v]) => (
+          {entries.slice(0, TREE_CHILD_CAP).map(([k, v]) => (
             <li key={k}>
-              <JsonTree value={v} name={k} depth={depth + 1} highlight={highlight} />
+              <JsonTree value={v} name={k} id={childId(id, k)} depth={depth + 1} highlight={highlight} />
             </li>
           ))}
-          {entries.length > 1000 && <li className="hint">… {entries.length - 1000} more (see Raw)</li>}
+          {entries.length > TREE_CHILD_CAP && <li className="hint">… {entries.length - TREE_CHILD_CAP} more (see Raw)</li>}
         </ul>
       </details>
     );
   }
-  const text = JSON.stringify(value);
-  const hit = highlight !== '' && text.toLowerCase().includes(highlight.toLowerCase());
   return (
-    <span className={hit ? 'json-leaf json-hit' : 'json-leaf'}>
+    <span className="json-leaf">
       {label}
-      {text}
+      <Marked text={JSON.stringify(value)} query={query} first={search.firstIndex.get(`${id}#v`) ?? -1} current={current} />
     </span>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LargeBody as LargeBodyInfo, ResponseSearch } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
+import { searchStatus, stepMatch } from './body-search';
 import { LargeRawView } from './LargeRawView';
+import { SearchControls } from './SearchControls';
 import { LargeTreeView } from './LargeTreeView';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -9,12 +11,11 @@ const SEARCH_DEBOUNCE_MS = 250;
 /** A large body: main keeps it; the views fetch the lines and nodes they show; search runs in main. */
 export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string }) {
   const search = useConsoleStore((s) => s.searchResponse);
-  const id = useId();
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<(ResponseSearch & { query: string }) | null>(null);
   const [current, setCurrent] = useState(-1);
-  const [jump, setJump] = useState<{ line: number; seq: number } | null>(null);
+  const [jump, setJump] = useState<{ line: number; seq: number; occurrence: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -38,13 +39,18 @@ export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string 
 
   function go(step: 1 | -1) {
     if (!found || found.lines.length === 0) return;
-    const next = current < 0 ? (step === 1 ? 0 : found.lines.length - 1) : (current + step + found.lines.length) % found.lines.length;
+    const next = stepMatch(current, found.lines.length, step);
+    const line = found.lines[next]!;
+    // Which match on its line this is: a line can hold several, each listed once.
+    let occurrence = 0;
+    for (let i = next - 1; i >= 0 && found.lines[i] === line; i--) occurrence++;
     setCurrent(next);
+    // Main finds matches by line: the Raw view shows where they are (the large tree does not search).
     setView('raw');
-    setJump((j) => ({ line: found.lines[next]!, seq: (j?.seq ?? 0) + 1 }));
+    setJump((j) => ({ line, seq: (j?.seq ?? 0) + 1, occurrence }));
   }
 
-  const status = found ? `${found.total}${found.capped ? '+' : ''} match${found.total === 1 ? '' : 'es'}${current >= 0 ? ` (showing ${current + 1} of ${found.lines.length})` : ''}` : query ? 'Searching…' : null;
+  const status = found ? searchStatus({ total: found.total, capped: found.capped, shown: found.lines.length, current }) : query ? 'Searching…' : null;
   return (
     <>
       <div className="body-toolbar" role="toolbar" aria-label="Body view">
@@ -54,23 +60,7 @@ export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string 
         <button type="button" aria-pressed={view === 'tree'} disabled={!large.json} onClick={() => setView('tree')}>
           Tree
         </button>
-        <label htmlFor={`${id}-search`}>Search in body</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') go(e.shiftKey ? -1 : 1);
-          }}
-        />
-        <button type="button" disabled={!found?.lines.length} onClick={() => go(-1)}>
-          Previous match
-        </button>
-        <button type="button" disabled={!found?.lines.length} onClick={() => go(1)}>
-          Next match
-        </button>
-        {status && <span role="status">{status}</span>}
+        <SearchControls query={query} onQuery={setQuery} onStep={go} canStep={(found?.lines.length ?? 0) > 0} status={status} />
       </div>
       <p className="hint">
         Large body ({large.lineCount.toLocaleString()} lines): it stays in the app's main process and is shown a window at a time. Copy is not offered; use Save to file.
@@ -83,7 +73,7 @@ export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string 
       {view === 'tree' && large.json ? (
         <LargeTreeView responseId={large.responseId} rootText={large.firstLines[0] ?? ''} />
       ) : (
-        <LargeRawView responseId={large.responseId} lineCount={large.lineCount} firstLines={large.firstLines} kind={kind} jump={jump} receivedAt={large.receivedAt} />
+        <LargeRawView responseId={large.responseId} lineCount={large.lineCount} firstLines={large.firstLines} kind={kind} jump={jump} query={found?.query ?? ''} receivedAt={large.receivedAt} />
       )}
     </>
   );

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type UIEvent } from 'react';
 import { useConsoleStore } from '../../store';
+import { Marked } from './Marked';
 
-const LINE_PX = 18;
+/** Row height and line height are one number: a line box taller than its row clips descenders (`_`, `g`). */
+const LINE_PX = 20;
 /** Browsers cap an element's height (~33M px in Chromium): past this the scrollbar is scaled. */
 const MAX_SCROLL_PX = 8_000_000;
 const CHUNK = 400;
@@ -15,7 +17,9 @@ export interface LargeRawViewProps {
   firstLines: readonly string[];
   kind: string;
   /** A line to bring into view (a search match), and a counter so the same line can be jumped to again. */
-  jump: { line: number; seq: number } | null;
+  jump: { line: number; seq: number; occurrence: number } | null;
+  /** The search whose matches are marked in the lines shown. */
+  query: string;
   receivedAt: number;
 }
 
@@ -24,7 +28,7 @@ export interface LargeRawViewProps {
  * the user scrolls. Rows are laid out by hand (not by pixel offset) so a 7-million-line body still
  * fits in a scrollable element.
  */
-export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, receivedAt }: LargeRawViewProps) {
+export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, query, receivedAt }: LargeRawViewProps) {
   const fetchLines = useConsoleStore((s) => s.fetchResponseLines);
   const scroller = useRef<HTMLDivElement>(null);
   const cache = useRef(new Map<number, string>());
@@ -81,8 +85,8 @@ export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, re
   for (let i = first; i < Math.min(lineCount, first + visible + 1); i++) {
     const text = cache.current.get(i);
     rows.push(
-      <div key={i} data-line={i} className={jump?.line === i ? 'body-line body-line-match' : 'body-line'} style={{ height: LINE_PX, whiteSpace: 'pre', overflow: 'hidden' }}>
-        {text ?? ' '}
+      <div key={i} data-line={i} className={jump?.line === i ? 'body-line body-line-match' : 'body-line'} style={{ height: LINE_PX, lineHeight: `${LINE_PX}px`, whiteSpace: 'pre', overflow: 'hidden' }}>
+        {text === undefined ? ' ' : query ? <Marked text={text} query={query} first={0} current={jump?.line === i ? jump.occurrence : -1} scroll={false} /> : text}
       </div>,
     );
   }
@@ -101,7 +105,7 @@ export function LargeRawView({ responseId, lineCount, firstLines, kind, jump, re
         aria-label="Body"
         data-line-count={lineCount}
         data-received-at={receivedAt}
-        style={{ height: VIEWPORT_PX, overflow: 'auto', position: 'relative', fontFamily: 'ui-monospace, monospace' }}
+        style={{ height: VIEWPORT_PX, overflow: 'auto', position: 'relative', fontFamily: 'ui-monospace, monospace', fontSize: '0.875rem' }}
         onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div style={{ height: Math.max(height, VIEWPORT_PX) }} />

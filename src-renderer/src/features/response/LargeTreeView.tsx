@@ -91,7 +91,7 @@ export function LargeTreeView({ responseId, rootText }: { responseId: string; ro
             const row = rows[item.index]!;
             const depth = row.kind === 'node' ? row.node.depth : row.depth;
             return (
-              <div key={item.key} role="treeitem" aria-level={depth + 1} aria-expanded={row.kind === 'node' && row.node.childCount !== null ? row.expanded : undefined} style={{ position: 'absolute', top: item.start, height: ROW_PX, paddingLeft: `${depth}rem`, whiteSpace: 'pre' }}>
+              <div key={item.key} role="treeitem" aria-level={depth + 1} aria-expanded={row.kind === 'node' && row.node.childCount !== null ? row.expanded : undefined} style={{ position: 'absolute', top: item.start, height: ROW_PX, lineHeight: `${ROW_PX}px`, paddingLeft: `${depth}rem`, whiteSpace: 'pre' }}>
                 {row.kind === 'more' ? (
                   <button type="button" onClick={() => void more(item.index)}>
                     Show more ({row.left} left)

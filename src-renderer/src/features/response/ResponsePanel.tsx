@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
 import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
@@ -7,8 +7,12 @@ import { LargeBody } from './LargeBody';
 import { RawBody } from './RawBody';
 import { SaveToFile } from './SaveToFile';
 import { pinRateLimitHeaders } from './rate-limit-meanings';
-import { countMatches, headerValue, viewBody } from './response-body';
+import { findMatches, searchStatus, stepMatch } from './body-search';
+import { headerValue, viewBody } from './response-body';
+import { SearchControls } from './SearchControls';
+import { pathTo, searchTree } from './tree-search';
 import { statusClass, statusLine } from './status-text';
+import { formatElapsed, useElapsed } from './use-elapsed';
 
 /** Above this a tree would be slow to build: the raw view only. */
 const TREE_LIMIT = 2 * 1024 * 1024;
@@ -18,10 +22,22 @@ export function ResponsePanel() {
   const error = useConsoleStore(selectResponseError);
   const inFlight = useConsoleStore(selectInFlight);
   const sentMethod = useConsoleStore((s) => s.catalog.find((e) => e.id === s.endpointId)?.method);
-  const id = useId();
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const region = useRef<HTMLElement>(null);
+  const elapsed = useElapsed(inFlight);
+
+  // "Body copied." was about the body that was there: a new reply (or a new send) clears it.
+  useEffect(() => setCopied(null), [response, inFlight]);
+
+  // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
+  useEffect(() => {
+    const el = region.current;
+    if (!response || !el) return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.35) el.scrollIntoView({ block: 'start' });
+  }, [response]);
 
   const body = useMemo(() => (response ? viewBody(response.body, headerValue(response.headers, 'content-type')) : null), [response]);
   const parsed = useMemo(() => {
@@ -33,7 +49,17 @@ export function ResponsePanel() {
     }
   }, [body]);
   const headers = useMemo(() => (response ? pinRateLimitHeaders(response.headers) : []), [response]);
-  const matches = body && body.kind !== 'empty' ? countMatches(body.text, search) : 0;
+  const [current, setCurrent] = useState(-1);
+  const rawMatches = useMemo(() => findMatches(body && body.kind !== 'empty' ? body.text : '', search), [body, search]);
+  const treeMatches = useMemo(() => searchTree(view === 'tree' ? parsed : undefined, view === 'tree' ? search : ''), [parsed, search, view]);
+  // Each view counts what it shows: the tree its keys and values, Raw the pretty-printed text.
+  const inTree = view === 'tree' && parsed !== undefined;
+  const total = inTree ? treeMatches.total : rawMatches.total;
+  const shown = inTree ? treeMatches.matchNode.length : rawMatches.offsets.length;
+  useEffect(() => setCurrent(-1), [search, response, view]);
+  const currentNode = inTree && current >= 0 ? treeMatches.matchNode[current] : undefined;
+  const openPath = useMemo(() => (currentNode === undefined ? new Set<string>() : pathTo(currentNode)), [currentNode]);
+  const status = search ? searchStatus({ total, capped: false, shown, current }) : null;
 
   async function copyBody() {
     if (!body || body.kind === 'empty') return;
@@ -46,20 +72,22 @@ export function ResponsePanel() {
   }
 
   return (
-    <section role="region" aria-label="Response" aria-busy={inFlight} className="panel">
+    <section ref={region} role="region" aria-label="Response" aria-busy={inFlight} className="panel">
       <h2>Response</h2>
       {inFlight && (
-        <p role="status" className="hint">
-          Sending…
+        // The live region says "Sending…" once; the stopwatch beside it is not announced every tick.
+        <p className="sending">
+          <span role="status">Sending…</span> <span className="elapsed">{formatElapsed(elapsed)}</span>
         </p>
       )}
-      {error && (
+      {/* While a request is out, the last reply (maybe another server's) is not shown as if it were its answer. */}
+      {!inFlight && error && (
         <p role="alert" className="form-error">
           The request was not completed: {error.message}
         </p>
       )}
       {!response && !error && !inFlight && <p className="empty">No response yet. Pick a key and press Send.</p>}
-      {response && body && (
+      {!inFlight && response && body && (
         <>
           <p className={`status-line status-${statusClass(response.status)}`}>{statusLine(response.status, response.statusText)}</p>
           <dl className="metrics">
@@ -122,20 +150,18 @@ export function ResponsePanel() {
                 <button type="button" aria-pressed={view === 'tree'} disabled={parsed === undefined} onClick={() => setView('tree')}>
                   Tree
                 </button>
-                <label htmlFor={`${id}-search`}>Search in body</label>
-                <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-                {search && <span role="status">{matches} match{matches === 1 ? '' : 'es'}</span>}
                 <button type="button" onClick={() => void copyBody()}>
                   Copy body
                 </button>
                 {copied && <span role="status">{copied}</span>}
+                <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
               </div>
               {view === 'tree' && parsed !== undefined ? (
                 <div className="json-tree" aria-label="Body tree">
-                  <JsonTree value={parsed} highlight={search} />
+                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} />
                 </div>
               ) : (
-                <RawBody text={body.text} kind={body.kind} />
+                <RawBody text={body.text} kind={body.kind} search={{ query: search, matches: rawMatches, current }} />
               )}
             </>
           )}

@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { createSandboxKey } from '../helpers/sandbox-admin';
+import { expect, test } from './fixtures';
+
+const LONG_NAME = 'Support team shared sandbox key (EU region)';
+
+async function goTo(page: Page, name: string) {
+  await page.getByRole('button', { name, exact: true }).first().click();
+}
+
+async function noSidewaysScroll(page: Page, where: string) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${where}: page width`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** A second key with a long name, and a few requests with long queries, so rows are at their widest. */
+async function busyConsole(page: Page, app: { sandboxUrl: string; adminToken: string; open(page: Page): Promise<void> }) {
+  const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
+  await app.open(page);
+  await page.evaluate(
+    ({ name, secret: s }) => (window as unknown as { helplane: { keysAdd(i: unknown): Promise<unknown> } }).helplane.keysAdd({ name, environment: 'sandbox', secret: s }),
+    { name: LONG_NAME, secret },
+  );
+  await page.reload();
+  await goTo(page, 'Requests');
+  const picker = page.getByRole('combobox', { name: 'Key' });
+  await picker.selectOption((await picker.locator('option', { hasText: LONG_NAME }).getAttribute('value')) ?? '');
+  const params = page.getByRole('table', { name: 'Query parameters' });
+  await params.getByLabel('contact_id', { exact: true }).fill(`ct_${'a1B2c3D4'.repeat(8)}`);
+  await params.getByLabel('starting_after', { exact: true }).fill(`cv_${'Z9y8X7w6'.repeat(8)}`);
+  await params.getByLabel('limit', { exact: true }).fill('100');
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Response' }).locator('.status-line')).toBeVisible();
+  }
+}
+
+for (const [width, height] of [
+  [1024, 700],
+  [800, 600],
+] as const) {
+  test(`Keys, History and Settings fit ${width} px without sideways scrolling`, async ({ page, console: app }) => {
+    await page.setViewportSize({ width, height });
+    await busyConsole(page, app);
+
+    await goTo(page, 'Keys');
+    const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: new RegExp(LONG_NAME.slice(0, 20).replace(/[()]/g, '\\$&')) });
+    await expect(row).toBeVisible();
+    await noSidewaysScroll(page, `Keys at ${width}`);
+    // Rows stay compact: the four actions take at most two lines, not one line per button.
+    const first = (await row.getByRole('button', { name: 'Test' }).boundingBox())!;
+    const last = (await row.getByRole('button', { name: 'Delete' }).boundingBox())!;
+    expect(last.y - first.y, 'Keys actions on at most two lines').toBeLessThan(first.height * 1.8);
+
+    await goTo(page, 'History');
+    await expect(page.getByRole('table', { name: 'Request history' }).getByRole('row')).toHaveCount(3);
+    await noSidewaysScroll(page, `History at ${width}`);
+    const filter = (await page.getByLabel('Filter').boundingBox())!;
+    expect(filter.width, 'History filter width').toBeGreaterThan(200);
+
+    await goTo(page, 'Settings');
+    await noSidewaysScroll(page, `Settings at ${width}`);
+  });
+}
+
+test('Settings number inputs are sized for a number, not the page', async ({ page, console: app }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await app.open(page);
+  await goTo(page, 'Settings');
+  for (const label of ['Request timeout (seconds)', 'Maximum response size (MB)']) {
+    const box = (await page.getByLabel(label).boundingBox())!;
+    expect(box.width, label).toBeGreaterThan(80);
+    expect(box.width, label).toBeLessThan(220);
+  }
+  const theme = (await page.getByLabel('Theme').boundingBox())!;
+  expect(theme.width, 'Theme select').toBeLessThan(600);
+  await noSidewaysScroll(page, 'Settings at 1400');
+});
