@@ -14,7 +14,7 @@ const BY_CODE: Record<string, (key: KeyNamed) => string> = {
   not_found: () => 'Nothing exists at that id or path. Check the id in the path parameters.',
   method_not_allowed: () => 'The path exists but not with this method; the Allow header lists the methods it takes.',
   contact_exists: () => 'A contact with this email already exists in the workspace. Look it up with GET /v1/contacts?email=…, or use another email.',
-  idempotency_mismatch: () => 'This Idempotency-Key was already used with another body. Turn the key off and on again in the builder to get a fresh one.',
+  idempotency_mismatch: () => 'This Idempotency-Key was already used with another body. The console gives each new Send a fresh key; if you set the header yourself, change its value.',
   payload_too_large: () => 'The body is over 1 MiB, the most the API takes.',
   unsupported_media_type: () => 'The body must be JSON with Content-Type: application/json.',
   validation_failed: () => 'A field of the body is not valid; “param” in the reply names it.',

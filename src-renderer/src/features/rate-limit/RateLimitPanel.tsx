@@ -2,6 +2,7 @@ import { Metric } from '../../components/Metric';
 import { selectActiveBudget, selectActiveKey, useConsoleStore } from '../../store';
 import { RecentChart } from './RecentChart';
 import { ResetsIn } from './ResetsIn';
+import { RetryCountdown } from '../requests/RetryCountdown';
 
 function show(value: number | string | null | undefined): string {
   return value === null || value === undefined ? 'Unknown' : String(value);
@@ -11,11 +12,6 @@ function show(value: number | string | null | undefined): string {
 export function RateLimitPanel() {
   const key = useConsoleStore(selectActiveKey);
   const budget = useConsoleStore(selectActiveBudget);
-  const retryAt = useConsoleStore((s) => s.retryAt);
-  const autoRetryPending = useConsoleStore((s) => s.autoRetryPending);
-  const autoRetryOn = useConsoleStore((s) => s.settings.autoRetryOn429);
-  const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
-  const status = useConsoleStore((s) => s.response?.status);
   const snap = budget?.snapshot ?? null;
   const shared = budget && budget.keyIds.length > 1;
 
@@ -38,25 +34,7 @@ export function RateLimitPanel() {
         <Metric label="Burst">{show(snap?.burst)}</Metric>
         <Metric label="429 responses">{budget ? String(budget.count429) : '0'}</Metric>
       </dl>
-      {status === 429 && retryAt !== null && (
-        <div role="status" className="banner banner-warning retry">
-          <dl className="metrics">
-            <Metric label="Retry allowed in">
-              <ResetsIn resetAt={retryAt} />
-            </Metric>
-          </dl>
-          {autoRetryPending ? (
-            <p>
-              Too many requests. The console sends the request again automatically when the countdown ends.{' '}
-              <button type="button" onClick={cancelAutoRetry}>
-                Stop automatic retry
-              </button>
-            </p>
-          ) : (
-            <p>Too many requests. Wait for the countdown, then send again{autoRetryOn ? '.' : ' (or turn on automatic retry on 429 in Settings).'}</p>
-          )}
-        </div>
-      )}
+      <RetryCountdown />
       <RecentChart recent={budget?.recent ?? []} />
     </section>
   );
