@@ -17,6 +17,7 @@ export const KeyRecordSchema = z.object({
   workspaceId: z.string().nullable(),
   serverKeyId: z.string().nullable().optional(),
   lastCheckedAt: z.string().nullable().optional(),
+  statusReason: z.string().max(1000).nullable().optional(),
   serverLastUsedAt: z.string().nullable().optional(),
 }) satisfies z.ZodType<KeyRecord>;
 

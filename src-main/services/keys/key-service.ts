@@ -8,7 +8,7 @@ import { ENV_KEY_ID } from './env-key';
 import { resolveKeyOrigin } from './key-origin';
 import type { KeyRecords } from './key-records';
 import { reconcileKeychain } from './keychain-reconcile';
-import { verifyKey } from './key-verifier';
+import { statusFromReply, verifyKey } from './key-verifier';
 import { SANDBOX_WORKSPACE, type SandboxAdmin } from './sandbox-admin';
 
 export interface KeyServiceDeps {
@@ -87,6 +87,7 @@ export class KeyService {
       status: verification.status,
       workspaceId: verification.workspaceId,
       lastCheckedAt: records.nowIso(),
+      statusReason: verification.reason,
     };
     await this.store(record, secret);
     return records.toMeta(record);
@@ -127,7 +128,21 @@ export class KeyService {
     if (secret === null) return records.update(id, { status: 'missing_secret', lastCheckedAt: records.nowIso() });
     const origin = await resolveKeyOrigin(record, this.deps.sandbox);
     const v = await verifyKey(this.deps.transport, origin, secret);
-    return records.update(id, { status: v.status, lastCheckedAt: records.nowIso(), workspaceId: v.workspaceId ?? record.workspaceId });
+    return records.update(id, { status: v.status, statusReason: v.reason, lastCheckedAt: records.nowIso(), workspaceId: v.workspaceId ?? record.workspaceId });
+  }
+
+  /**
+   * A reply to a request with this key said what the key is (statusFromReply: a 401 revoked or
+   * invalid, a 2xx active): saved and announced at once, so the table and pickers agree with it.
+   */
+  noteReplyStatus(id: string, httpStatus: number, body: string): void {
+    const learned = statusFromReply(httpStatus, body);
+    if (learned === null) return;
+    const { records } = this.deps;
+    const record = records.withPendingUse(this.find(id));
+    // A missing secret is the keychain's business, not the server's; an unchanged status needs no write.
+    if (record.status === learned || record.status === 'missing_secret') return;
+    records.update(id, { status: learned, statusReason: null, lastCheckedAt: records.nowIso() });
   }
 
   rename(id: string, name: string): KeyMeta {

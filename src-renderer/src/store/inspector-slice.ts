@@ -7,6 +7,7 @@ import type {
   ExportStartInput,
 } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
+import { selectActiveKey } from './selectors';
 import type { LoadStatus, SliceCreator } from './types';
 
 /** One place in the Inspector; back/forward move through a stack of these. */
@@ -16,7 +17,6 @@ export type InspectorView =
   | { kind: 'conversation'; conversationId: string; contact: Contact | null };
 
 export interface InspectorSlice {
-  inspectorKeyId: string | null;
   searchQuery: string;
   searchStatus: LoadStatus;
   searchResults: Contact[];
@@ -34,7 +34,6 @@ export interface InspectorSlice {
   exportProgress: ExportProgress | null;
   exportError: AppError | null;
 
-  selectInspectorKey(id: string): void;
   searchContacts(query: string): Promise<void>;
   openContact(contact: Contact): void;
   loadMoreConversations(): Promise<void>;
@@ -49,7 +48,8 @@ export interface InspectorSlice {
 let searchSeq = 0;
 
 export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => {
-  const keyId = () => get().inspectorKeyId ?? get().keys[0]?.id ?? null;
+  // The key in use is one for the whole console (the header names it): the Inspector reads with it too.
+  const keyId = () => selectActiveKey(get())?.id ?? null;
 
   /** Load what a view shows (on first visit and on back/forward). */
   async function load(view: InspectorView): Promise<void> {
@@ -79,7 +79,6 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
   }
 
   return {
-    inspectorKeyId: null,
     searchQuery: '',
     searchStatus: 'idle',
     searchResults: [],
@@ -97,7 +96,6 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     exportProgress: null,
     exportError: null,
 
-    selectInspectorKey: (id) => set({ inspectorKeyId: id }),
 
     searchContacts: async (query) => {
       const seq = ++searchSeq;

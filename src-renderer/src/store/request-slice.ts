@@ -2,6 +2,7 @@ import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlic
 import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
+import { isUsableKey, unusableKeyMessage } from '../lib/key-labels';
 import { selectActiveKey } from './selectors';
 import type { SliceCreator } from './types';
 
@@ -178,6 +179,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const key = selectActiveKey(state);
       const endpoint = findEndpoint(state.endpointId, state.catalog);
       if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
+      if (!isUsableKey(key)) return { error: { code: 'invalid_argument', message: unusableKeyMessage(key) } };
       if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
       const path = buildPath(endpoint, state.pathValues);
       if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };

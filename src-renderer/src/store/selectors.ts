@@ -1,13 +1,18 @@
 import type { KeyMeta, RateLimitState } from '../../../src-preload/contract';
+import { isUsableKey } from '../lib/key-labels';
 import { budgetForKey } from './rate-limit-slice';
 import type { ConsoleState } from './types';
 
 // Atomic selectors: each returns one stored value (or a stored object), never a fresh object,
 // so components re-render only when that value changes.
 
-/** The key requests go out with: the picked one if it still exists, else the first key. */
+/**
+ * The key in use, everywhere (Requests, Inspector, the header): the picked one while it exists,
+ * else the first usable key. A picked key that turns out revoked stays picked (Send says why it
+ * cannot go): silently moving to another key could move the user to another server.
+ */
 export function selectActiveKey(s: ConsoleState): KeyMeta | null {
-  return s.keys.find((k) => k.id === s.selectedKeyId) ?? s.keys[0] ?? null;
+  return s.keys.find((k) => k.id === s.selectedKeyId) ?? s.keys.find(isUsableKey) ?? s.keys[0] ?? null;
 }
 
 /** The rate-limit budget the active key spends from, as main last reported it (null before any). */

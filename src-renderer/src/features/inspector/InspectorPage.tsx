@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useConsoleStore } from '../../store';
+import { KeyPicker } from '../keys/KeyPicker';
 import { ContactSearch } from './ContactSearch';
 import { ContactView } from './ContactView';
 import { ConversationView } from './ConversationView';
@@ -10,8 +11,6 @@ import { sideButton } from './inspector-format';
 export function InspectorPage() {
   const id = useId();
   const keys = useConsoleStore((s) => s.keys);
-  const keyId = useConsoleStore((s) => s.inspectorKeyId ?? s.keys[0]?.id ?? '');
-  const selectKey = useConsoleStore((s) => s.selectInspectorKey);
   const view = useConsoleStore((s) => s.views[s.viewIndex]);
   const canBack = useConsoleStore((s) => s.viewIndex > 0);
   const canForward = useConsoleStore((s) => s.viewIndex < s.views.length - 1);
@@ -62,16 +61,7 @@ export function InspectorPage() {
         <p className="empty">Add or create a key on the Keys page first: the Inspector reads the API with one of your keys.</p>
       ) : (
         <>
-          <div className="field inline-field">
-            <label htmlFor={`${id}-key`}>Read with key</label>
-            <select id={`${id}-key`} value={keyId} onChange={(e) => selectKey(e.target.value)}>
-              {keys.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name} · {k.prefix}
-                </option>
-              ))}
-            </select>
-          </div>
+          <KeyPicker label="Read with key" className="field inline-field" />
           {view?.kind === 'search' && (
             <>
               <ContactSearch />

@@ -97,7 +97,12 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
               <button type="button" onClick={(e) => onOpenDialog('rename', key, e.currentTarget)}>
                 Rename
               </button>
-              <button type="button" onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}>
+              <button
+                type="button"
+                disabled={key.status === 'revoked'}
+                title={key.status === 'revoked' ? 'This key is already revoked.' : undefined}
+                onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}
+              >
                 Revoke
               </button>
               <button type="button" className="danger" onClick={(e) => onOpenDialog('delete', key, e.currentTarget)}>

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { createSandboxKey, revokeSandboxKey } from '../helpers/sandbox-admin';
+import { expect, test } from './fixtures';
+
+async function nav(page: Page, name: string) {
+  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
+}
+
+async function addSandboxKey(page: Page, secret: string, name: string) {
+  await nav(page, 'Keys');
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add key' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
+  await dialog.getByLabel('API key').fill(secret);
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a 401 revoked_api_key marks the key Revoked at once: table, pickers, Send and Revoke follow', async ({ page, console: app }) => {
+  const { id, secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
+  await app.open(page);
+  await addSandboxKey(page, secret, 'Soon revoked');
+  await nav(page, 'Requests');
+  const picker = page.getByRole('combobox', { name: 'Key' });
+  const option = picker.locator('option', { hasText: 'Soon revoked' });
+  await picker.selectOption((await option.getAttribute('value')) ?? '');
+  const send = page.getByRole('button', { name: 'Send', exact: true });
+  const response = page.getByRole('region', { name: 'Response' });
+  await send.click();
+  await expect(response).toContainText('200 OK');
+
+  // Revoked in the dashboard: the next reply is a 401, and the console believes it.
+  await revokeSandboxKey(app.sandboxUrl, app.adminToken, id);
+  await send.click();
+  await expect(response).toContainText('401');
+  await expect(option).toHaveText(/Soon revoked · .* · Sandbox · Revoked/);
+  await expect(page.getByRole('alert').filter({ hasText: '“Soon revoked” is Revoked' })).toBeVisible();
+  await expect(send).toBeDisabled();
+  // The picker offers only usable keys: back to the demo key, which sends.
+  const demo = picker.locator('option', { hasText: 'Sandbox demo' });
+  await picker.selectOption((await demo.getAttribute('value')) ?? '');
+  await expect(option).toBeDisabled();
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(response).toContainText('200 OK');
+
+  // The Inspector's picker is the same selection, and shows the same status.
+  await nav(page, 'Inspector');
+  const inspectorPicker = page.getByRole('combobox', { name: 'Read with key' });
+  await expect(inspectorPicker.locator('option', { hasText: 'Soon revoked' })).toHaveText(/Revoked$/);
+  await expect(inspectorPicker.locator('option', { hasText: 'Soon revoked' })).toBeDisabled();
+
+  await nav(page, 'Keys');
+  const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Soon revoked/ });
+  await expect(row).toContainText('Revoked');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeDisabled();
+  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Sandbox demo/ }).getByRole('button', { name: 'Revoke' })).toBeEnabled();
+});
