@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createSandboxKey, revokeSandboxKey } from '../helpers/sandbox-admin';
+import { startRecordingServer } from '../helpers/recording-server';
 import { expect, test } from './fixtures';
 
 async function nav(page: Page, name: string) {
@@ -56,4 +57,62 @@ test('a 401 revoked_api_key marks the key Revoked at once: table, pickers, Send 
   await expect(row).toContainText('Revoked');
   await expect(row.getByRole('button', { name: 'Revoke' })).toBeDisabled();
   await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Sandbox demo/ }).getByRole('button', { name: 'Revoke' })).toBeEnabled();
+});
+
+test('Add key keeps what was typed: errors under their field, which character is wrong, cleared by a new Environment', async ({ page, console: app }) => {
+  const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken, 'ws_acme', 'custom');
+  await app.open(page);
+  await nav(page, 'Keys');
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add key' });
+  await dialog.getByLabel('Name').fill('Own server');
+  await dialog.getByLabel('Environment').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Base URL').fill(`${app.sandboxUrl}/v1`);
+  await dialog.getByLabel('API key').fill(secret);
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  // Under the Base URL field, not the API key's; the pasted key is still there.
+  await expect(dialog.getByLabel('Base URL')).toHaveAccessibleDescription(/paths like \/v1 are added by the console/);
+  await expect(dialog.getByLabel('Base URL')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('API key')).toHaveValue(secret);
+  await expect(dialog.getByLabel('API key')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A Helplane key with one character picked up in a copy: which one, and where.
+  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
+  const typo = `${secret.slice(0, 16)}-${secret.slice(17)}`;
+  await dialog.getByLabel('API key').fill(typo);
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  await expect(dialog.getByLabel('API key')).toHaveAccessibleDescription(/^Character 17 is “-”/);
+  await expect(dialog.getByLabel('API key')).toHaveValue(typo);
+  // Another Environment: the error was about the last try, and goes.
+  await dialog.getByLabel('Environment').selectOption({ label: 'Production' });
+  await expect(dialog.getByText('Character 17')).toHaveCount(0);
+  await expect(dialog.getByLabel('API key')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Fixed: saved.
+  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
+  await dialog.getByLabel('API key').fill(secret);
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Own server/ })).toContainText('Active');
+});
+
+test('Unverified always says why: a refused connection, on adding and on Test', async ({ page, console: app }) => {
+  const server = await startRecordingServer((_req, res) => res.writeHead(200).end('{}'));
+  const origin = server.origin;
+  await server.close();
+  await app.open(page);
+  await nav(page, 'Keys');
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add key' });
+  await dialog.getByLabel('Name').fill('Offline server');
+  await dialog.getByLabel('Environment').selectOption({ label: 'Custom' });
+  await dialog.getByLabel('Base URL').fill(origin);
+  await dialog.getByLabel('API key').fill('custom-secret-12345');
+  await dialog.getByRole('button', { name: 'Save key' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Offline server/ });
+  await expect(row).toContainText('Unverified');
+  await expect(row).toContainText(/Not checked: .*refused the connection/);
+  await row.getByRole('button', { name: 'Test' }).click();
+  await expect(row.getByRole('status')).toContainText(/checked .*: Unverified\. Not checked: .*refused the connection/);
 });

@@ -3,7 +3,7 @@ import type { AddKeyInput, CreatedKey, KeyMeta, RevokeResult } from '../../../sr
 import type { HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../../helplane/environments';
-import { checkKeyFormat, keyPrefix } from '../../helplane/key-format';
+import { checkKeyFormat, describeFormatFault, keyPrefix } from '../../helplane/key-format';
 import { ENV_KEY_ID } from './env-key';
 import { resolveKeyOrigin } from './key-origin';
 import type { KeyRecords } from './key-records';
@@ -23,6 +23,9 @@ export interface KeyServiceDeps {
 const GENERIC_KEY = /^[\x21-\x7e]{8,512}$/;
 
 function checkSecretOffline(environment: KeyRecord['environment'], secret: string): void {
+  // A Helplane-looking key is told which character is wrong (it is never one of the key's own: only letters and digits are).
+  const fault = environment === 'custom' ? null : describeFormatFault(secret);
+  if (fault) throw new AppFailure('invalid_key_format', fault);
   if (!GENERIC_KEY.test(secret)) {
     throw new AppFailure('invalid_key_format', 'That does not look like an API key: it must be 8 to 512 visible characters with no spaces.');
   }

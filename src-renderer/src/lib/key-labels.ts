@@ -44,3 +44,8 @@ export function unusableKeyMessage(key: Pick<KeyMeta, 'name' | 'status'>): strin
     ? `“${key.name}” has no secret in the keychain: pick another key, or delete it and add it again on the Keys page.`
     : `“${key.name}” is ${status}: the server refuses it. Pick another key, or add a working one on the Keys page.`;
 }
+
+/** Unverified is never shown bare: what stopped the check (main's words), or that none was made yet. */
+export function unverifiedReason(reason: string | null | undefined): string {
+  return reason?.trim() ? reason : 'Not checked yet: press Test to check it with its server.';
+}

@@ -5,7 +5,7 @@ import { RelativeTime } from '../clock/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
 import { useConsoleStore } from '../../store';
 import type { KeyNotice } from '../../store/keys-slice';
-import { keyStatusLabel } from '../../lib/key-labels';
+import { keyStatusLabel, unverifiedReason } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
 export type KeyDialogKind = 'rename' | 'revoke' | 'delete';
@@ -86,6 +86,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
       </td>
       <td>
         <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
+        {key.status === 'unverified' && <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>}
       </td>
       <td className="row-actions-cell">
         <div className="row-actions">
@@ -128,6 +129,7 @@ function NoticeText({ notice, name }: { notice: KeyNotice; name: string }) {
     return (
       <>
         {name} — checked <RelativeTime iso={notice.at} />: {keyStatusLabel(notice.status)}
+        {notice.status === 'unverified' && <>. {unverifiedReason(notice.reason)}</>}
       </>
     );
   }
