@@ -21,6 +21,8 @@ export interface InspectorSlice {
   searchStatus: LoadStatus;
   searchResults: Contact[];
   searchHasMore: boolean;
+  /** Where the next page of the search starts (Load more). */
+  searchCursor: string | null;
   searchError: AppError | null;
   views: InspectorView[];
   viewIndex: number;
@@ -35,6 +37,8 @@ export interface InspectorSlice {
   exportError: AppError | null;
 
   searchContacts(query: string): Promise<void>;
+  /** The next page of the current search, added below the results. */
+  loadMoreContacts(): Promise<void>;
   openContact(contact: Contact): void;
   loadMoreConversations(): Promise<void>;
   openConversation(conversationId: string): void;
@@ -83,6 +87,7 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     searchStatus: 'idle',
     searchResults: [],
     searchHasMore: false,
+    searchCursor: null,
     searchError: null,
     views: [{ kind: 'search' }],
     viewIndex: 0,
@@ -102,15 +107,33 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
       set({ searchQuery: query });
       const id = keyId();
       if (query.trim() === '' || !id) {
-        set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchError: null });
+        set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchCursor: null, searchError: null });
         return;
       }
       set({ searchStatus: 'loading', searchError: null });
       // The id lets main cancel the request of a search this one supersedes.
       const r = await getDesktopApi().inspectorSearch({ keyId: id, query, searchId: `s${seq}` });
       if (seq !== searchSeq) return;
-      if (r.ok) set({ searchStatus: 'ready', searchResults: r.value.contacts, searchHasMore: r.value.hasMore });
+      if (r.ok) set({ searchStatus: 'ready', searchResults: r.value.contacts, searchHasMore: r.value.hasMore, searchCursor: r.value.nextCursor ?? null });
       else if (r.error.code !== 'cancelled') set({ searchStatus: 'error', searchError: r.error });
+    },
+
+    loadMoreContacts: async () => {
+      const { searchQuery: query, searchCursor: cursor } = get();
+      const id = keyId();
+      if (!cursor || !id) return;
+      const seq = ++searchSeq;
+      set({ searchStatus: 'loading', searchError: null });
+      const r = await getDesktopApi().inspectorSearch({ keyId: id, query, searchId: `s${seq}`, cursor });
+      if (seq !== searchSeq) return;
+      if (r.ok) {
+        set({
+          searchStatus: 'ready',
+          searchResults: [...get().searchResults, ...r.value.contacts],
+          searchHasMore: r.value.hasMore,
+          searchCursor: r.value.nextCursor ?? null,
+        });
+      } else if (r.error.code !== 'cancelled') set({ searchStatus: 'error', searchError: r.error });
     },
 
     openContact: (contact) => go({ kind: 'contact', contact }),
