@@ -116,3 +116,43 @@ test('Unverified always says why: a refused connection, on adding and on Test', 
   await row.getByRole('button', { name: 'Test' }).click();
   await expect(row.getByRole('status')).toContainText(/checked .*: Unverified\. Not checked: .*refused the connection/);
 });
+
+test('one key in use: the Inspector’s “Read with key” is the header’s “Key in use”; a Custom badge names its server', async ({ page, console: app }) => {
+  const server = await startRecordingServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ object: 'list', data: [], has_more: false, next_cursor: null }));
+  });
+  try {
+    await app.open(page);
+    await nav(page, 'Keys');
+    await page.getByRole('button', { name: 'Add key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add key' });
+    await dialog.getByLabel('Name').fill('Own server');
+    await dialog.getByLabel('Environment').selectOption({ label: 'Custom' });
+    await dialog.getByLabel('Base URL').fill(server.origin);
+    await dialog.getByLabel('API key').fill('custom-secret-12345');
+    await dialog.getByRole('button', { name: 'Save key' }).click();
+    await expect(dialog).toBeHidden();
+    const header = page.getByRole('banner');
+    await expect(header).toContainText('Key in use: Sandbox demo');
+
+    await nav(page, 'Inspector');
+    const inspectorPicker = page.getByRole('combobox', { name: 'Read with key' });
+    await inspectorPicker.selectOption((await inspectorPicker.locator('option', { hasText: 'Own server' }).getAttribute('value')) ?? '');
+    await expect(header).toContainText('Key in use: Own server');
+    const badge = header.locator('.badge', { hasText: 'Custom' });
+    await expect(badge).toHaveText(`Custom · ${new URL(server.origin).host}`);
+    await expect(badge).toHaveAttribute('title', server.origin);
+    await nav(page, 'Requests');
+    await expect(page.getByRole('combobox', { name: 'Key' }).locator('option:checked')).toHaveText(/^Own server/);
+
+    // And back the other way: the builder's pick is the Inspector's.
+    const picker = page.getByRole('combobox', { name: 'Key' });
+    await picker.selectOption((await picker.locator('option', { hasText: 'Sandbox demo' }).getAttribute('value')) ?? '');
+    await expect(header).toContainText('Key in use: Sandbox demo');
+    await nav(page, 'Inspector');
+    await expect(inspectorPicker.locator('option:checked')).toHaveText(/^Sandbox demo/);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,11 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useConsoleStore } from '../../store';
-
-/** "1 contact.", "20 contacts.", "20 contacts so far: more match." */
-export function contactCount(n: number, more: boolean): string {
-  const words = `${n} contact${n === 1 ? '' : 's'}`;
-  return more ? `${words} so far: more match.` : `${words}.`;
-}
+import { contactCount } from './inspector-format';
 
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 250;

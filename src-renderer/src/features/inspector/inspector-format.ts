@@ -31,3 +31,9 @@ export function describeExport(p: ExportProgress): string {
 export function sideButton(button: number): 'back' | 'forward' | null {
   return button === 3 ? 'back' : button === 4 ? 'forward' : null;
 }
+
+/** "1 contact.", "20 contacts.", "20 contacts so far: more match." */
+export function contactCount(n: number, more: boolean): string {
+  const words = `${n} contact${n === 1 ? '' : 's'}`;
+  return more ? `${words} so far: more match.` : `${words}.`;
+}

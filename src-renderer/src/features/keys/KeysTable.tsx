@@ -74,7 +74,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         <code>{key.prefix}</code>
       </td>
       <td>
-        <EnvironmentBadge environment={key.environment} />
+        <EnvironmentBadge environment={key.environment} baseUrl={key.baseUrl} hostVisible={false} />
       </td>
       <td>
         <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>

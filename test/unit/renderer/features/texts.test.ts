@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainDescription } from '../../../../src-main/helplane/catalog';
 import { explainApiError } from '../../../../src-main/helplane/error-explanations';
-import { contactCount } from '../../../../src-renderer/src/features/inspector/ContactSearch';
+import { contactCount } from '../../../../src-renderer/src/features/inspector/inspector-format';
 import { formatHistoryTime } from '../../../../src-renderer/src/features/history/history-time';
 
 describe('texts a user reads', () => {
@@ -27,5 +27,15 @@ describe('texts a user reads', () => {
     expect(formatHistoryTime(new Date(2026, 10, 30, 23, 59, 1).getTime(), now, 'en-GB')).toBe('Yesterday 23:59:01');
     expect(formatHistoryTime(new Date(2026, 10, 28, 16, 40, 2).getTime(), now, 'en-GB')).toBe('28 Nov, 16:40:02');
     expect(formatHistoryTime(new Date(2025, 10, 28, 16, 40, 2).getTime(), now, 'en-GB')).toBe('28 Nov 2025, 16:40');
+  });
+});
+
+describe('reset summary', () => {
+  it('says the new demo key replaces the old one', async () => {
+    const { resetSummary } = await import('../../../../src-renderer/src/features/settings/reset-summary');
+    const demo = { id: 'k', name: 'Sandbox demo', environment: 'sandbox' as const, baseUrl: 'Embedded sandbox', prefix: 'hl_test_NEW1', createdAt: '', lastUsedAt: null, status: 'active' as const, workspaceId: null };
+    expect(resetSummary({ seed: 7, invalidatedKeys: 0, replacedDemoKeys: 1, demoKey: demo })).toBe(
+      'The sandbox was reset to its seed data (seed 7). No other sandbox key of this console was affected. A new “Sandbox demo” key replaces the old one.',
+    );
   });
 });
