@@ -6,6 +6,7 @@ import { createSaveDialogTargets } from './adapters/electron-save-dialog';
 import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
+import { sandboxPortMemory } from './adapters/sandbox-port-memory';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { undiciHttp } from './adapters/undici-transport';
 import { createLogFile, logFilePath } from './adapters/log-file';
@@ -41,7 +42,12 @@ startDesktop(
         env: process.env,
         exportTargets: createSaveDialogTargets(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
-        sandbox: createUtilityProcessSandbox({ entryPath: join(mainDir, 'sandbox-utility.js'), dataDir: join(options.dataDir, 'sandbox') }),
+        sandbox: createUtilityProcessSandbox({
+          entryPath: join(mainDir, 'sandbox-utility.js'),
+          dataDir: join(options.dataDir, 'sandbox'),
+          // The same port at every launch while it is free: copied code keeps pointing at it.
+          portMemory: sandboxPortMemory(createJsonFileStore(join(options.dataDir, 'sandbox-port.json'))),
+        }),
         onUnexpectedError: (channel, error) => logger.error(`Unexpected error on ${channel}`, error),
       }),
   },

@@ -3,6 +3,7 @@ import type { ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, Se
 import { folderExportTargets } from './folder-export-targets';
 import { createInProcessSandbox } from './in-process-sandbox';
 import { createJsonFileStore } from './json-file-store';
+import { sandboxPortMemory } from './sandbox-port-memory';
 import { createKeytarSecretStore } from './keytar-secret-store';
 import { undiciHttp } from './undici-transport';
 
@@ -20,7 +21,7 @@ export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
   return {
     secrets: createKeytarSecretStore(),
     http: undiciHttp,
-    sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox') }),
+    sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox'), portMemory: sandboxPortMemory(createJsonFileStore(join(dataDir, 'sandbox-port.json'))) }),
     document: createJsonFileStore,
     exportTargets: folderExportTargets(join(dataDir, 'exports')),
   };
