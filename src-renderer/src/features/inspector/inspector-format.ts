@@ -11,7 +11,11 @@ export function formatEta(ms: number | null): string | null {
 
 /** The line under the progress bar: counts, time left, and what the export is waiting for. */
 export function describeExport(p: ExportProgress): string {
-  const rows = p.total !== null ? `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows` : `${p.done.toLocaleString('en')} rows`;
+  // A list says only whether more pages follow: until the last one the total is unknown, and says so.
+  const rows =
+    p.total !== null
+      ? `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows`
+      : `${p.done.toLocaleString('en')} row${p.done === 1 ? '' : 's'}${p.state === 'running' || p.state === 'waiting' ? ' so far (total unknown)' : ''}`;
   switch (p.state) {
     case 'running': {
       const eta = formatEta(p.etaMs);

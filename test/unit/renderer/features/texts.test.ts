@@ -39,3 +39,11 @@ describe('reset summary', () => {
     );
   });
 });
+
+describe('export progress without a total', () => {
+  it('says the total is unknown while the list is read, rather than guessing', async () => {
+    const { describeExport } = await import('../../../../src-renderer/src/features/inspector/inspector-format');
+    const base = { exportId: 'e', state: 'running' as const, done: 1200, total: null, requests: 12, rateLimited: 0, elapsedMs: 1000, etaMs: null, message: null, path: null, downloadUrl: null, fileName: 'x.csv', kind: 'conversations' as const };
+    expect(describeExport(base)).toBe('1,200 rows so far (total unknown) · 12 requests');
+  });
+});
