@@ -20,7 +20,7 @@ const BY_CODE: Record<string, (key: KeyNamed, param: string | null) => string> =
   validation_failed: (_k, param) => (param ? `The body’s field “${param}” is not valid: the reply’s message says why.` : 'A field of the body is not valid: the reply’s message says which.'),
   invalid_json: () => 'The body is not valid JSON. The editor marks where it breaks.',
   invalid_request: (_k, param) => (param ? `The query parameter or header “${param}” is not valid: the reply’s message says why.` : 'A query parameter or header is not valid: the reply’s message says which.'),
-  rate_limited: () => 'Too many requests: the workspace’s budget is used up. Wait for the Retry-After countdown (or turn on automatic retry in Settings).',
+  rate_limited: () => 'Too many requests: the workspace’s budget is used up. Wait for the Retry-After countdown, then send again (Settings can retry automatically).',
   internal_error: () => 'The server failed. Try again later; quote the request id (X-Request-Id) if you report it.',
 };
 

@@ -86,7 +86,10 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
       </td>
       <td>
         <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
-        {key.status === 'unverified' && <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>}
+        {/* The reason once: under the status, unless the row's Test notice below says it. */}
+        {key.status === 'unverified' && !(notice?.kind === 'checked' && notice.status === 'unverified') && (
+          <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>
+        )}
       </td>
       <td className="row-actions-cell">
         <div className="row-actions">

@@ -1,5 +1,6 @@
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
 import { isReplayed, isRetryableStatus } from './reply-marks';
+import './reply-marks.css';
 
 /** Next to the reply's status: "Replayed" when the server answered from its idempotency store. */
 export function ReplayedBadge() {
