@@ -7,6 +7,7 @@ import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox'
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
 import { createDataFolderSecretStore } from './adapters/data-folder-keychain';
+import { sandboxPortMemory } from './adapters/sandbox-port-memory';
 import { undiciHttp } from './adapters/undici-transport';
 import { createLogFile, logFilePath } from './adapters/log-file';
 import { startDesktop } from './app/start-desktop';
@@ -42,7 +43,12 @@ startDesktop(
         env: process.env,
         exportTargets: createSaveDialogTargets(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
-        sandbox: createUtilityProcessSandbox({ entryPath: join(mainDir, 'sandbox-utility.js'), dataDir: join(options.dataDir, 'sandbox') }),
+        sandbox: createUtilityProcessSandbox({
+          entryPath: join(mainDir, 'sandbox-utility.js'),
+          dataDir: join(options.dataDir, 'sandbox'),
+          // The same port at every launch while it is free: copied code keeps pointing at it.
+          portMemory: sandboxPortMemory(createJsonFileStore(join(options.dataDir, 'sandbox-port.json'))),
+        }),
         onUnexpectedError: (channel, error) => logger.error(`Unexpected error on ${channel}`, error),
       }),
   },

@@ -26,6 +26,8 @@ export interface KeyRecord {
   /** The sandbox's id for the key (admin routes), when the console created or found it. */
   serverKeyId?: string | null;
   lastCheckedAt?: string | null;
+  /** Why the status is what it is when that is not plain (an Unverified key: what stopped the check). */
+  statusReason?: string | null;
   serverLastUsedAt?: string | null;
   /** A recovered key whose environment cannot be known: sent nowhere until the user assigns one. */
   environmentUnknown?: boolean;

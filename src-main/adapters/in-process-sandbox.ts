@@ -1,6 +1,7 @@
 import type { SandboxRunner, SandboxStatus } from '../ports';
 import { startSandbox } from '../sandbox-server/server';
 import type { BucketConfig } from '../sandbox-server/http/token-bucket';
+import { rememberPort, type SandboxPortMemory } from './sandbox-port-memory';
 
 export interface InProcessSandboxOptions {
   /** The sandbox's SQLite database lives here (created if missing), so its data outlives a restart. */
@@ -11,6 +12,8 @@ export interface InProcessSandboxOptions {
   rateLimit?: BucketConfig;
   /** Seed for the data on first start (an empty data dir). */
   seed?: number;
+  /** Where the last launch's port is kept: tried first, a free port when it is taken (see sandbox-port-memory.ts). */
+  portMemory?: SandboxPortMemory;
 }
 
 /** Runs the sandbox inside this Node process, started on first use. */
@@ -27,16 +30,19 @@ export function createInProcessSandbox(options: InProcessSandboxOptions): Sandbo
       if (running) return Promise.resolve(running.baseUrl);
       starting ??= (async () => {
         status = { state: 'starting', baseUrl: null, message: null };
+        const remembered = options.port === undefined ? (options.portMemory?.read() ?? null) : null;
         try {
           running = await startSandbox({
             host: '127.0.0.1',
             port: options.port ?? 0,
+            ...(remembered !== null ? { preferredPort: remembered } : {}),
             dataDir: options.dataDir,
             ...(options.adminToken ? { adminToken: options.adminToken } : {}),
             ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
             ...(options.seed !== undefined ? { seed: options.seed } : {}),
           });
           status = { state: 'ready', baseUrl: running.baseUrl, message: null };
+          rememberPort(options.portMemory, remembered, running.baseUrl);
           return running.baseUrl;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

@@ -17,6 +17,7 @@ export const KeyRecordSchema = z.object({
   workspaceId: z.string().nullable(),
   serverKeyId: z.string().nullable().optional(),
   lastCheckedAt: z.string().nullable().optional(),
+  statusReason: z.string().max(1000).nullable().optional(),
   serverLastUsedAt: z.string().nullable().optional(),
   // Older consoles drop this field and read the key as custom with no base URL: still sent nowhere.
   environmentUnknown: z.boolean().optional(),

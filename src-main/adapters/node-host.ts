@@ -4,6 +4,7 @@ import { folderExportTargets } from './folder-export-targets';
 import { createInProcessSandbox } from './in-process-sandbox';
 import { createJsonFileStore } from './json-file-store';
 import { createDataFolderSecretStore } from './data-folder-keychain';
+import { sandboxPortMemory } from './sandbox-port-memory';
 import { undiciHttp } from './undici-transport';
 
 /** The adapters a plain Node host runs the core with (the web host; tests override what they fake). */
@@ -20,7 +21,7 @@ export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
   return {
     secrets: createDataFolderSecretStore(dataDir),
     http: undiciHttp,
-    sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox') }),
+    sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox'), portMemory: sandboxPortMemory(createJsonFileStore(join(dataDir, 'sandbox-port.json'))) }),
     document: createJsonFileStore,
     exportTargets: folderExportTargets(join(dataDir, 'exports')),
   };

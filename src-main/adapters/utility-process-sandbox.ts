@@ -2,6 +2,7 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 import type { SandboxRunner, SandboxStatus } from '../ports';
 import type { UtilityReport, UtilityRequest } from '../sandbox-server/utility-protocol';
 import type { InProcessSandboxOptions } from './in-process-sandbox';
+import { rememberPort } from './sandbox-port-memory';
 
 export interface UtilityProcessSandboxOptions extends InProcessSandboxOptions {
   /** The built entry script: out/main/sandbox-utility.js (see electron.vite.config.ts). */
@@ -13,7 +14,7 @@ export interface UtilityProcessSandboxOptions extends InProcessSandboxOptions {
  * there never blocks the main process. (The RunAsNode fuse is off, so no child_process.fork.)
  */
 export function createUtilityProcessSandbox(options: UtilityProcessSandboxOptions): SandboxRunner {
-  const { entryPath, ...start } = options;
+  const { entryPath, portMemory, ...start } = options;
   let status: SandboxStatus = { state: 'stopped', baseUrl: null, message: null };
   let child: UtilityProcess | null = null;
   let token: string | null = null;
@@ -33,12 +34,14 @@ export function createUtilityProcessSandbox(options: UtilityProcessSandboxOption
     ensureStarted() {
       starting ??= new Promise<string>((resolve, reject) => {
         status = { state: 'starting', baseUrl: null, message: null };
+        const remembered = start.port === undefined ? (portMemory?.read() ?? null) : null;
         const proc = utilityProcess.fork(entryPath, [], { serviceName: 'Helplane sandbox', stdio: 'inherit' });
         child = proc;
         proc.on('message', (report: UtilityReport) => {
           if (report.type === 'ready') {
             token = report.adminToken;
             status = { state: 'ready', baseUrl: report.baseUrl, message: null };
+            rememberPort(portMemory, remembered, report.baseUrl);
             resolve(report.baseUrl);
           } else if (report.type === 'failed') {
             proc.kill();
@@ -50,7 +53,7 @@ export function createUtilityProcessSandbox(options: UtilityProcessSandboxOption
           token = null;
           reject(fail(`The sandbox process exited (code ${code}).`));
         });
-        const request: UtilityRequest = { type: 'start', ...start, port: start.port ?? 0 };
+        const request: UtilityRequest = { type: 'start', ...start, port: start.port ?? 0, ...(remembered !== null ? { preferredPort: remembered } : {}) };
         proc.once('spawn', () => proc.postMessage(request));
       });
       return starting;

@@ -3,11 +3,16 @@ import { openApiDocument, type JsonSchema, type OpenApiOperation } from './opena
 
 type Param = OpenApiOperation['parameters'][number];
 
+/** OpenAPI descriptions are CommonMark; the builder shows plain text, so a `code` span is quoted rather than shown with its backticks. */
+export function plainDescription(text: string): string {
+  return text.replace(/`([^`]+)`/g, '“$1”');
+}
+
 function param(p: Param): CatalogEntry['pathParams'][number] {
   const schema = p.schema as { type?: string; enum?: unknown[] };
   return {
     name: p.name,
-    description: p.description,
+    description: plainDescription(p.description),
     required: p.required,
     enum: Array.isArray(schema.enum) ? schema.enum.map(String) : null,
     type: typeof schema.type === 'string' ? schema.type : 'string',
@@ -25,7 +30,7 @@ export function buildCatalog(): CatalogEntry[] {
         method: method.toUpperCase() as CatalogEntry['method'],
         path,
         summary: op.summary,
-        description: op.description,
+        description: plainDescription(op.description),
         pathParams: op.parameters.filter((p) => p.in === 'path').map(param),
         queryParams: op.parameters.filter((p) => p.in === 'query').map(param),
         bodySchema: body ? JSON.stringify(body) : null,

@@ -9,23 +9,23 @@ export const PRODUCTION_BASE_URL = 'https://api.helplane.io';
  */
 export function normaliseCustomBaseUrl(raw: string | undefined): string {
   if (!raw || raw.trim() === '') {
-    throw new AppFailure('invalid_argument', 'A custom environment needs a base URL, such as https://api.example.com.');
+    throw new AppFailure('invalid_base_url', 'A custom environment needs a base URL, such as https://api.example.com.');
   }
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppFailure('invalid_argument', `“${raw}” is not a URL. Write it like https://api.example.com.`);
+    throw new AppFailure('invalid_base_url', `“${raw}” is not a URL. Write it like https://api.example.com.`);
   }
   if (url.username || url.password) {
-    throw new AppFailure('invalid_argument', 'The base URL must not contain a user name or password.');
+    throw new AppFailure('invalid_base_url', 'The base URL must not contain a user name or password.');
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new AppFailure('invalid_argument', 'Custom base URLs must use https (plain http is allowed only for 127.0.0.1 or localhost).');
+    throw new AppFailure('invalid_base_url', 'Custom base URLs must use https (plain http is allowed only for 127.0.0.1 or localhost).');
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new AppFailure('invalid_argument', 'Give only the origin, such as https://api.example.com — paths like /v1 are added by the console.');
+    throw new AppFailure('invalid_base_url', 'Give only the origin, such as https://api.example.com — paths like /v1 are added by the console.');
   }
   return url.origin;
 }

@@ -76,6 +76,28 @@ export function checkKeyFormat(key: string): KeyFormatCheck {
   return { ok: true, mode: match[1] as KeyMode };
 }
 
+/**
+ * Why a Helplane-looking key (`hl_live_` / `hl_test_` …) is not in the format, in words that point
+ * at the fault: the first character that is not a letter or digit, by position (1-based) — a `-`
+ * or a space picked up in a copy — or how many characters there are. Null when the key does not
+ * start like a Helplane key, or is in the format.
+ */
+export function describeFormatFault(key: string): string | null {
+  const mode = /^hl_(live|test)_/.exec(key);
+  if (!mode || KEY_PATTERN.test(key)) return null;
+  const head = mode[0].length;
+  const rest = key.slice(head);
+  const bad = [...rest].findIndex((c) => !/[0-9A-Za-z]/.test(c));
+  if (bad >= 0) {
+    const position = [...key.slice(0, head + bad)].length + 1;
+    const char = [...rest][bad]!;
+    const shown = char === ' ' ? 'a space' : /\p{C}|\s/u.test(char) ? `an invisible character (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})` : `“${char}”`;
+    return `Character ${position} is ${shown}: after ${mode[0]} a Helplane key has only letters and digits. Copy the key again, or remove that character.`;
+  }
+  const length = [...rest].length;
+  return `After ${mode[0]} a Helplane key has 38 letters and digits; this one has ${length}. Copy the whole key again.`;
+}
+
 /** At most this many characters of a key not in the Helplane format are ever shown or stored. */
 export const OTHER_KEY_PREFIX_MAX = 4;
 /** The shape of a shown Helplane key prefix: `hl_<mode>_` plus 4 characters. */

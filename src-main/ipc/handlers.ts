@@ -65,7 +65,7 @@ export function createHandlers(s: Services): Handlers {
     responseSearch: async (input) => s.requests.responses.search(input.responseId, input.query, input.limit),
     responseTree: async (input) => s.requests.responses.tree(input.responseId, input.line, input.offset, input.limit),
     responseSave: (input) => s.requests.saveStored(input.responseId),
-    inspectorSearch: (input) => s.inspector.search(input.keyId, input.query, input.searchId),
+    inspectorSearch: (input) => s.inspector.search(input.keyId, input.query, input.searchId, input.cursor),
     inspectorConversations: (input) => s.inspector.conversations(input.keyId, input.contactId, input.cursor),
     inspectorConversation: (input) => s.inspector.conversation(input.keyId, input.conversationId),
     exportStart: (input) => s.exports.start(input),

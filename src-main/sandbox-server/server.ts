@@ -7,6 +7,8 @@ import type { SandboxAppOptions } from './options';
 export interface StartSandboxOptions extends Omit<SandboxAppOptions, 'adminToken'> {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Try this port first (the one of the last launch), and a free one when it is taken. Overrides `port`. */
+  preferredPort?: number;
   /** Loopback only, by type: the sandbox hands out keys and must not be reachable from the network. */
   host?: '127.0.0.1';
   /** A random token is generated when none is given. */
@@ -21,6 +23,11 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+function isPortTaken(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES';
+}
+
 /** A fresh admin token: 32 random bytes, URL-safe. */
 export function newAdminToken(): string {
   return randomBytes(32).toString('base64url');
@@ -28,14 +35,20 @@ export function newAdminToken(): string {
 
 /** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { port = 0, host = '127.0.0.1', adminToken = newAdminToken(), dataDir, ...appOptions } = options;
+  const { port = 0, preferredPort, host = '127.0.0.1', adminToken = newAdminToken(), dataDir, ...appOptions } = options;
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const app = createSandboxApp({ ...appOptions, adminToken, ...(dataDir !== undefined ? { dataDir } : {}) });
-  try {
-    await app.listen({ host, port });
-  } catch (error) {
-    await app.close();
-    throw error;
+  const ports = preferredPort ? [preferredPort, 0] : [port];
+  let app = createSandboxApp({ ...appOptions, adminToken, ...(dataDir !== undefined ? { dataDir } : {}) });
+  for (let i = 0; ; i++) {
+    try {
+      await app.listen({ host, port: ports[i]! });
+      break;
+    } catch (error) {
+      await app.close();
+      // The remembered port is taken (another program, or a second console): any free one will do.
+      if (i + 1 >= ports.length || !isPortTaken(error)) throw error;
+      app = createSandboxApp({ ...appOptions, adminToken, ...(dataDir !== undefined ? { dataDir } : {}) });
+    }
   }
   const { port: bound } = app.server.address() as AddressInfo;
   return {

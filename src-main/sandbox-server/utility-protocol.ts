@@ -6,6 +6,7 @@ export type UtilityRequest =
       type: 'start';
       dataDir: string;
       port?: number;
+      preferredPort?: number;
       adminToken?: string;
       seed?: number;
       rateLimit?: BucketConfig;

@@ -52,6 +52,8 @@ export const InspectorSearchInputSchema = z.strictObject({
   query: z.string().trim().min(1, 'Type a name or an email.').max(200),
   /** Lets a newer search cancel this one. */
   searchId: z.string().min(1).max(64).optional(),
+  /** The next page of the same search (Load more): the previous page's nextCursor. */
+  cursor: CursorSchema.optional(),
 });
 
 /** How a search matched: the email exactly, or text in a name or email. */
@@ -62,6 +64,8 @@ export const InspectorSearchResultSchema = z.object({
   contacts: z.array(ContactSchema),
   hasMore: z.boolean(),
   matchedBy: SearchMatchSchema,
+  /** Where the next page starts (Load more); null (or absent) on the last page. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type InspectorSearchResult = z.infer<typeof InspectorSearchResultSchema>;
 

@@ -41,6 +41,8 @@ export const KeyMetaSchema = z.object({
   source: KeySourceSchema.optional(),
   /** When Test (or adding) last asked the server about this key. */
   lastCheckedAt: z.string().nullable().optional(),
+  /** Why the status is what it is when that is not plain: an Unverified key says what stopped the check. */
+  statusReason: z.string().nullable().optional(),
   /** The server's own last_used_at (sandbox keys), accurate to 60 s. */
   serverLastUsedAt: z.string().nullable().optional(),
   /**

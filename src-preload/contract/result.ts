@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'internal_error'
   | 'not_found'
   | 'invalid_key_format'
+  | 'invalid_base_url'
   | 'keychain_unavailable'
   | 'keychain_locked'
   | 'keychain_write_failed'

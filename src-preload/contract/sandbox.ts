@@ -5,8 +5,10 @@ import { KeyMetaSchema } from './keys';
 export const SandboxResetSchema = z.object({
   /** The seed the sandbox's data was rebuilt from. */
   seed: z.number(),
-  /** Sandbox keys of this console the reset made unusable (now marked Invalid). */
+  /** Sandbox keys of this console the reset made unusable (now marked Invalid); the old demo key is not one: it is replaced. */
   invalidatedKeys: z.number(),
+  /** Old "Sandbox demo" keys removed from this computer, because the new one replaces them. */
+  replacedDemoKeys: z.number().optional(),
   /** The new "Sandbox demo" key, so the console works at once (null when it could not be made). */
   demoKey: KeyMetaSchema.nullable(),
 });

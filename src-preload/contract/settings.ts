@@ -18,6 +18,8 @@ export const SettingsSchema = z.object({
   /** Largest decoded response body kept, MB. */
   maxResponseMb: z.number().int().min(1).max(1024),
   autoRetryOn429: z.boolean(),
+  /** How many times a request is sent in all when each answer is 429 (the first send included). */
+  autoRetryMaxAttempts: z.number().int().min(2).max(10),
   proxyMode: ProxyModeSchema,
   redirectPolicy: RedirectPolicySchema,
 });
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requestTimeoutSeconds: 30,
   maxResponseMb: 100,
   autoRetryOn429: false,
+  autoRetryMaxAttempts: 3,
   proxyMode: 'system',
   redirectPolicy: 'refuse',
 };

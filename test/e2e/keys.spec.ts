@@ -73,9 +73,17 @@ test('a new user: Sandbox demo on first run, then Create, Add, Test, Rename, Rev
   await page.getByRole('dialog', { name: /Revoke/ }).getByRole('button', { name: 'Revoke key' }).click();
   await expect(renamed).toContainText('Revoked');
   await goTo(page, 'Requests');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByRole('region', { name: 'Response' })).toContainText('401');
-  await expect(page.getByRole('region', { name: 'Response' })).toContainText('revoked_api_key');
+  // Issue 14 item 9: a revoked key is not offered for Send; the builder says why.
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(page.getByRole('alert').filter({ hasText: '“Renamed” is Revoked' })).toBeVisible();
+  // The server does refuse it: 401 revoked_api_key.
+  const refused = await page.evaluate(async () => {
+    const keys = (await window.helplane.keysList()) as { ok: true; value: Array<{ id: string; name: string }> };
+    const r = (await window.helplane.requestSend({ keyId: keys.value.find((k) => k.name === 'Renamed')!.id, method: 'GET', path: '/v1/conversations' })) as { ok: true; value: { status: number; body: string } };
+    return r.value;
+  });
+  expect(refused.status).toBe(401);
+  expect(refused.body).toContain('revoked_api_key');
   await goTo(page, 'Keys');
 
   // Delete: confirmed, and the keychain entry is gone.

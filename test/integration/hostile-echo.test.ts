@@ -58,7 +58,7 @@ function engine(maxResponseBytes = 1 << 20) {
     id: 'k1', name: 'Hostile', environment: 'custom', baseUrl: server.origin, prefix: 'host', createdAt: '', lastUsedAt: null, status: 'active', workspaceId: null,
   };
   const history = new HistoryService(createJsonFileStore(join(dir, 'history.json')));
-  const keys = { find: () => record, touch: () => undefined } as unknown as KeyService;
+  const keys = { find: () => record, touch: () => undefined, noteReplyStatus: () => undefined } as unknown as KeyService;
   const secrets: SecretStore = { get: async () => SECRET, set: async () => undefined, delete: async () => true, accounts: async () => [] };
   const transport = createUndiciTransport({ proxyMode: () => 'none' });
   const service = new RequestService({

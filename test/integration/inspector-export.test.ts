@@ -107,6 +107,24 @@ describe('Inspector', () => {
     expect(elapsed).toBeLessThanOrEqual(minimum * 1.1 + 300);
   }, 60_000);
 
+  it('exports conversations from their own list: no contact pages first, so one request per page of rows', async () => {
+    await new Promise((r) => setTimeout(r, (RATE.capacity / RATE.refillPerWindow) * RATE.windowMs + 200)); // full bucket
+    const since = Date.now();
+    const seen: ExportProgress[] = [];
+    const { exportId } = await call<{ exportId: string }>(INVOKE_CHANNELS.exportStart, { keyId, kind: 'conversations', format: 'csv', filter: {} });
+    const last = await finished(exportId);
+    seen.push(...progress.filter((p) => p.exportId === exportId));
+    expect(last.state, last.message ?? '').toBe('done');
+    // Until the last page the list cannot say how many rows there are: "unknown total", not a guess.
+    expect(seen.filter((p) => p.state === 'running' && p.done > 0 && p.done < last.done).every((p) => p.total === null)).toBe(true);
+    expect(last.total).toBe(last.done);
+    expect(last.requests).toBe(Math.ceil(last.done / 100));
+    const history = await call<Array<{ path: string; time: number }>>(INVOKE_CHANNELS.historyList);
+    const sent = history.filter((e) => e.time >= since);
+    expect(sent.filter((e) => e.path === '/v1/contacts')).toHaveLength(0);
+    expect(sent.filter((e) => e.path === '/v1/conversations')).toHaveLength(last.requests);
+  }, 60_000);
+
   it('cancels an export and leaves no file behind', async () => {
     const { exportId } = await call<{ exportId: string }>(INVOKE_CHANNELS.exportStart, { keyId, kind: 'conversations', format: 'json', filter: {} });
     await new Promise((r) => setTimeout(r, 300));

@@ -131,6 +131,22 @@ describe('add a sandbox key and send a request (the thin slice)', () => {
     expect(r.ok && JSON.parse(r.value.body).error.code).toBe('revoked_api_key');
   });
 
+  it('a 401 revoked_api_key on send marks an Active key Revoked at once, and says so in a keys-changed event', async () => {
+    const later = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'revoked later');
+    const added = await call(INVOKE_CHANNELS.keysAdd, { name: 'Later', environment: 'sandbox', secret: later.secret });
+    expect(added).toMatchObject({ ok: true, value: { status: 'active' } });
+    const id = added.ok ? added.value.id : '';
+    // Revoked elsewhere (the dashboard): the console learns it from the next reply.
+    await revokeSandboxKey(baseUrl, ADMIN, later.id);
+    emitted.length = 0;
+    const r = await call(INVOKE_CHANNELS.requestSend, { keyId: id, method: 'GET', path: '/v1/conversations' });
+    expect(r).toMatchObject({ ok: true, value: { status: 401 } });
+    const list = await call(INVOKE_CHANNELS.keysList);
+    expect(list.ok && list.value.find((k: { id: string }) => k.id === id)).toMatchObject({ status: 'revoked' });
+    const events = emitted as Array<{ keys?: Array<{ id: string; status: string }> }>;
+    expect(events.some((e) => e.keys?.find((k) => k.id === id)?.status === 'revoked')).toBe(true);
+  });
+
   it('rejects header injection and reserved headers before sending', async () => {
     const r1 = await call(INVOKE_CHANNELS.requestSend, { keyId, method: 'GET', path: '/v1/conversations', headers: [{ name: 'X-Test', value: 'a\r\nX-API-Key: x' }] });
     expect(r1).toMatchObject({ ok: false, error: { code: 'request_rejected' } });

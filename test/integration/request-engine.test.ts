@@ -95,7 +95,7 @@ const record: KeyRecord = {
 function engine(opts: { timeoutMs?: number; maxResponseBytes?: number; secret?: string | null } = {}) {
   const tracker = new RateLimitTracker(() => Date.now());
   const history = new HistoryService(createJsonFileStore(join(dir, 'history.json')));
-  const keys = { find: () => ({ ...record, baseUrl: server.origin }), touch: () => undefined } as unknown as KeyService;
+  const keys = { find: () => ({ ...record, baseUrl: server.origin }), touch: () => undefined, noteReplyStatus: () => undefined } as unknown as KeyService;
   const secret = opts.secret === undefined ? SECRET : opts.secret;
   const secrets: SecretStore = { get: async () => secret, set: async () => undefined, delete: async () => true, accounts: async () => [] };
   const sandbox = {} as SandboxRunner;

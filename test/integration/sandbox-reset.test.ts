@@ -57,16 +57,18 @@ describe('Settings > Sandbox data', () => {
     const before = await find(demo!.id);
     expect(JSON.parse(before.ok ? before.value.body : '{}').data).toHaveLength(1);
 
+    const mine = await call(INVOKE_CHANNELS.keysCreate, { name: 'Mine' });
     const reset = await call(INVOKE_CHANNELS.sandboxReset);
-    expect(reset).toMatchObject({ ok: true, value: { invalidatedKeys: 1, demoKey: { name: 'Sandbox demo', status: 'active' } } });
+    // Issue 14 item 15: the old demo key is replaced, not kept beside the new one as Invalid; the user's own key is kept, Invalid.
+    expect(reset).toMatchObject({ ok: true, value: { invalidatedKeys: 1, replacedDemoKeys: 1, demoKey: { name: 'Sandbox demo', status: 'active' } } });
     if (!reset.ok) return;
     expect(typeof reset.value.seed).toBe('number');
     expect(JSON.stringify(reset)).not.toMatch(/hl_test_[0-9A-Za-z]{38}/);
 
     const after = await call(INVOKE_CHANNELS.keysList);
-    const old = after.ok ? after.value.find((k: { id: string }) => k.id === demo!.id) : undefined;
-    expect(old).toMatchObject({ status: 'invalid' });
-    expect(await call(INVOKE_CHANNELS.requestSend, { keyId: demo!.id, method: 'GET', path: '/v1/conversations' })).toMatchObject({ ok: true, value: { status: 401 } });
+    expect(after.ok && after.value.filter((k: { name: string }) => k.name === 'Sandbox demo').map((k: { id: string }) => k.id)).toEqual([reset.value.demoKey!.id]);
+    expect(await keychain.store.get(demo!.id)).toBeNull();
+    expect(after.ok && after.value.find((k: { id: string }) => k.id === (mine.ok ? mine.value.key.id : ''))).toMatchObject({ status: 'invalid' });
 
     const fresh = await find(reset.value.demoKey!.id);
     expect(fresh).toMatchObject({ ok: true, value: { status: 200 } });

@@ -111,9 +111,13 @@ export class HistoryService {
 
   list(filter?: string): HistoryEntry[] {
     const all = this.newestFirst();
-    const f = filter?.trim().toLowerCase();
-    if (!f) return all;
-    return all.filter((e) => [e.method, e.path, String(e.status ?? e.errorCode ?? ''), e.keyName, e.keyPrefix].some((v) => v.toLowerCase().includes(f)));
+    // Words, each of which must match a field: "POST /v1/messages" is method and path at once.
+    const terms = (filter ?? '').toLowerCase().split(/\s+/).filter((t) => t !== '');
+    if (terms.length === 0) return all;
+    return all.filter((e) => {
+      const fields = [e.method, e.path, String(e.status ?? e.errorCode ?? ''), e.keyName, e.keyPrefix].map((v) => v.toLowerCase());
+      return terms.every((t) => fields.some((v) => v.includes(t)));
+    });
   }
 
   clear(): { cleared: boolean } {

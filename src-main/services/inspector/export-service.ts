@@ -94,8 +94,11 @@ export class ExportService {
       file = await AtomicFile.create(target.path);
       const kind: ExportKind = input.kind;
       await file.write(input.format === 'csv' ? csvHeader(kind) : '[\n');
-      const total = await this.countTotal(job, input, signal);
-      this.emit(job, { total });
+      // The export reads its own list and nothing else: no paging through contacts first to sum
+      // their conversation_count (50k contacts would be 500 requests of budget before the first
+      // row). A list page says only whether more follow, so the total is unknown until the last
+      // page — then it is what was written.
+      let total: number | null = null;
       let cursor: string | null = null;
       let first = true;
       do {
@@ -114,10 +117,12 @@ export class ExportService {
         await file.write(chunk);
         cursor = page.has_more ? page.next_cursor : null;
         const done = job.progress.done + page.data.length;
-        const pagesLeft = total !== null ? Math.ceil(Math.max(0, total - done) / PAGE_SIZE) : null;
+        if (!cursor) total = done;
+        const pagesLeft = total !== null ? 0 : null;
         this.emit(job, {
           state: 'running',
           done,
+          total,
           elapsedMs: this.deps.now() - started,
           etaMs: pagesLeft === null ? null : (this.deps.pacer.estimateMs(reply.budgetId, pagesLeft) ?? null),
         });
@@ -138,21 +143,6 @@ export class ExportService {
           : `Export failed: ${error instanceof AppFailure ? error.message : 'an unexpected error'}. No file was written.`,
       });
     }
-  }
-
-  /** Rows to expect, when the API can say: a contact's conversation_count, or all contacts' sum. */
-  private async countTotal(job: Job, input: ExportStartInput, signal: AbortSignal): Promise<number | null> {
-    if (input.kind !== 'conversations' || input.filter.status || input.filter.contactId) return null;
-    let total = 0;
-    let cursor: string | null = null;
-    do {
-      const query: Record<string, string> = { limit: String(PAGE_SIZE) };
-      if (cursor) query.starting_after = cursor;
-      const page = readReply(await this.pacedGet(job, input.keyId, '/v1/contacts', query, signal), listOf(ContactSchema));
-      for (const c of page.data) total += c.conversation_count;
-      cursor = page.has_more ? page.next_cursor : null;
-    } while (cursor);
-    return total;
   }
 
   /** One GET at the budget's pace; a 429 (someone else used the budget) waits Retry-After and retries. */

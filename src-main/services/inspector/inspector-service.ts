@@ -24,7 +24,7 @@ export class InspectorService {
 
   constructor(private readonly api: ApiGateway) {}
 
-  async search(keyId: string, query: string, searchId?: string): Promise<InspectorSearchResult> {
+  async search(keyId: string, query: string, searchId?: string, cursor?: string): Promise<InspectorSearchResult> {
     // A newer search from the same box supersedes this one: its request is cancelled.
     const controller = new AbortController();
     if (searchId) {
@@ -37,11 +37,11 @@ export class InspectorService {
       const reply = await this.api.get(
         keyId,
         '/v1/contacts',
-        { [byEmail ? 'email' : 'q']: query, limit: String(SEARCH_LIMIT) },
+        { [byEmail ? 'email' : 'q']: query, limit: String(SEARCH_LIMIT), ...(cursor ? { starting_after: cursor } : {}) },
         { signal: controller.signal },
       );
       const list = readReply(reply, listOf(ContactSchema));
-      return { contacts: list.data, hasMore: list.has_more, matchedBy: byEmail ? 'email' : 'text' };
+      return { contacts: list.data, hasMore: list.has_more, matchedBy: byEmail ? 'email' : 'text', nextCursor: list.has_more ? list.next_cursor : null };
     } finally {
       if (searchId && this.searches.get(searchId) === controller) this.searches.delete(searchId);
     }

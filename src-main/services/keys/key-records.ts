@@ -164,6 +164,7 @@ export class KeyRecords {
       workspaceId: r.workspaceId,
       source: r.id === ENV_KEY_ID ? 'environment' : 'keychain',
       lastCheckedAt: r.lastCheckedAt ?? null,
+      statusReason: r.statusReason ?? null,
       serverLastUsedAt: r.serverLastUsedAt ?? null,
       ...(r.environmentUnknown ? { environmentUnknown: true } : {}),
     };

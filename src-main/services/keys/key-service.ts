@@ -3,12 +3,12 @@ import type { AddKeyInput, CreatedKey, EditKeyInput, KeyMeta, RevokeResult } fro
 import type { HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../../helplane/environments';
-import { checkKeyFormat, keyPrefix } from '../../helplane/key-format';
+import { checkKeyFormat, describeFormatFault, keyPrefix } from '../../helplane/key-format';
 import { ENV_KEY_ID } from './env-key';
 import { resolveKeyOrigin } from './key-origin';
 import type { KeyRecords } from './key-records';
 import { reconcileKeychain } from './keychain-reconcile';
-import { verifyKey } from './key-verifier';
+import { statusFromReply, verifyKey } from './key-verifier';
 import { SANDBOX_WORKSPACE, type SandboxAdmin } from './sandbox-admin';
 
 export interface KeyServiceDeps {
@@ -23,6 +23,9 @@ export interface KeyServiceDeps {
 const GENERIC_KEY = /^[\x21-\x7e]{8,512}$/;
 
 function checkSecretOffline(environment: KeyRecord['environment'], secret: string): void {
+  // A Helplane-looking key is told which character is wrong (it is never one of the key's own: only letters and digits are).
+  const fault = environment === 'custom' ? null : describeFormatFault(secret);
+  if (fault) throw new AppFailure('invalid_key_format', fault);
   if (!GENERIC_KEY.test(secret)) {
     throw new AppFailure('invalid_key_format', 'That does not look like an API key: it must be 8 to 512 visible characters with no spaces.');
   }
@@ -87,6 +90,7 @@ export class KeyService {
       status: verification.status,
       workspaceId: verification.workspaceId,
       lastCheckedAt: records.nowIso(),
+      statusReason: verification.reason,
     };
     await this.store(record, secret);
     return records.toMeta(record);
@@ -127,7 +131,21 @@ export class KeyService {
     if (secret === null) return records.update(id, { status: 'missing_secret', lastCheckedAt: records.nowIso() });
     const origin = await resolveKeyOrigin(record, this.deps.sandbox);
     const v = await verifyKey(this.deps.transport, origin, secret);
-    return records.update(id, { status: v.status, lastCheckedAt: records.nowIso(), workspaceId: v.workspaceId ?? record.workspaceId });
+    return records.update(id, { status: v.status, statusReason: v.reason, lastCheckedAt: records.nowIso(), workspaceId: v.workspaceId ?? record.workspaceId });
+  }
+
+  /**
+   * A reply to a request with this key said what the key is (statusFromReply: a 401 revoked or
+   * invalid, a 2xx active): saved and announced at once, so the table and pickers agree with it.
+   */
+  noteReplyStatus(id: string, httpStatus: number, body: string): void {
+    const learned = statusFromReply(httpStatus, body);
+    if (learned === null) return;
+    const { records } = this.deps;
+    const record = records.withPendingUse(this.find(id));
+    // A missing secret is the keychain's business, not the server's; an unchanged status needs no write.
+    if (record.status === learned || record.status === 'missing_secret') return;
+    records.update(id, { status: learned, statusReason: null, lastCheckedAt: records.nowIso() });
   }
 
   rename(id: string, name: string): KeyMeta {

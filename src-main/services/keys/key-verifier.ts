@@ -1,13 +1,35 @@
 import type { HttpTransport, KeyRecord } from '../../ports';
 import { apiErrorCode } from '../../helplane/error-body';
+import { AppFailure } from '../../lib/errors';
 import { callApi } from '../http/call-api';
 
 export interface Verification {
   status: KeyRecord['status'];
   workspaceId: string | null;
+  /** Why the key could not be checked (always set when status is `unverified`), else null. */
+  reason: string | null;
 }
 
 const VERIFY_TIMEOUT_MS = 10_000;
+
+/**
+ * What a reply says about the key that made it, or null when it says nothing: 2xx and 429 mean
+ * the key authenticated; 401 names revoked or invalid; 403 plan_not_eligible.
+ */
+export function statusFromReply(status: number, body: string): KeyRecord['status'] | null {
+  if ((status >= 200 && status < 300) || status === 429) return 'active';
+  const code = apiErrorCode(body);
+  if (status === 401) return code === 'revoked_api_key' ? 'revoked' : 'invalid';
+  if (status === 403 && code === 'plan_not_eligible') return 'plan_not_eligible';
+  return null;
+}
+
+/** Words for a check whose reply said nothing about the key. */
+function unverifiedBecause(status: number, code: string | null): string {
+  const named = code ? ` ${code}` : '';
+  if (status >= 500) return `The server had an error (${status}${named}) and could not check the key. Press Test to try again later.`;
+  return `The server answered ${status}${named} to the check, which does not say whether the key works. Check the Base URL.`;
+}
 
 /** One cheap authenticated call (`GET /v1/conversations?limit=1`) to learn a key's status. */
 export async function verifyKey(transport: HttpTransport, origin: string, secret: string): Promise<Verification> {
@@ -21,17 +43,14 @@ export async function verifyKey(transport: HttpTransport, origin: string, secret
       timeoutMs: VERIFY_TIMEOUT_MS,
       maxBodyBytes: 256 * 1024,
     });
-    const workspaceId =
-      response.headers.find((h) => h.name.toLowerCase() === 'x-workspace-id')?.value ?? null;
-    if (response.status >= 200 && response.status < 300) return { status: 'active', workspaceId };
-    // Rate limited means the key authenticated.
-    if (response.status === 429) return { status: 'active', workspaceId };
-    const code = apiErrorCode(Buffer.from(response.body).toString('utf8'));
-    if (response.status === 401) return { status: code === 'revoked_api_key' ? 'revoked' : 'invalid', workspaceId };
-    if (response.status === 403 && code === 'plan_not_eligible') return { status: 'plan_not_eligible', workspaceId };
-    return { status: 'unverified', workspaceId };
-  } catch {
-    // Offline, timed out or refused: the key may be fine; say we could not check.
-    return { status: 'unverified', workspaceId: null };
+    const workspaceId = response.headers.find((h) => h.name.toLowerCase() === 'x-workspace-id')?.value ?? null;
+    const body = Buffer.from(response.body).toString('utf8');
+    const status = statusFromReply(response.status, body);
+    if (status) return { status, workspaceId, reason: null };
+    return { status: 'unverified', workspaceId, reason: unverifiedBecause(response.status, apiErrorCode(body)) };
+  } catch (error) {
+    // Offline, timed out or refused: the key may be fine; say we could not check, and why.
+    const why = error instanceof AppFailure ? error.message : 'The check failed before the server answered.';
+    return { status: 'unverified', workspaceId: null, reason: `Not checked: ${why}` };
   }
 }

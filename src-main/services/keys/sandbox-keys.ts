@@ -69,26 +69,33 @@ export class SandboxKeys {
 
   /**
    * Settings > Reset sandbox: the sandbox is wiped and seeded again, its keys included. This
-   * console's sandbox keys are then marked Invalid (kept, so the user decides to delete them), and
-   * a new "Sandbox demo" key is made so requests work at once.
+   * console's sandbox keys are then marked Invalid (kept, so the user decides to delete them),
+   * except the old "Sandbox demo": its secret was never shown, so nobody can use it elsewhere, and
+   * the new "Sandbox demo" made here replaces it (one demo key, not two of the same name).
    */
-  async resetSandbox(): Promise<{ seed: number; invalidatedKeys: number; demoKey: KeyMeta | null }> {
+  async resetSandbox(): Promise<{ seed: number; invalidatedKeys: number; replacedDemoKeys: number; demoKey: KeyMeta | null }> {
     const { records } = this.deps;
     const { seed } = await this.deps.admin.reset();
     const now = records.nowIso();
     let invalidatedKeys = 0;
-    const next = records.read().map((r): KeyRecord => {
-      if (r.environment !== 'sandbox' || r.status === 'missing_secret') return r;
-      invalidatedKeys++;
-      const { serverKeyId: _gone, ...rest } = r;
-      return { ...rest, status: 'invalid', lastCheckedAt: now, serverLastUsedAt: null };
-    });
+    const stored = records.read();
+    const oldDemos = stored.filter((r) => r.environment === 'sandbox' && r.name === DEMO_KEY_NAME);
+    const next = stored
+      .filter((r) => !oldDemos.includes(r))
+      .map((r): KeyRecord => {
+        if (r.environment !== 'sandbox' || r.status === 'missing_secret') return r;
+        invalidatedKeys++;
+        const { serverKeyId: _gone, ...rest } = r;
+        return { ...rest, status: 'invalid', lastCheckedAt: now, serverLastUsedAt: null };
+      });
     records.write(next, (message) => `The sandbox was reset, but its keys here could not be marked Invalid: ${message}`);
+    // The list no longer names them: a keychain entry left behind would only be re-listed as recovered.
+    for (const r of oldDemos) await this.deps.secrets.delete(r.id).catch(() => false);
     records.changed();
     const demoKey = await this.deps.keys.create(DEMO_KEY_NAME).then(
       (created) => created.key,
       () => null,
     );
-    return { seed, invalidatedKeys, demoKey };
+    return { seed, invalidatedKeys, replacedDemoKeys: oldDemos.length, demoKey };
   }
 }

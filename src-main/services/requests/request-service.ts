@@ -107,6 +107,9 @@ export class RequestService {
         const responseBody = result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body;
         this.deps.history?.add(entryOf({ status: result.status, errorCode: null, errorMessage: null, durationMs: result.durationMs, rateLimit: result.rateLimit, responseBody }), usedSecret, historyId);
       });
+      // A 401 revoked/invalid (or a 2xx for a key marked otherwise) updates the key's status now; its
+      // own task, so a metadata write that fails does not cost the budget or History their entry.
+      if (result.status === 401 || result.status === 403 || record.status !== 'active') after.run(() => this.deps.keys.noteReplyStatus(record.id, result.status, result.body));
       // The view is this exchange's own object: the id goes on it rather than into a copy.
       if (historyId) result.historyId = historyId;
       return result;

@@ -7,7 +7,7 @@ import type {
   ExportStartInput,
 } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
-import { isUsableKey } from '../lib/usable-keys';
+import { selectActiveKey } from './selectors';
 import type { LoadStatus, SliceCreator } from './types';
 
 /** One place in the Inspector; back/forward move through a stack of these. */
@@ -17,11 +17,12 @@ export type InspectorView =
   | { kind: 'conversation'; conversationId: string; contact: Contact | null };
 
 export interface InspectorSlice {
-  inspectorKeyId: string | null;
   searchQuery: string;
   searchStatus: LoadStatus;
   searchResults: Contact[];
   searchHasMore: boolean;
+  /** Where the next page of the search starts (Load more). */
+  searchCursor: string | null;
   searchError: AppError | null;
   views: InspectorView[];
   viewIndex: number;
@@ -35,8 +36,9 @@ export interface InspectorSlice {
   exportProgress: ExportProgress | null;
   exportError: AppError | null;
 
-  selectInspectorKey(id: string): void;
   searchContacts(query: string): Promise<void>;
+  /** The next page of the current search, added below the results. */
+  loadMoreContacts(): Promise<void>;
   openContact(contact: Contact): void;
   loadMoreConversations(): Promise<void>;
   openConversation(conversationId: string): void;
@@ -50,7 +52,8 @@ export interface InspectorSlice {
 let searchSeq = 0;
 
 export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => {
-  const keyId = () => get().inspectorKeyId ?? get().keys.find(isUsableKey)?.id ?? null;
+  // The key in use is one for the whole console (the header names it): the Inspector reads with it too.
+  const keyId = () => selectActiveKey(get())?.id ?? null;
 
   /** Load what a view shows (on first visit and on back/forward). */
   async function load(view: InspectorView): Promise<void> {
@@ -80,11 +83,11 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
   }
 
   return {
-    inspectorKeyId: null,
     searchQuery: '',
     searchStatus: 'idle',
     searchResults: [],
     searchHasMore: false,
+    searchCursor: null,
     searchError: null,
     views: [{ kind: 'search' }],
     viewIndex: 0,
@@ -98,22 +101,39 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     exportProgress: null,
     exportError: null,
 
-    selectInspectorKey: (id) => set({ inspectorKeyId: id }),
 
     searchContacts: async (query) => {
       const seq = ++searchSeq;
       set({ searchQuery: query });
       const id = keyId();
       if (query.trim() === '' || !id) {
-        set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchError: null });
+        set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchCursor: null, searchError: null });
         return;
       }
       set({ searchStatus: 'loading', searchError: null });
       // The id lets main cancel the request of a search this one supersedes.
       const r = await getDesktopApi().inspectorSearch({ keyId: id, query, searchId: `s${seq}` });
       if (seq !== searchSeq) return;
-      if (r.ok) set({ searchStatus: 'ready', searchResults: r.value.contacts, searchHasMore: r.value.hasMore });
+      if (r.ok) set({ searchStatus: 'ready', searchResults: r.value.contacts, searchHasMore: r.value.hasMore, searchCursor: r.value.nextCursor ?? null });
       else if (r.error.code !== 'cancelled') set({ searchStatus: 'error', searchError: r.error });
+    },
+
+    loadMoreContacts: async () => {
+      const { searchQuery: query, searchCursor: cursor } = get();
+      const id = keyId();
+      if (!cursor || !id) return;
+      const seq = ++searchSeq;
+      set({ searchStatus: 'loading', searchError: null });
+      const r = await getDesktopApi().inspectorSearch({ keyId: id, query, searchId: `s${seq}`, cursor });
+      if (seq !== searchSeq) return;
+      if (r.ok) {
+        set({
+          searchStatus: 'ready',
+          searchResults: [...get().searchResults, ...r.value.contacts],
+          searchHasMore: r.value.hasMore,
+          searchCursor: r.value.nextCursor ?? null,
+        });
+      } else if (r.error.code !== 'cancelled') set({ searchStatus: 'error', searchError: r.error });
     },
 
     openContact: (contact) => go({ kind: 'contact', contact }),

@@ -13,7 +13,7 @@ import type { LoadStatus, SliceCreator } from './types';
 
 /** The latest outcome of a row action, shown beside that row (never contains a secret). */
 export type KeyNotice =
-  | { kind: 'checked'; status: KeyStatus; at: string }
+  | { kind: 'checked'; status: KeyStatus; at: string; reason?: string | null }
   | { kind: 'info'; message: string }
   | { kind: 'error'; message: string };
 
@@ -110,7 +110,7 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
       const result = await getDesktopApi().keysTest({ id });
       if (result.ok) {
         upsert(result.value);
-        notify(id, { kind: 'checked', status: result.value.status, at: result.value.lastCheckedAt ?? new Date().toISOString() });
+        notify(id, { kind: 'checked', status: result.value.status, at: result.value.lastCheckedAt ?? new Date().toISOString(), ...(result.value.statusReason ? { reason: result.value.statusReason } : {}) });
       } else {
         notify(id, { kind: 'error', message: `Test failed: ${result.error.message}` });
       }

@@ -2,6 +2,7 @@ import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlic
 import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
+import { isUsableKey, unusableKeyMessage } from '../lib/key-labels';
 import { selectActiveKey } from './selectors';
 import type { SliceCreator } from './types';
 
@@ -22,7 +23,14 @@ export interface RequestSlice {
   body: string;
   /** POSTs carry an Idempotency-Key unless the user turns it off. */
   idempotencyEnabled: boolean;
+  /** The key the next new request carries: every Send (and every Copy as code) takes a fresh one after it. */
   idempotencyKey: string;
+  /** Exactly what the latest send sent (its Idempotency-Key too): Retry and the automatic retry send it again. */
+  lastSent: SendRequestInput | null;
+  /** Which attempt of the latest request is shown: 1 for a Send or a Retry, then one more per automatic retry. */
+  attempt: number;
+  /** Words after the automatic retry gave up (the attempts ran out), until the next send. */
+  autoRetryStopped: string | null;
   inFlight: boolean;
   requestId: string | null;
   response: ResponseView | null;
@@ -43,7 +51,10 @@ export interface RequestSlice {
   removeHeaderRow(index: number): void;
   setBody(body: string): void;
   setIdempotencyEnabled(enabled: boolean): void;
-  sendRequest(options?: { automatic?: boolean }): Promise<void>;
+  /** Send the request as built now, as a new request (a new Idempotency-Key). */
+  sendRequest(): Promise<void>;
+  /** Send the latest request again as it was sent (the same Idempotency-Key, so the server may replay it). */
+  retryRequest(options?: { automatic?: boolean }): Promise<void>;
   cancelRequest(): Promise<void>;
   cancelAutoRetry(): void;
   /** The request as it would be sent now, or an error to show. */
@@ -71,6 +82,50 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
   let sequence = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** One exchange: `input` exactly as sent (a retry passes the same object), then the 429 follow-up. */
+  const dispatch = async (input: SendRequestInput, options: { automatic: boolean; attempt: number }): Promise<void> => {
+    clearTimeout(retryTimer);
+    const api = getDesktopApi();
+    const check = options.automatic ? null : await api.requestBudgetCheck({ keyId: input.keyId });
+    const requestId = crypto.randomUUID();
+    const mine = ++sequence;
+    set({
+      inFlight: true,
+      requestId,
+      lastSent: input,
+      attempt: options.attempt,
+      responseError: null,
+      autoRetryPending: false,
+      autoRetryStopped: null,
+      retryAt: null,
+      budgetWarning: check?.ok ? check.value.warning : null,
+    });
+    const result = await api.requestSend({ ...input, requestId });
+    if (mine !== sequence) return;
+    if (result.ok) {
+      const view = result.value;
+      set({ inFlight: false, requestId: null, response: view, responseError: null });
+      if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
+        const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
+        const { autoRetryOn429, autoRetryMaxAttempts } = get().settings;
+        const more = options.attempt < autoRetryMaxAttempts;
+        set({
+          retryAt,
+          retryKeyId: input.keyId,
+          autoRetryPending: autoRetryOn429 && more,
+          autoRetryStopped:
+            autoRetryOn429 && !more ? `Automatic retry stopped: all ${autoRetryMaxAttempts} attempts were answered 429 Too Many Requests.` : null,
+        });
+        // The same request again once Retry-After has passed (its Idempotency-Key too, so a POST is never doubled).
+        if (autoRetryOn429 && more) retryTimer = setTimeout(() => void get().retryRequest({ automatic: true }), Math.max(0, retryAt - now()));
+      }
+    } else {
+      set({ inFlight: false, requestId: null, response: null, responseError: result.error });
+    }
+    // The first request may have started the embedded sandbox: refresh the header.
+    void get().loadAppInfo();
+  };
+
   const endpointState = (entry: CatalogEntry | undefined) => ({
     pathValues: {},
     queryValues: {},
@@ -88,6 +143,9 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     body: '',
     idempotencyEnabled: true,
     idempotencyKey: newIdempotencyKey(),
+    lastSent: null,
+    attempt: 1,
+    autoRetryStopped: null,
     inFlight: false,
     requestId: null,
     response: null,
@@ -125,6 +183,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const key = selectActiveKey(state);
       const endpoint = findEndpoint(state.endpointId, state.catalog);
       if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
+      if (!isUsableKey(key)) return { error: { code: 'invalid_argument', message: unusableKeyMessage(key) } };
       if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
       const path = buildPath(endpoint, state.pathValues);
       if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };
@@ -144,42 +203,22 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       };
     },
 
-    sendRequest: async (options = {}) => {
-      clearTimeout(retryTimer);
+    sendRequest: async () => {
       const built = get().buildRequest();
       if ('error' in built) {
-        set({ response: null, responseError: built.error, autoRetryPending: false });
+        clearTimeout(retryTimer);
+        set({ response: null, responseError: built.error, lastSent: null, autoRetryPending: false, autoRetryStopped: null });
         return;
       }
-      const api = getDesktopApi();
-      const check = options.automatic ? null : await api.requestBudgetCheck({ keyId: built.input.keyId });
-      const requestId = crypto.randomUUID();
-      const mine = ++sequence;
-      set({
-        inFlight: true,
-        requestId,
-        responseError: null,
-        autoRetryPending: false,
-        retryAt: null,
-        budgetWarning: check?.ok ? check.value.warning : null,
-      });
-      const result = await api.requestSend({ ...built.input, requestId });
-      if (mine !== sequence) return;
-      if (result.ok) {
-        const view = result.value;
-        set({ inFlight: false, requestId: null, response: view, responseError: null });
-        if (view.status === 429 && view.rateLimit.retryAfterSeconds !== null) {
-          const retryAt = now() + view.rateLimit.retryAfterSeconds * 1000;
-          const auto = get().settings.autoRetryOn429;
-          set({ retryAt, retryKeyId: built.input.keyId, autoRetryPending: auto });
-          // The same request again once Retry-After has passed (its Idempotency-Key too, so a POST is never doubled).
-          if (auto) retryTimer = setTimeout(() => void get().sendRequest({ automatic: true }), Math.max(0, retryAt - now()));
-        }
-      } else {
-        set({ inFlight: false, requestId: null, response: null, responseError: result.error });
-      }
-      // The first request may have started the embedded sandbox: refresh the header.
-      void get().loadAppInfo();
+      // This send takes the shown key; the next new request gets its own (an edited body never meets a 409).
+      set({ idempotencyKey: newIdempotencyKey() });
+      await dispatch(built.input, { automatic: false, attempt: 1 });
+    },
+
+    retryRequest: async (options = {}) => {
+      const input = get().lastSent;
+      if (!input) return;
+      await dispatch(input, { automatic: options.automatic === true, attempt: options.automatic ? get().attempt + 1 : 1 });
     },
 
     cancelRequest: async () => {
@@ -189,7 +228,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
 
     cancelAutoRetry: () => {
       clearTimeout(retryTimer);
-      set({ autoRetryPending: false });
+      set({ autoRetryPending: false, autoRetryStopped: 'Automatic retry stopped. Press Retry to send the request again.' });
     },
 
     saveBody: async () => {
@@ -203,7 +242,10 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const built = get().buildRequest();
       if ('error' in built) return { error: built.error };
       const result = await getDesktopApi().requestSnippet({ request: built.input, language });
-      return result.ok ? { code: result.value.code } : { error: result.error };
+      if (!result.ok) return { error: result.error };
+      // The copied code now owns that key: a Send after it must not replay (or collide with) what the code sends.
+      if (built.input.headers?.some((h) => h.name === 'Idempotency-Key')) set({ idempotencyKey: newIdempotencyKey() });
+      return { code: result.value.code };
     },
 
     fetchResponseLines: (responseId, fromLine, count) => getDesktopApi().responseSlice({ responseId, fromLine, count }),

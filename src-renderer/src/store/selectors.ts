@@ -1,15 +1,19 @@
 import type { KeyMeta, RateLimitState } from '../../../src-preload/contract';
+import { isPickable, isUsableKey } from '../lib/key-labels';
 import { budgetForKey } from './rate-limit-slice';
 import type { ConsoleState } from './types';
-import { isUsableKey } from '../lib/usable-keys';
 
 // Atomic selectors: each returns one stored value (or a stored object), never a fresh object,
 // so components re-render only when that value changes.
 
-/** The key requests go out with: the picked one if it still exists, else the first key. */
+/**
+ * The key in use, everywhere (Requests, Inspector, the header): the picked one while it exists,
+ * else the first usable key; never a recovered key of unknown environment (main refuses it). A
+ * picked key that turns out revoked stays picked (Send says why it cannot go): silently moving to
+ * another key could move the user to another server.
+ */
 export function selectActiveKey(s: ConsoleState): KeyMeta | null {
-  // A key of unknown environment is never the one a request goes out with (usable-keys.ts).
-  return s.keys.find((k) => k.id === s.selectedKeyId && isUsableKey(k)) ?? s.keys.find(isUsableKey) ?? null;
+  return s.keys.find((k) => k.id === s.selectedKeyId && isPickable(k)) ?? s.keys.find(isUsableKey) ?? s.keys.find(isPickable) ?? null;
 }
 
 /** The rate-limit budget the active key spends from, as main last reported it (null before any). */

@@ -95,3 +95,16 @@ describe('redactSecret and mayHoldKey', () => {
     expect(mayHoldKey('anything', '')).toBe(false);
   });
 });
+
+describe('describeFormatFault: which character is wrong', () => {
+  it('names the first character that is not a letter or digit, by its position', async () => {
+    const { describeFormatFault, generateKey } = await import('../../../src-main/helplane/key-format');
+    const key = generateKey('test');
+    const typo = `${key.slice(0, 16)}-${key.slice(17)}`;
+    expect(describeFormatFault(typo)).toMatch(/^Character 17 is “-”: after hl_test_ a Helplane key has only letters and digits/);
+    expect(describeFormatFault(`${key.slice(0, 20)} ${key.slice(21)}`)).toMatch(/^Character 21 is a space/);
+    expect(describeFormatFault(key.slice(0, -1))).toBe('After hl_test_ a Helplane key has 38 letters and digits; this one has 37. Copy the whole key again.');
+    expect(describeFormatFault(key)).toBeNull();
+    expect(describeFormatFault('sk_other_key_format')).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ export function AppHeader() {
       <div className="header-status">
         {activeKey && (
           <p className="header-item">
-            Key in use: <strong>{activeKey.name}</strong> <EnvironmentBadge environment={activeKey.environment} />
+            Key in use: <strong>{activeKey.name}</strong> <EnvironmentBadge environment={activeKey.environment} baseUrl={activeKey.baseUrl} />
           </p>
         )}
         <p className={`header-item sandbox-${info?.sandbox.state ?? 'unknown'}`}>

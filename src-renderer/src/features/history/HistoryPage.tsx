@@ -1,7 +1,9 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDuration } from '../../lib/units';
-import { useConsoleStore } from '../../store';
+import { consoleStore, selectNow, useConsoleStore } from '../../store';
 import { leftOf, numbersOf } from '../rate-limit/rate-limit-words';
+import { dayOf, formatHistoryTime } from './history-time';
 
 /** Every request the console sent: filter, replay into the builder, clear. Kept by main, never with the key. */
 export function HistoryPage() {
@@ -14,6 +16,9 @@ export function HistoryPage() {
   const setFilter = useConsoleStore((s) => s.setHistoryFilter);
   const clearHistory = useConsoleStore((s) => s.clearHistory);
   const replay = useConsoleStore((s) => s.replayHistory);
+  // Today's date, not the ticking clock: the table re-renders at midnight, not every second.
+  const today = useConsoleStore((s) => dayOf(selectNow(s)));
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void loadHistory();
@@ -24,17 +29,36 @@ export function HistoryPage() {
       <h1 id={`${id}-title`}>History</h1>
       <div className="field inline">
         <label htmlFor={`${id}-filter`}>Filter</label>
-        <input id={`${id}-filter`} type="search" value={filter} placeholder="method, path, status or key" onChange={(e) => setFilter(e.target.value)} />
-        <button
-          type="button"
-          disabled={history.length === 0}
-          onClick={() => {
-            if (window.confirm('Clear the whole request history on this computer?')) void clearHistory();
-          }}
-        >
+        <input
+          id={`${id}-filter`}
+          type="search"
+          value={filter}
+          placeholder="e.g. POST /v1/contacts"
+          aria-describedby={`${id}-filter-hint`}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button type="button" disabled={history.length === 0 && !filter} onClick={() => setConfirming(true)}>
           Clear history
         </button>
       </div>
+      <p id={`${id}-filter-hint`} className="hint">
+        Every word must match the method, path, status or key: “POST /v1/messages”, “429”, “Sandbox demo”.
+      </p>
+      {confirming && (
+        <ConfirmDialog
+          title="Clear history"
+          confirmLabel="Clear history"
+          busyText="Clearing…"
+          onConfirm={async () => {
+            await clearHistory();
+            const failed = consoleStore.getState().historyError;
+            return failed ? failed.message : null;
+          }}
+          onClose={() => setConfirming(false)}
+        >
+          Remove every request from this computer’s history? This cannot be undone. Your keys are not affected.
+        </ConfirmDialog>
+      )}
       {error && (
         <p role="alert" className="form-error">
           {error.message}
@@ -60,7 +84,11 @@ export function HistoryPage() {
           <tbody>
             {history.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.time).toLocaleTimeString()}</td>
+                <td>
+                  <time dateTime={new Date(e.time).toISOString()} title={new Date(e.time).toLocaleString()}>
+                    {formatHistoryTime(e.time, today)}
+                  </time>
+                </td>
                 <td>{e.method}</td>
                 <td>
                   <code>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useConsoleStore } from '../../store';
+import { contactCount } from './inspector-format';
 
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 250;
@@ -14,6 +15,7 @@ export function ContactSearch() {
   const error = useConsoleStore((s) => s.searchError);
   const searchContacts = useConsoleStore((s) => s.searchContacts);
   const openContact = useConsoleStore((s) => s.openContact);
+  const loadMore = useConsoleStore((s) => s.loadMoreContacts);
   const [text, setText] = useState(query);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -46,7 +48,7 @@ export function ContactSearch() {
       <p className="hint" aria-live="polite">
         {status === 'loading' && 'Searching…'}
         {status === 'ready' && results.length === 0 && `No contact matches “${query}”.`}
-        {status === 'ready' && results.length > 0 && `${results.length}${hasMore ? '+' : ''} contacts.`}
+        {status === 'ready' && results.length > 0 && contactCount(results.length, hasMore)}
       </p>
       {error && (
         <p role="alert" className="form-error">
@@ -68,7 +70,14 @@ export function ContactSearch() {
           ))}
         </ul>
       )}
-      {hasMore && <p className="hint">More contacts match: type more of the name or email to narrow the list.</p>}
+      {hasMore && (
+        <p className="actions">
+          <button type="button" disabled={status === 'loading'} onClick={() => void loadMore()}>
+            Load more
+          </button>
+          <span className="hint">or type more of the name or email to narrow the list.</span>
+        </p>
+      )}
     </div>
   );
 }

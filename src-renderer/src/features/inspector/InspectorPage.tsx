@@ -1,6 +1,6 @@
-import { useEffect, useId, useMemo } from 'react';
-import { isUsableKey } from '../../lib/usable-keys';
+import { useEffect, useId } from 'react';
 import { useConsoleStore } from '../../store';
+import { KeyPicker } from '../keys/KeyPicker';
 import { ContactSearch } from './ContactSearch';
 import { ContactView } from './ContactView';
 import { ConversationView } from './ConversationView';
@@ -10,11 +10,7 @@ import { sideButton } from './inspector-format';
 /** The support staff's view: find a contact, read its conversations, export lists. Read-only. */
 export function InspectorPage() {
   const id = useId();
-  const allKeys = useConsoleStore((s) => s.keys);
-  // A recovered key of unknown environment is not offered: main would refuse it.
-  const keys = useMemo(() => allKeys.filter(isUsableKey), [allKeys]);
-  const keyId = useConsoleStore((s) => s.inspectorKeyId ?? s.keys.find(isUsableKey)?.id ?? '');
-  const selectKey = useConsoleStore((s) => s.selectInspectorKey);
+  const keys = useConsoleStore((s) => s.keys);
   const view = useConsoleStore((s) => s.views[s.viewIndex]);
   const canBack = useConsoleStore((s) => s.viewIndex > 0);
   const canForward = useConsoleStore((s) => s.viewIndex < s.views.length - 1);
@@ -65,16 +61,7 @@ export function InspectorPage() {
         <p className="empty">Add or create a key on the Keys page first: the Inspector reads the API with one of your keys.</p>
       ) : (
         <>
-          <div className="field inline-field">
-            <label htmlFor={`${id}-key`}>Read with key</label>
-            <select id={`${id}-key`} value={keyId} onChange={(e) => selectKey(e.target.value)}>
-              {keys.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name} · {k.prefix}
-                </option>
-              ))}
-            </select>
-          </div>
+          <KeyPicker label="Read with key" className="field inline-field" />
           {view?.kind === 'search' && (
             <>
               <ContactSearch />

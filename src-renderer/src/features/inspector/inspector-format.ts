@@ -11,7 +11,11 @@ export function formatEta(ms: number | null): string | null {
 
 /** The line under the progress bar: counts, time left, and what the export is waiting for. */
 export function describeExport(p: ExportProgress): string {
-  const rows = p.total !== null ? `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows` : `${p.done.toLocaleString('en')} rows`;
+  // A list says only whether more pages follow: until the last one the total is unknown, and says so.
+  const rows =
+    p.total !== null
+      ? `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows`
+      : `${p.done.toLocaleString('en')} row${p.done === 1 ? '' : 's'}${p.state === 'running' || p.state === 'waiting' ? ' so far (total unknown)' : ''}`;
   switch (p.state) {
     case 'running': {
       const eta = formatEta(p.etaMs);
@@ -30,4 +34,10 @@ export function describeExport(p: ExportProgress): string {
 /** Is this mouse button the browser's "back" (3) or "forward" (4) side button? */
 export function sideButton(button: number): 'back' | 'forward' | null {
   return button === 3 ? 'back' : button === 4 ? 'forward' : null;
+}
+
+/** "1 contact.", "20 contacts.", "20 contacts so far: more match." */
+export function contactCount(n: number, more: boolean): string {
+  const words = `${n} contact${n === 1 ? '' : 's'}`;
+  return more ? `${words} so far: more match.` : `${words}.`;
 }

@@ -5,7 +5,7 @@ import { RelativeTime } from '../clock/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
 import { useConsoleStore } from '../../store';
 import type { KeyNotice } from '../../store/keys-slice';
-import { keyStatusLabel } from '../../lib/key-labels';
+import { keyStatusLabel, unverifiedReason } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
 export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete';
@@ -74,7 +74,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         <code>{key.prefix}</code>
       </td>
       <td>
-        {key.environmentUnknown ? <span className="badge env-unknown">Unknown</span> : <EnvironmentBadge environment={key.environment} />}
+        {key.environmentUnknown ? <span className="badge env-unknown">Unknown</span> : <EnvironmentBadge environment={key.environment} baseUrl={key.baseUrl} hostVisible={false} />}
       </td>
       <td>
         <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>
@@ -86,6 +86,10 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
       </td>
       <td>
         <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
+        {/* The reason once: under the status, unless the row's Test notice below says it. */}
+        {key.status === 'unverified' && !(notice?.kind === 'checked' && notice.status === 'unverified') && (
+          <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>
+        )}
       </td>
       <td className="row-actions-cell">
         <div className="row-actions">
@@ -100,7 +104,12 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
               <button type="button" onClick={(e) => onOpenDialog('edit', key, e.currentTarget)}>
                 Edit
               </button>
-              <button type="button" onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}>
+              <button
+                type="button"
+                disabled={key.status === 'revoked'}
+                title={key.status === 'revoked' ? 'This key is already revoked.' : undefined}
+                onClick={(e) => onOpenDialog('revoke', key, e.currentTarget)}
+              >
                 Revoke
               </button>
               <button type="button" className="danger" onClick={(e) => onOpenDialog('delete', key, e.currentTarget)}>
@@ -129,6 +138,7 @@ function NoticeText({ notice, name }: { notice: KeyNotice; name: string }) {
     return (
       <>
         {name} — checked <RelativeTime iso={notice.at} />: {keyStatusLabel(notice.status)}
+        {notice.status === 'unverified' && <>. {unverifiedReason(notice.reason)}</>}
       </>
     );
   }

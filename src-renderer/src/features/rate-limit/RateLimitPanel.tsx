@@ -4,6 +4,7 @@ import { PolicyList } from './PolicyList';
 import { carryOverNote, numbersOf, quotaText, readFrom } from './rate-limit-words';
 import { RecentChart } from './RecentChart';
 import { ResetsIn } from './ResetsIn';
+import { RetryCountdown } from '../requests/RetryCountdown';
 
 function show(value: number | string | null | undefined): string {
   return value === null || value === undefined ? 'Unknown' : String(value);
@@ -13,14 +14,6 @@ function show(value: number | string | null | undefined): string {
 export function RateLimitPanel() {
   const key = useConsoleStore(selectActiveKey);
   const budget = useConsoleStore(selectActiveBudget);
-  const lastRetryAt = useConsoleStore((s) => s.retryAt);
-  const retryKeyId = useConsoleStore((s) => s.retryKeyId);
-  // A 429's countdown belongs to the key it was sent with: picking another key hides it.
-  const retryAt = key && retryKeyId === key.id ? lastRetryAt : null;
-  const autoRetryPending = useConsoleStore((s) => s.autoRetryPending);
-  const autoRetryOn = useConsoleStore((s) => s.settings.autoRetryOn429);
-  const cancelAutoRetry = useConsoleStore((s) => s.cancelAutoRetry);
-  const status = useConsoleStore((s) => s.response?.status);
   const snap = budget?.snapshot ?? null;
   const numbers = snap ? numbersOf(snap) : null;
   // Only keys whose latest reply spent from this very budget (same server, same workspace).
@@ -50,25 +43,7 @@ export function RateLimitPanel() {
       </dl>
       {note && <p className="hint">{note}</p>}
       {policies.length > 1 && <PolicyList policies={policies} />}
-      {status === 429 && retryAt !== null && (
-        <div role="status" className="banner banner-warning retry">
-          <dl className="metrics">
-            <Metric label="Retry allowed in">
-              <ResetsIn resetAt={retryAt} />
-            </Metric>
-          </dl>
-          {autoRetryPending ? (
-            <p>
-              Too many requests. The console sends the request again automatically when the countdown ends.{' '}
-              <button type="button" onClick={cancelAutoRetry}>
-                Stop automatic retry
-              </button>
-            </p>
-          ) : (
-            <p>Too many requests. Wait for the countdown, then send again{autoRetryOn ? '.' : ' (or turn on automatic retry on 429 in Settings).'}</p>
-          )}
-        </div>
-      )}
+      <RetryCountdown />
       <RecentChart recent={budget?.recent ?? []} />
     </section>
   );

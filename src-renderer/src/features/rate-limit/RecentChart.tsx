@@ -25,7 +25,7 @@ export function RecentChart({ recent }: { recent: RateLimitState['recent'] }) {
         ))}
         <line x1="0" y1="40" x2={BUCKETS * 10} y2="40" className="axis" />
       </svg>
-      <figcaption className="hint">Requests in the last 60 s: {total} (oldest left)</figcaption>
+      <figcaption className="hint">Requests in the last 60 s: {total}, oldest first</figcaption>
     </figure>
   );
 }

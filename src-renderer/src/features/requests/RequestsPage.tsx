@@ -1,5 +1,4 @@
 import { lazy, Suspense, useId, useMemo, type FormEvent } from 'react';
-import { isUsableKey } from '../../lib/usable-keys';
 import {
   selectActiveKey,
   selectEndpointId,
@@ -11,7 +10,8 @@ import {
 } from '../../store';
 import { RateLimitPanel } from '../rate-limit/RateLimitPanel';
 import { ResponsePanel } from '../response/ResponsePanel';
-import { keyOptionLabel } from '../../lib/key-labels';
+import { isPickable, isUsableKey } from '../../lib/key-labels';
+import { KeyPicker } from '../keys/KeyPicker';
 import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
 import { endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
@@ -25,7 +25,7 @@ const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.B
 
 export function RequestsPage() {
   const allKeys = useConsoleStore(selectKeys);
-  const keys = useMemo(() => allKeys.filter(isUsableKey), [allKeys]);
+  const keys = useMemo(() => allKeys.filter(isPickable), [allKeys]);
   const keysStatus = useConsoleStore(selectKeysStatus);
   const activeKey = useConsoleStore(selectActiveKey);
   const endpointId = useConsoleStore(selectEndpointId);
@@ -35,7 +35,6 @@ export function RequestsPage() {
   const body = useConsoleStore((s) => s.body);
   const inFlight = useConsoleStore(selectInFlight);
   const budgetWarning = useConsoleStore((s) => s.budgetWarning);
-  const selectKey = useConsoleStore((s) => s.selectKey);
   const selectEndpoint = useConsoleStore((s) => s.selectEndpoint);
   const setQueryValue = useConsoleStore((s) => s.setQueryValue);
   const setPathValue = useConsoleStore((s) => s.setPathValue);
@@ -45,7 +44,7 @@ export function RequestsPage() {
   const id = useId();
 
   const endpoint = findEndpoint(endpointId, catalog);
-  const canSend = activeKey !== null && endpoint !== undefined && !inFlight;
+  const canSend = activeKey !== null && isUsableKey(activeKey) && endpoint !== undefined && !inFlight;
   const send = () => void sendRequest();
   useSendShortcut(send, canSend);
   const problems = endpoint?.bodySchema ? validateBody(body, endpoint.bodySchema) : [];
@@ -64,23 +63,7 @@ export function RequestsPage() {
         label="Resize builder and response"
         start={
           <form className="form request-form" onSubmit={submit}>
-            <div className="field">
-              <label htmlFor={`${id}-key`}>Key</label>
-              <select
-                id={`${id}-key`}
-                value={activeKey?.id ?? ''}
-                disabled={keys.length === 0}
-                aria-describedby={noKeys ? `${id}-no-keys` : undefined}
-                onChange={(e) => selectKey(e.target.value)}
-              >
-                {keys.length === 0 && <option value="">No keys</option>}
-                {keys.map((key) => (
-                  <option key={key.id} value={key.id}>
-                    {keyOptionLabel(key)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <KeyPicker label="Key" describedBy={noKeys ? `${id}-no-keys` : undefined} />
             <div className="field">
               <label htmlFor={`${id}-endpoint`}>Endpoint</label>
               <select id={`${id}-endpoint`} value={endpointId} aria-describedby={`${id}-endpoint-desc`} onChange={(e) => selectEndpoint(e.target.value)}>

@@ -63,7 +63,7 @@ export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string 
         <SearchControls query={query} onQuery={setQuery} onStep={go} canStep={(found?.lines.length ?? 0) > 0} status={status} />
       </div>
       <p className="hint">
-        Large body ({large.lineCount.toLocaleString()} lines): it stays in the app's main process and is shown a window at a time. Copy is not offered; use Save to file.
+        Large body ({large.lineCount.toLocaleString()} lines): the console keeps it and shows it a window at a time. Copy is not offered; use Save to file.
       </p>
       {error && (
         <p role="alert" className="form-error">

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
+import { ReplayedBadge, RetryButton } from '../requests/ReplyMarks';
 import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
@@ -86,10 +87,17 @@ export function ResponsePanel() {
           The request was not completed: {error.message}
         </p>
       )}
+      {error && !response && (
+        <p>
+          <RetryButton />
+        </p>
+      )}
       {!response && !error && !inFlight && <p className="empty">No response yet. Pick a key and press Send.</p>}
       {!inFlight && response && body && (
         <>
-          <p className={`status-line status-${statusClass(response.status)}`}>{statusLine(response.status, response.statusText)}</p>
+          <p className={`status-line status-${statusClass(response.status)}`}>
+            {statusLine(response.status, response.statusText)} <ReplayedBadge /> <RetryButton />
+          </p>
           <dl className="metrics">
             <Metric label="Time">{formatDuration(response.durationMs)}</Metric>
             {response.ttfbMs !== undefined && <Metric label="Time to first byte">{formatDuration(response.ttfbMs)}</Metric>}

@@ -58,6 +58,7 @@ export function SandboxDataSection() {
         The sandbox keeps its workspaces, contacts, conversations and keys in a SQLite database there. The console&apos;s own folder holds key
         names (never secrets: those are in the OS keychain), History, settings and logs.
       </p>
+      <SandboxOutsideNote baseUrl={info?.sandbox.baseUrl ?? null} />
       <button type="button" className="danger" disabled={!embedded} onClick={() => {
           setDone(null);
           setConfirming(true);
@@ -93,5 +94,29 @@ export function SandboxDataSection() {
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/**
+ * Using the sandbox from curl or code (Copy as code): where it listens, that the port stays, and
+ * which key to use — "Sandbox demo"'s secret is never shown, by design, so a key of one's own.
+ */
+function SandboxOutsideNote({ baseUrl }: { baseUrl: string | null }) {
+  return (
+    <div className="hint" role="note" aria-label="Use the sandbox outside the console">
+      <p>
+        {baseUrl ? (
+          <>
+            The embedded sandbox listens on <code>{baseUrl}</code> and keeps that port at the next launch while it is free.
+          </>
+        ) : (
+          'The embedded sandbox starts with the first request, on the port of the last launch while it is free.'
+        )}
+      </p>
+      <p>
+        To call it from curl or your own code (Copy as code), create a sandbox key on the Keys page (Create key) and copy its secret there:
+        the “Sandbox demo” key’s secret is never shown, so it works only inside the console. Then set HELPLANE_API_KEY to it.
+      </p>
+    </div>
   );
 }

@@ -74,6 +74,14 @@ export function SettingsPage() {
           </label>
           <p className="hint">After 429 Too Many Requests, send the same request again once Retry-After has passed.</p>
         </div>
+        <NumberSetting
+          label="Attempts on 429"
+          value={settings.autoRetryMaxAttempts}
+          min={2}
+          max={10}
+          hint="How many times a request is sent in all, the first send included, before the automatic retry stops."
+          onCommit={(v) => void update({ autoRetryMaxAttempts: v })}
+        />
         {select(
           'proxyMode',
           'Proxy',

@@ -22,3 +22,12 @@ describe('keyOptionLabel', () => {
     );
   });
 });
+
+describe('key status in pickers', () => {
+  it('adds a status other than Active to the option, and does not offer unusable keys', async () => {
+    const { isUsableKey } = await import('../../../../src-renderer/src/lib/key-labels');
+    expect(keyOptionLabel({ name: 'Old', prefix: 'hl_test_3fA9', environment: 'sandbox', status: 'revoked' })).toBe('Old · hl_test_3fA9 · Sandbox · Revoked');
+    expect(keyOptionLabel({ name: 'New', prefix: 'hl_test_3fA9', environment: 'sandbox', status: 'active' })).toBe('New · hl_test_3fA9 · Sandbox');
+    expect(KeyStatusSchema.options.filter((s) => isUsableKey({ status: s }))).toEqual(['active', 'unverified']);
+  });
+});

@@ -80,3 +80,76 @@ describe('the builder', () => {
     expect(state().idempotencyKey).not.toBe('old');
   });
 });
+
+describe('the automatic retry is bounded', () => {
+  it('stops after the set number of attempts, counting them, and says so', async () => {
+    consoleStore.setState({ settings: { ...state().settings, autoRetryOn429: true, autoRetryMaxAttempts: 3 } });
+    fake.replies.requestSend = () => ({ ok: true, value: limited() });
+    await state().sendRequest();
+    expect(state()).toMatchObject({ attempt: 1, autoRetryPending: true, autoRetryStopped: null });
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(state()).toMatchObject({ attempt: 2, autoRetryPending: true });
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(state().attempt).toBe(3);
+    expect(state().autoRetryPending).toBe(false);
+    expect(state().autoRetryStopped).toContain('all 3 attempts');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.callsOf('requestSend')).toHaveLength(3);
+    // Every attempt is the same request: the same Idempotency-Key.
+    const keys = fake.callsOf('requestSend').map((c) => JSON.stringify((c.arg as { headers?: unknown }).headers ?? null));
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('a new Send starts counting again', async () => {
+    consoleStore.setState({ settings: { ...state().settings, autoRetryOn429: true, autoRetryMaxAttempts: 2 } });
+    fake.replies.requestSend = () => ({ ok: true, value: limited() });
+    await state().sendRequest();
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(state().autoRetryStopped).not.toBeNull();
+    await state().sendRequest();
+    expect(state()).toMatchObject({ attempt: 1, autoRetryPending: true, autoRetryStopped: null });
+  });
+});
+
+describe('Idempotency-Key: one per request, the same for its retries', () => {
+  const createContact: CatalogEntry = {
+    id: 'createContact', method: 'POST', path: '/v1/contacts', summary: 'Create a contact', description: '', pathParams: [], queryParams: [],
+    bodySchema: '{"type":"object"}', template: '{\n  "name": "Ada"\n}', needsKey: true,
+  };
+  const sentKey = (i: number) => (fake.callsOf('requestSend')[i]!.arg as { headers: { name: string; value: string }[] }).headers.find((h) => h.name === 'Idempotency-Key')!.value;
+
+  beforeEach(() => {
+    consoleStore.setState({ catalog: [createContact] });
+    state().selectEndpoint('createContact');
+    fake.replies.requestSend = () => ({ ok: true, value: makeResponse({ status: 201, statusText: 'Created' }) });
+  });
+
+  it('each Send carries a new key, shown before it is sent', async () => {
+    const shown = state().idempotencyKey;
+    await state().sendRequest();
+    expect(sentKey(0)).toBe(shown);
+    expect(state().idempotencyKey).not.toBe(shown);
+    state().setBody('{"name":"Grace"}');
+    await state().sendRequest();
+    expect(sentKey(1)).not.toBe(sentKey(0));
+  });
+
+  it('Retry sends the same request with the same key, even after the body was edited', async () => {
+    await state().sendRequest();
+    state().setBody('{"name":"Edited"}');
+    await state().retryRequest();
+    const [first, second] = fake.callsOf('requestSend').map((c) => c.arg as { body: string; headers: unknown });
+    expect(second!.headers).toEqual(first!.headers);
+    expect(second!.body).toBe(first!.body);
+    expect(state().attempt).toBe(1);
+  });
+
+  it('Copy as code takes the shown key; the next Send gets a new one', async () => {
+    fake.api.requestSnippet = async (arg) => ({ ok: true, value: { language: arg.language, code: JSON.stringify(arg.request.headers) } });
+    const shown = state().idempotencyKey;
+    const copied = await state().copySnippet('curl');
+    expect('code' in copied && copied.code).toContain(shown);
+    await state().sendRequest();
+    expect(sentKey(0)).not.toBe(shown);
+  });
+});
