@@ -79,7 +79,7 @@ describe('a recovered key (secret in the keychain, no metadata)', () => {
 
   it('Edit key assigns it an environment and base URL (checked in main); it then goes to that origin only', async () => {
     const client = typedClient(core.router);
-    expect(await client.call('keys:edit', { id: 'key_staging', environment: 'custom', baseUrl: 'ftp://staging.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await client.call('keys:edit', { id: 'key_staging', environment: 'custom', baseUrl: 'ftp://staging.example.com' })).toMatchObject({ ok: false, error: { code: 'invalid_base_url' } });
     expect(await client.call('keys:edit', { id: 'key_staging', environment: 'custom' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     // Not a Helplane key: it cannot be Production.
     expect(await client.call('keys:edit', { id: 'key_staging', environment: 'production' })).toMatchObject({ ok: false, error: { code: 'invalid_key_format' } });
