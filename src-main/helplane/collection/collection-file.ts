@@ -1,8 +1,8 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { COLLECTION_FILE_MAX } from './limits';
 import { COLLECTION_FIELD_ORDER, collectionSchema, type CollectionFile } from './model';
 import type { ParseResult } from './request-file';
-import { issueProblem, mapEntries, parseYaml, TO_STRING, writeYaml } from './yaml-text';
+import { issueProblem, mapEntries, parseYaml, spliceFields, writeYaml } from './yaml-text';
 
 /** The collection file: `collection.yaml` at the collection folder's root. */
 export const COLLECTION_FILE_NAME = 'collection.yaml';
@@ -40,20 +40,13 @@ function content(collection: CollectionFile): Map<string, unknown> {
   return out;
 }
 
-/** As serialiseRequest: the same text when unchanged, else the changed fields replaced in the document. */
+/** As serialiseRequest: the same text when unchanged, else only the changed fields rewritten. */
 export function serialiseCollection(collection: CollectionFile, previous?: { text: string; value: CollectionFile }): string {
   const after = content(collection);
   if (!previous) return writeYaml(after);
   const before = content(previous.value);
   const same = (field: string) => writeYaml(before.get(field) ?? null) === writeYaml(after.get(field) ?? null);
   if (COLLECTION_FIELD_ORDER.every(same)) return previous.text;
-  const doc = parseDocument(previous.text, { uniqueKeys: true });
-  if (!isMap(doc.contents) || doc.errors.length > 0) return writeYaml(after);
-  for (const field of COLLECTION_FIELD_ORDER) {
-    if (same(field)) continue;
-    const value = after.get(field);
-    if (value === undefined) doc.delete(field);
-    else doc.set(field, doc.createNode(value));
-  }
-  return doc.toString(TO_STRING);
+  const changes = new Map(COLLECTION_FIELD_ORDER.filter((f) => !same(f)).map((f) => [f, after.get(f)]));
+  return spliceFields(previous.text, changes, COLLECTION_FIELD_ORDER) ?? writeYaml(after);
 }

@@ -1,13 +1,13 @@
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { REQUEST_FILE_MAX } from './limits';
 import { REQUEST_FIELD_ORDER, requestSchema, type RequestFile, type RequestTest } from './model';
 import type { CollectionProblem } from './problems';
-import { issueProblem, mapEntries, parseYaml, TO_STRING, writeYaml } from './yaml-text';
+import { issueProblem, mapEntries, parseYaml, spliceFields, writeYaml } from './yaml-text';
 
 /**
  * One request per file (`<name>.request.yaml`). Reading gives the request and keeps the text it came
  * from; writing an unchanged request gives back that very text (comments and all), and a changed
- * one is written into the same YAML document, so comments on the fields left alone survive.
+ * one has only its changed fields rewritten, every other line kept byte for byte (comments too).
  */
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: CollectionProblem };
@@ -88,25 +88,6 @@ export function serialiseRequest(request: RequestFile, previous?: { text: string
   const after = content(request);
   const same = (field: string) => writeYaml(before.get(field) ?? null) === writeYaml(after.get(field) ?? null);
   if (REQUEST_FIELD_ORDER.every(same)) return previous.text;
-  const doc: Document = parseDocument(previous.text, { uniqueKeys: true });
-  const top = doc.contents;
-  if (!isMap(top) || doc.errors.length > 0) return writeRequest(request);
-  for (const field of REQUEST_FIELD_ORDER) {
-    if (same(field)) continue;
-    const value = after.get(field);
-    if (value === undefined) {
-      doc.delete(field);
-      continue;
-    }
-    if (doc.has(field)) {
-      doc.set(field, doc.createNode(value));
-      continue;
-    }
-    const later = REQUEST_FIELD_ORDER.slice(REQUEST_FIELD_ORDER.indexOf(field) + 1);
-    const at = top.items.findIndex((pair) => isScalar(pair.key) && (later as readonly string[]).includes(String(pair.key.value)));
-    const pair = doc.createPair(field, value);
-    if (at < 0) top.items.push(pair);
-    else top.items.splice(at, 0, pair);
-  }
-  return doc.toString(TO_STRING);
+  const changes = new Map(REQUEST_FIELD_ORDER.filter((f) => !same(f)).map((f) => [f, after.get(f)]));
+  return spliceFields(previous.text, changes, REQUEST_FIELD_ORDER) ?? writeRequest(request);
 }

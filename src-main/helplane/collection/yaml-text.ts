@@ -122,3 +122,52 @@ export function writeYaml(content: unknown): string {
   const doc = new Document(content);
   return doc.toString(TO_STRING);
 }
+
+/**
+ * `text` with only the changed top-level fields rewritten, every other byte left as it was (so a
+ * hand-formatted file keeps its layout, comments and spacing, and `git diff` shows only the change).
+ * `changes`: field → its new content (undefined to remove it); new fields go before the first
+ * existing field that comes after them in `order`. Undefined when the text is not a block map of
+ * fields, for the caller to write the file from nothing.
+ */
+export function spliceFields(text: string, changes: ReadonlyMap<string, unknown>, order: readonly string[]): string | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const top = doc.contents;
+  if (doc.errors.length > 0 || !isMap(top) || top.flow) return undefined;
+  const spans = new Map<string, { start: number; end: number; tail: string }>();
+  for (const pair of top.items) {
+    if (!isScalar(pair.key) || !pair.key.range) return undefined;
+    const start = lineStart(text, pair.key.range[0]);
+    const valueEnd = (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1];
+    const lineEnd = text[valueEnd - 1] === '\n' ? valueEnd : nextLine(text, valueEnd);
+    // An inline comment after the value (`path: /a  # why`) stays with the new value.
+    const tail = text.slice(valueEnd, lineEnd).replace(/\n$/, '');
+    spans.set(String(pair.key.value), { start, end: lineEnd, tail: /^\s+#/.test(tail) ? tail : '' });
+  }
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const [field, value] of changes) {
+    const span = spans.get(field);
+    const snippet = value === undefined ? '' : writeYaml(new Map([[field, value]]));
+    if (span) {
+      const withTail = span.tail && snippet && !snippet.slice(0, -1).includes('\n') ? `${snippet.slice(0, -1)}${span.tail}\n` : snippet;
+      edits.push({ start: span.start, end: span.end, text: withTail });
+      continue;
+    }
+    if (value === undefined) continue;
+    const later = order.slice(order.indexOf(field) + 1).map((f) => spans.get(f)?.start).filter((s): s is number => s !== undefined);
+    const at = later.length ? Math.min(...later) : text.length;
+    edits.push({ start: at, end: at, text: at === text.length && text !== '' && !text.endsWith('\n') ? `\n${snippet}` : snippet });
+  }
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function nextLine(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}

@@ -54,6 +54,27 @@ describe('request files', () => {
     );
   });
 
+  it('a changed request saved over another one parses back to the changed request, whatever changed', () => {
+    const hand = parsed(HAND_WRITTEN);
+    fc.assert(
+      fc.property(requestArb, requestArb, fc.boolean(), (a, b, fromHand) => {
+        const previous = fromHand ? { text: HAND_WRITTEN, value: hand } : { text: writeRequest(a), value: a };
+        const text = serialiseRequest(b, previous);
+        expect(parsed(text)).toEqual(b);
+        if (fromHand && b.name !== hand.name) expect(text).toContain('# Creates a contact, then the chain sends it a message.');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rewrites only the lines of the changed field, keeping spacing, flow maps and inline comments', () => {
+    const value = parsed(HAND_WRITTEN);
+    const text = serialiseRequest({ ...value, path: '/v1/contacts/import' }, { text: HAND_WRITTEN, value });
+    expect(text).toBe(HAND_WRITTEN.replace('path: /v1/contacts   #', 'path: /v1/contacts/import   #'));
+    const removed = serialiseRequest({ ...value, captures: [] }, { text: HAND_WRITTEN, value });
+    expect(removed).toBe(HAND_WRITTEN.replace('captures:\n  - variable: contact_id\n    path: $.id\n', ''));
+  });
+
   it('writes fields in one stable order whatever order the object has', () => {
     const request = parsed(HAND_WRITTEN);
     const shuffled = Object.fromEntries(Object.entries(request).reverse()) as RequestFile;
