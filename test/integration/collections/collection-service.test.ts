@@ -151,6 +151,34 @@ describe('CollectionService with real files', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('sees files added, removed and damaged outside, and the collection file changed', async () => {
+    const root = collectionFolder();
+    const s = service();
+    await opened(s, root);
+    let change = nextChange(s);
+    write(root, 'more/read-thread.request.yaml', 'name: Read thread\nmethod: GET\npath: /v1/conversations/{{conversation_id}}\n');
+    rmSync(join(root, 'list-contacts.request.yaml'));
+    writeFileSync(join(root, 'chain/send-message.request.yaml'), 'name: Send message\nmethod: [\n');
+    writeFileSync(join(root, 'collection.yaml'), 'name: Onboarding\nvariables:\n  email: bob@example.com\n');
+    let event = await change;
+    // Edits may land in one debounced event or two: gather until all four are seen.
+    const changed = new Set(event.changed);
+    const removed = new Set(event.removed);
+    while (changed.size < 3 || removed.size < 1) {
+      change = nextChange(s);
+      event = await change;
+      event.changed.forEach((p) => changed.add(p));
+      event.removed.forEach((p) => removed.add(p));
+    }
+    expect([...changed].sort()).toEqual(['chain/send-message.request.yaml', 'collection.yaml', 'more/read-thread.request.yaml']);
+    expect([...removed]).toEqual(['list-contacts.request.yaml']);
+    const snapshot = event.snapshot;
+    expect(snapshot?.collection.variables).toEqual([{ name: 'email', value: 'bob@example.com' }]);
+    expect(snapshot?.problems).toEqual([expect.objectContaining({ code: 'parse_error', file: 'chain/send-message.request.yaml' })]);
+    expect(JSON.stringify(snapshot?.tree)).toContain('more/read-thread.request.yaml');
+    expect(s.readRequest('chain/send-message.request.yaml')).toMatchObject({ ok: false, problem: { code: 'parse_error' } });
+  });
+
   it('a file changed on disk while a tab has edits: save is refused; keep mine writes, take theirs reads', async () => {
     const root = collectionFolder();
     const s = service();
