@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { AtomicFile } from '../lib/atomic-file';
@@ -6,6 +6,10 @@ import type { CollectionEntry, CollectionFiles, CollectionWatch } from '../ports
 
 /** A listing this long is refused (a home folder picked by mistake, not a collection). */
 const LIST_MAX = 50_000;
+/** A file larger than this is not read into memory (a request file is capped far lower). */
+const READ_MAX_BYTES = 4 * 1024 * 1024;
+/** A new file is readable by others, as an editor would write it (AtomicFile makes 0600 files). */
+const NEW_FILE_MODE = 0o644;
 
 const hidden = (name: string) => name.startsWith('.') || name === 'node_modules';
 
@@ -47,14 +51,21 @@ export function createNodeCollectionFiles(): CollectionFiles {
       return out;
     },
 
-    read: (root, path) => readFile(inside(root, path), 'utf8'),
+    async read(root, path) {
+      const full = inside(root, path);
+      if ((await stat(full)).size > READ_MAX_BYTES) throw fsError('EFBIG', `${path} is larger than ${READ_MAX_BYTES} bytes.`);
+      return readFile(full, 'utf8');
+    },
 
     async write(root, path, text) {
       const full = inside(root, path);
       await mkdir(dirname(full), { recursive: true });
+      // The file keeps its permissions across a save (the rename puts a new file in its place).
+      const mode = await stat(full).then((s) => s.mode & 0o777, () => NEW_FILE_MODE);
       const file = await AtomicFile.create(full);
       try {
         await file.write(text);
+        await chmod(file.tempPath, mode);
         await file.commit();
       } catch (error) {
         await file.discard();
