@@ -61,6 +61,10 @@ export const PACKAGES = [
     instead: 'Only adapters wrap these libraries: depend on the interface in src-main/ports.ts and let the host pass the adapter in.',
   },
   {
+    label: 'yaml/json-p3', packages: 'yaml json-p3', layers: 'helplane',
+    instead: 'The collection format and JSONPath are pure logic in src-main/helplane/collection/: call its parse, serialise, resolve and capture functions.',
+  },
+  {
     label: 'better-sqlite3/fastify', packages: 'better-sqlite3 fastify @fastify/*', layers: 'sandbox-server adapters',
     instead: 'The database and HTTP server belong to the embedded sandbox (src-main/sandbox-server/).',
   },

@@ -174,3 +174,33 @@ export interface ApiGateway {
   /** The budget the key's next request spends from, as far as is known before its reply. */
   budgetFor(keyId: string): Promise<string>;
 }
+
+/** One entry of a collection folder, by its path from the folder's root (`/`-separated). */
+export interface CollectionEntry {
+  path: string;
+  kind: 'file' | 'folder';
+}
+
+/**
+ * A collection folder on disk (adapters/node-collection-files.ts: node fs and chokidar). Paths are
+ * relative to `root` with `/`; the adapter refuses one that leaves the root. Failures throw errors
+ * with Node's `code` (ENOENT, EEXIST, ENOTDIR, …); the collection service turns them into words.
+ */
+export interface CollectionFiles {
+  /** Every file and folder below `root`, hidden names (`.git`, partial writes) left out. */
+  list(root: string): Promise<CollectionEntry[]>;
+  read(root: string, path: string): Promise<string>;
+  /** Written beside and renamed into place, so a crash never leaves half a file; missing folders are made. */
+  write(root: string, path: string, text: string): Promise<void>;
+  /** Rename or move; EEXIST when `to` is taken (never replaced). */
+  rename(root: string, from: string, to: string): Promise<void>;
+  remove(root: string, path: string): Promise<void>;
+  /** Reports each path added, changed or removed below `root` (unthrottled: the service debounces). */
+  watch(root: string, onChange: (path: string) => void, onError: (error: Error) => void): CollectionWatch;
+}
+
+export interface CollectionWatch {
+  /** Settles once the watcher sees every existing file, so a change after it is reported. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}

@@ -2,13 +2,14 @@
 // their rows as a table (or a JSON array). Add a bench by exporting a `Bench` and listing it here.
 import { parseArgs } from 'node:util';
 import type { Bench, BenchRow } from './bench';
+import { collectionOpen } from './collection-open';
 import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
 import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart, largeBody];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart, largeBody, collectionOpen];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [
