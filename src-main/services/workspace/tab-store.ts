@@ -43,7 +43,12 @@ export class TabStore {
     // Tab by tab: one bad tab (a field cut, a method this version does not know) must not cost the others.
     const valid = file.success ? file.data.tabs.flatMap((t) => validTab(t)) : [];
     const unique = valid.filter((t, i) => valid.findIndex((o) => o.id === t.id) === i).slice(0, MAX_TABS);
-    this.tabs = unique;
+    // A file edited by hand (or by an older console) may hold a key-shaped string: it never comes back.
+    this.tabs = unique.map((t) => {
+      const { id, unsaved, updatedAt, ...input } = t;
+      const { draft, warnings } = scrubDraft(input, []);
+      return warnings.length === 0 ? t : { ...draft, id, unsaved, updatedAt };
+    });
     const active = file.success ? file.data.activeTabId : null;
     this.activeTabId = active !== null && unique.some((t) => t.id === active) ? active : (unique[0]?.id ?? null);
     // A file that parsed but held what was dropped is kept beside, as it was (a file that did not parse already is).

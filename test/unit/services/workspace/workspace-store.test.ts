@@ -126,6 +126,17 @@ describe('tabs and drafts', () => {
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, 'workspace', aside[0]!), 'utf8')).toBe(original);
   });
+
+  it('a key written into tabs.json by hand does not come back from it', () => {
+    const dir = dataDir();
+    const ws = workspace(dir);
+    ws.open({ name: 'a', body: '{}' }, []);
+    ws.flush();
+    const hl = generateKey('test');
+    writeFileSync(tabsFile(dir), readFileSync(tabsFile(dir), 'utf8').replace('"body":"{}"', `"body":"${hl}"`));
+    const [tab] = workspace(dir).tabs.state().tabs;
+    expect(tab?.body).toBe(`${hl.slice(0, 12)}…[redacted]`);
+  });
 });
 
 describe('response history per tab', () => {
