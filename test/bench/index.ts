@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import type { Bench, BenchRow } from './bench';
 import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
+import { fetchAllPacing } from './fetch-all-pacing';
 import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart, largeBody];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [
