@@ -229,6 +229,11 @@ function addHeader(parsed: Parsed, value: string, name: string): void {
 function buildRequest(parsed: Parsed, matchKey: KeyMatcher): ImportedRequest {
   if (parsed.urls.length === 0) fail('The command has no URL.');
   if (parsed.urls.length > 1) fail(`The command has more than one URL (${parsed.urls.slice(0, 3).map((u) => `“${u.slice(0, 60)}”`).join(', ')}); import one request at a time.`);
+  const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(parsed.urls[0] as string)?.[1] ?? '';
+  const hostVariable = variablesIn(authority)[0];
+  if (hostVariable !== undefined) {
+    fail(`The URL's server comes from $${hostVariable || '(…)'}; paste the command with the server written out (the key's environment decides it).`);
+  }
   const rawUrl = toBraces(parsed.urls[0] as string, 'the URL');
   let url: URL;
   try {
@@ -287,7 +292,9 @@ function buildRequest(parsed: Parsed, matchKey: KeyMatcher): ImportedRequest {
   if (body !== undefined && (method === 'GET' || method === 'HEAD')) fail(`A ${method} request cannot have a body; the command sends one with ${method}.`);
 
   const query = [...url.searchParams].map(([name, value]) => ({ name, value }));
-  const request: ImportedRequest = { method: method as ImportedMethod, origin: url.origin, path: url.pathname, query, headers, key, ignored: parsed.ignored, notes: parsed.notes };
+  // The URL parser escapes the braces of a {{variable}}; the console's templates want them as typed.
+  const path = url.pathname.replace(/%7B%7B([^%/]*)%7D%7D/gi, (_m, name: string) => `{{${decodeURIComponent(name)}}}`);
+  const request: ImportedRequest = { method: method as ImportedMethod, origin: url.origin, path, query, headers, key, ignored: parsed.ignored, notes: parsed.notes };
   if (body !== undefined) request.body = body;
   refuseKeysElsewhere(request, pasted);
   return request;

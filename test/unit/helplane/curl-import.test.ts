@@ -78,7 +78,8 @@ describe('importCurl: real-world commands', () => {
 
   it('other $VARIABLES become {{variables}} the console resolves (or names when undefined)', () => {
     const imported = importCurl('curl "https://api.helplane.io/v1/contacts/$CONTACT_ID" -H "X-Trace: ${TRACE}-1" -d "{\\"a\\":\\"$NAME\\"}"', noKeys);
-    expect(imported.path).toBe('/v1/contacts/%7B%7BCONTACT_ID%7D%7D');
+    expect(imported.path).toBe('/v1/contacts/{{CONTACT_ID}}');
+    expect(importCurl('curl "https://h.example/v1/x?email=$EMAIL"', noKeys).query).toEqual([{ name: 'email', value: '{{EMAIL}}' }]);
     expect(imported.headers).toEqual([{ name: 'X-Trace', value: '{{TRACE}}-1' }]);
     expect(imported.body).toBe('{"a":"{{NAME}}"}');
   });
@@ -152,6 +153,8 @@ describe('importCurl: refusals name the word', () => {
     ['curl "https://h.example/$(whoami)"', /runs a command/],
     ['curl ^"https://h.example/^" ^\n -H ^"a: b^"', /Windows cmd/],
     ['rm -rf / ; curl https://h.example/', /Only a curl command can be imported/],
+    ['curl "https://$HOST/v1/contacts"', /The URL's server comes from \$HOST; paste the command with the server written out/],
+    ['curl "$BASE_URL/v1/contacts"', /The URL's server comes from \$BASE_URL/],
   ])('%s', (command, message) => {
     const error = failure(command);
     expect(error.code).toBe('invalid_argument');
