@@ -73,6 +73,10 @@ export const PACKAGES = [
     instead: 'The renderer, the preload and the contract run without Node: do the work in src-main and ask for it through a contract operation.',
   },
   {
+    label: 'shell-quote', packages: 'shell-quote', layers: 'helplane services cli',
+    instead: 'A pasted curl command can hold a key: main parses it (src-main/helplane/curl-import/) and returns only which stored key it matches.',
+  },
+  {
     label: 'UI libraries', packages: 'react react-dom zustand @codemirror/* @tanstack/*', layers: 'src-renderer/',
     instead: 'UI code lives in src-renderer.',
   },

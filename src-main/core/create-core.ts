@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../src-preload/contract';
-import type { Clock, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
+import type { ApiGateway, Clock, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
 import { afterReplyQueue } from '../lib/after-reply';
@@ -60,6 +60,10 @@ export interface Core {
   /** The request engine itself (the router's requestSend calls it; benches time it). */
   requests: RequestService;
   sandbox: SandboxRunner;
+  /** GETs through the request engine (tracker, History), as the Inspector, exports and page walks use them. */
+  gateway: ApiGateway;
+  /** The one pacer of paced jobs (exports, Fetch all pages): what one learns of a budget, the other waits by. */
+  pacer: BudgetPacer;
   dispose(): Promise<void>;
 }
 
@@ -109,6 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
 
   const gateway = engineGateway(requests, keys, tracker, () => clock.now());
+  const pacer = new BudgetPacer(systemPacerClock);
   const router = createRouter(
     createHandlers({
       app,
@@ -121,7 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       history,
       settings,
       inspector: new InspectorService(gateway),
-      exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer: new BudgetPacer(systemPacerClock), now: () => clock.now() }),
+      exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer, now: () => clock.now() }),
       afterReply,
     }),
     {
@@ -147,6 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     requests,
     keys,
     sandbox,
+    gateway,
+    pacer,
     dispose: async () => {
       rateLimitEvents.cancel();
       afterReply.drain();

@@ -5,11 +5,12 @@ import type { Bench, BenchRow } from './bench';
 import { collectionOpen } from './collection-open';
 import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
+import { fetchAllPacing } from './fetch-all-pacing';
 import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, rendererStart, largeBody, collectionOpen];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

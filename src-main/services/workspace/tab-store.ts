@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { AppFailure } from '../../lib/errors';
+import { keepAside } from '../../lib/keep-aside';
+import type { JsonDocument } from '../../ports';
+import {
+  EMPTY_DRAFT,
+  MAX_TABS,
+  TabDraftInputSchema,
+  TabDraftSchema,
+  WORKSPACE_FILE_VERSION,
+  WorkspaceFileSchema,
+  type TabDraft,
+  type TabDraftInput,
+  type WorkspaceState,
+} from './draft-schema';
+import { scrubDraft } from './draft-secrets';
+
+export interface TabChange {
+  tab: TabDraft;
+  /** What was taken out of the draft before it was kept (a key), in words; empty as a rule. */
+  warnings: string[];
+}
+
+const newTabId = () => `tab_${randomBytes(8).toString('hex')}`;
+
+/**
+ * The open tabs and their drafts, kept by main so they come back after a restart. The document is
+ * the coalesced one (a burst of keystrokes is one write; dispose flushes). Every draft is
+ * validated and scrubbed of keys before it is kept: the caller passes the secrets of the stored
+ * keys with each change, and this store keeps none of them.
+ */
+export class TabStore {
+  private tabs: TabDraft[];
+  private activeTabId: string | null;
+  private readonly document = { toJSON: () => ({ version: WORKSPACE_FILE_VERSION, tabs: this.tabs, activeTabId: this.activeTabId }) };
+
+  constructor(
+    private readonly store: JsonDocument,
+    private readonly now: () => number = Date.now,
+  ) {
+    const raw = store.read();
+    const file = WorkspaceFileSchema.safeParse(raw);
+    // Tab by tab: one bad tab (a field cut, a method this version does not know) must not cost the others.
+    const valid = file.success ? file.data.tabs.flatMap((t) => validTab(t)) : [];
+    const unique = valid.filter((t, i) => valid.findIndex((o) => o.id === t.id) === i).slice(0, MAX_TABS);
+    // A file edited by hand (or by an older console) may hold a key-shaped string: it never comes back.
+    this.tabs = unique.map((t) => {
+      const { id, unsaved, updatedAt, ...input } = t;
+      const { draft, warnings } = scrubDraft(input, []);
+      return warnings.length === 0 ? t : { ...draft, id, unsaved, updatedAt };
+    });
+    const active = file.success ? file.data.activeTabId : null;
+    this.activeTabId = active !== null && unique.some((t) => t.id === active) ? active : (unique[0]?.id ?? null);
+    // A file that parsed but held what was dropped is kept beside, as it was (a file that did not parse already is).
+    if (raw !== undefined && (!file.success || unique.length < file.data.tabs.length)) keepAside(store, this.document);
+  }
+
+  state(): WorkspaceState {
+    return { tabs: [...this.tabs], activeTabId: this.activeTabId };
+  }
+
+  get(tabId: string): TabDraft {
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (!tab) throw new AppFailure('not_found', 'That tab is no longer open.');
+    return tab;
+  }
+
+  /** A new tab after the active one (or at the end), made active. */
+  open(draft: Partial<TabDraftInput>, secrets: readonly string[]): TabChange {
+    if (this.tabs.length >= MAX_TABS) {
+      throw new AppFailure('request_rejected', `At most ${MAX_TABS} tabs can be open; close one first.`);
+    }
+    const { draft: kept, warnings } = this.checked({ ...EMPTY_DRAFT, ...draft }, secrets);
+    const tab: TabDraft = { ...kept, id: newTabId(), unsaved: kept.collectionLink === null, updatedAt: this.now() };
+    const at = this.activeTabId === null ? this.tabs.length : this.tabs.findIndex((t) => t.id === this.activeTabId) + 1;
+    this.tabs.splice(at, 0, tab);
+    this.activeTabId = tab.id;
+    this.save();
+    return { tab, warnings };
+  }
+
+  /** The user's edits: the draft is replaced by what they typed, and the tab is marked unsaved. */
+  update(tabId: string, patch: Partial<TabDraftInput>, secrets: readonly string[]): TabChange {
+    const current = this.get(tabId);
+    const { id: _id, unsaved: _unsaved, updatedAt: _updatedAt, ...input } = current;
+    const { draft, warnings } = this.checked({ ...input, ...patch }, secrets);
+    const tab: TabDraft = { ...draft, id: tabId, unsaved: true, updatedAt: this.now() };
+    this.replace(tab);
+    return { tab, warnings };
+  }
+
+  /** The tab's request was saved to (or reloaded from) its request file: no longer unsaved. */
+  markSaved(tabId: string, collectionLink: TabDraft['collectionLink']): TabDraft {
+    const tab: TabDraft = { ...this.get(tabId), collectionLink, unsaved: false, updatedAt: this.now() };
+    this.replace(tab);
+    return tab;
+  }
+
+  /** Close a tab; the next one (or the previous, for the last) becomes active when it was. */
+  close(tabId: string): WorkspaceState {
+    const at = this.tabs.findIndex((t) => t.id === tabId);
+    if (at < 0) return this.state();
+    this.tabs.splice(at, 1);
+    if (this.activeTabId === tabId) this.activeTabId = (this.tabs[at] ?? this.tabs[at - 1])?.id ?? null;
+    this.save();
+    return this.state();
+  }
+
+  activate(tabId: string): WorkspaceState {
+    this.get(tabId);
+    this.activeTabId = tabId;
+    this.save();
+    return this.state();
+  }
+
+  /** Move a tab to `index` in the strip (clamped). */
+  move(tabId: string, index: number): WorkspaceState {
+    const tab = this.get(tabId);
+    this.tabs = this.tabs.filter((t) => t.id !== tabId);
+    this.tabs.splice(Math.max(0, Math.min(Math.trunc(index), this.tabs.length)), 0, tab);
+    this.save();
+    return this.state();
+  }
+
+  private checked(draft: TabDraftInput, secrets: readonly string[]): { draft: TabDraftInput; warnings: string[] } {
+    const parsed = TabDraftInputSchema.safeParse(draft);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppFailure('invalid_argument', `The tab's ${issue?.path.join('.') || 'draft'} is not valid: ${issue?.message ?? 'unknown problem'}.`);
+    }
+    return scrubDraft(parsed.data, secrets);
+  }
+
+  private replace(tab: TabDraft): void {
+    this.tabs = this.tabs.map((t) => (t.id === tab.id ? tab : t));
+    this.save();
+  }
+
+  private save(): void {
+    this.store.write(this.document);
+  }
+}
+
+function validTab(value: unknown): TabDraft[] {
+  const parsed = TabDraftSchema.safeParse(value);
+  return parsed.success ? [parsed.data] : [];
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type { JsonDocument } from '../../ports';
+import type { TabDraftInput, WorkspaceState } from './draft-schema';
+import { ResponseHistory, type NewResponse } from './response-history';
+import { TabStore } from './tab-store';
+
+/**
+ * The request workspace main keeps: the tabs (`workspace/tabs.json`) and each tab's responses
+ * (`workspace/responses/<tab id>.json`). Closing a tab removes its responses; responses of tabs
+ * closed while the console was not running are removed at start.
+ */
+export class WorkspaceService {
+  readonly tabs: TabStore;
+  readonly responses: ResponseHistory;
+  private readonly flushTabs: () => void;
+
+  constructor(deps: { dataDir: string; document: (path: string) => JsonDocument & { flush?(): void }; now?: () => number }) {
+    const folder = join(deps.dataDir, 'workspace');
+    const tabsFile = deps.document(join(folder, 'tabs.json'));
+    this.flushTabs = () => tabsFile.flush?.();
+    this.tabs = new TabStore(tabsFile, deps.now);
+    this.responses = new ResponseHistory({ folder: join(folder, 'responses'), document: deps.document, ...(deps.now ? { now: deps.now } : {}) });
+    this.responses.prune(this.tabs.state().tabs.map((t) => t.id));
+  }
+
+  open(draft: Partial<TabDraftInput>, secrets: readonly string[]) {
+    return this.tabs.open(draft, secrets);
+  }
+
+  close(tabId: string): WorkspaceState {
+    const state = this.tabs.close(tabId);
+    this.responses.remove(tabId);
+    return state;
+  }
+
+  addResponse(tabId: string, response: NewResponse, secrets: readonly string[]) {
+    this.tabs.get(tabId);
+    return this.responses.add(tabId, response, secrets);
+  }
+
+  /** On quit: the latest tabs and responses are written now. */
+  flush(): void {
+    this.flushTabs();
+    this.responses.flush();
+  }
+}
