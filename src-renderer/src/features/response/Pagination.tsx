@@ -80,8 +80,10 @@ function WalkEnd({ progress }: { progress: PagesProgress }) {
   }
   return (
     <section className="merged-list" aria-label="Merged list">
+      {/* Its own heading: this list and the page's body below both have Raw/Tree. */}
+      <h3>Merged list</h3>
       <p role="status" className="merged-summary">
-        Merged list: {count(merged.items, 'item', 'items')} from {count(merged.pages, 'page', 'pages')}
+        {count(merged.items, 'item', 'items')} from {count(merged.pages, 'page', 'pages')}
         {progress.rateLimited > 0 ? `; ${count(progress.rateLimited, 'reply was', 'replies were')} 429 (waited as the server asked)` : ''}.
         {merged.stopped ? ` ${merged.stopped}` : ''}
         {merged.shownItems < merged.items ? ` Showing the first ${merged.shownItems.toLocaleString('en-US')} (the display limit); Export writes all.` : ''}
