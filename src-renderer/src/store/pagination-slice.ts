@@ -29,12 +29,18 @@ export interface PaginationSlice {
   exportPages(format: ExportFormat): Promise<{ saved: SavedBody } | { error: AppError }>;
 }
 
-export const createPaginationSlice: SliceCreator<PaginationSlice> = (set, get) => {
+export const createPaginationSlice: SliceCreator<PaginationSlice> = (set, get, store) => {
   let unsubscribe: (() => void) | null = null;
   const stopListening = () => {
     unsubscribe?.();
     unsubscribe = null;
   };
+  // A walk belongs to the reply it started from: when another reply is shown (a Send, History),
+  // a running walk is cancelled rather than left spending the budget out of sight.
+  store.subscribe((state, prev) => {
+    const running = state.walkProgress?.state === 'running' || state.walkProgress?.state === 'waiting';
+    if (state.response !== prev.response && state.response !== state.pagesSource && running) void state.cancelFetchAll();
+  });
   return {
     pagesSource: null,
     nextPageLoading: false,
