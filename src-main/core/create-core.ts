@@ -19,6 +19,8 @@ import { KeyRecords } from '../services/keys/key-records';
 import { KeyService } from '../services/keys/key-service';
 import { SandboxAdmin } from '../services/keys/sandbox-admin';
 import { SandboxKeys } from '../services/keys/sandbox-keys';
+import { PageWalker } from '../services/pagination/page-walker';
+import { PaginationService } from '../services/pagination/pagination-service';
 import { BudgetPacer, systemPacerClock } from '../services/rate-limit/budget-pacer';
 import { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker';
 import { RequestService } from '../services/requests/request-service';
@@ -127,6 +129,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       inspector: new InspectorService(gateway),
       exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer, now: () => clock.now() }),
+      pagination: new PaginationService({
+        requests,
+        walker: new PageWalker({ api: gateway, pacer, now: () => clock.now() }),
+        events,
+        targets: options.exportTargets,
+        now: () => clock.now(),
+      }),
       afterReply,
     }),
     {

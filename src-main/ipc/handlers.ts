@@ -6,6 +6,7 @@ import type { ExportService } from '../services/inspector/export-service';
 import type { InspectorService } from '../services/inspector/inspector-service';
 import type { KeyService } from '../services/keys/key-service';
 import type { SandboxKeys } from '../services/keys/sandbox-keys';
+import type { PaginationService } from '../services/pagination/pagination-service';
 import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker';
 import type { RequestService } from '../services/requests/request-service';
 import type { SnippetService } from '../services/requests/snippet-service';
@@ -26,6 +27,7 @@ export interface Services {
   settings: SettingsService;
   inspector: InspectorService;
   exports: ExportService;
+  pagination: PaginationService;
   /** History, "Last used" and budgets are updated after each reply (lib/after-reply.ts). */
   afterReply: AfterReply;
 }
@@ -71,6 +73,10 @@ export function createHandlers(s: Services): Handlers {
     exportStart: (input) => s.exports.start(input),
     exportCancel: async (input) => ({ cancelled: s.exports.cancel(input.exportId) }),
     sandboxReset: () => s.sandboxKeys.resetSandbox(),
+    requestNextPage: (input) => s.pagination.nextPage(input),
+    requestFetchAllPages: async (input) => s.pagination.fetchAll(input),
+    requestCancelFetchAll: async (input) => ({ cancelled: s.pagination.cancel(input.walkId) }),
+    requestExportPages: (input) => s.pagination.export(input),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

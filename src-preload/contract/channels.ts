@@ -34,6 +34,10 @@ export const INVOKE_CHANNELS = {
   responseTree: 'response:tree',
   responseSave: 'response:save',
   sandboxReset: 'sandbox:reset',
+  requestNextPage: 'requests:nextPage',
+  requestFetchAllPages: 'requests:fetchAllPages',
+  requestCancelFetchAll: 'requests:cancelFetchAll',
+  requestExportPages: 'requests:exportPages',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -41,6 +45,7 @@ export const EVENT_CHANNELS = {
   exportProgress: 'event:export-progress',
   rateLimitChanged: 'event:rate-limit-changed',
   saveProblemsChanged: 'event:save-problems-changed',
+  pagesProgress: 'event:pages-progress',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

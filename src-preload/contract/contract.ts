@@ -28,6 +28,7 @@ import {
   EditKeyInputSchema,
   RevokeResultSchema,
 } from './keys';
+import { NextPageInputSchema, ListRequestInputSchema, PagesExportInputSchema, PagesProgressSchema, WalkIdInputSchema, WalkStartedSchema } from './pagination';
 import { RateLimitListSchema, RateLimitStateSchema } from './rate-limit';
 import {
   BudgetCheckInputSchema,
@@ -90,6 +91,10 @@ export const CONTRACT = {
   responseTree: { input: ResponseTreeInputSchema, output: ResponseTreeSchema },
   responseSave: { input: ResponseSaveInputSchema, output: SavedBodySchema },
   sandboxReset: { input: NoInput, output: SandboxResetSchema },
+  requestNextPage: { input: NextPageInputSchema, output: ResponseViewSchema },
+  requestFetchAllPages: { input: ListRequestInputSchema, output: WalkStartedSchema },
+  requestCancelFetchAll: { input: WalkIdInputSchema, output: z.object({ cancelled: z.boolean() }) },
+  requestExportPages: { input: PagesExportInputSchema, output: SavedBodySchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
@@ -97,6 +102,7 @@ export const EVENTS = {
   exportProgress: ExportProgressSchema,
   rateLimitChanged: RateLimitStateSchema,
   saveProblemsChanged: SaveProblemsEventSchema,
+  pagesProgress: PagesProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;

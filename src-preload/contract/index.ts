@@ -11,6 +11,7 @@ export * from './history';
 export * from './settings';
 export * from './inspector';
 export * from './exports';
+export * from './pagination';
 export * from './sandbox';
 export * from './save-problems';
 export * from './contract';

@@ -36,3 +36,17 @@ export function csvRow(kind: ExportKind, row: Contact | Conversation): string {
 export function jsonRow(row: unknown, first: boolean): string {
   return `${first ? '' : ',\n'}  ${JSON.stringify(row)}`;
 }
+
+/** Columns of a list of any objects (a merged page walk): every top-level field, in order of first appearance. */
+export function csvColumnsOf(rows: readonly unknown[]): string[] {
+  const columns = new Set<string>();
+  for (const row of rows) if (typeof row === 'object' && row !== null && !Array.isArray(row)) for (const k of Object.keys(row)) columns.add(k);
+  return [...columns];
+}
+
+/** One row of any object under `columns`: nested objects as JSON text, so no field is lost. */
+export function csvRecordRow(columns: readonly string[], row: unknown): string {
+  const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+  const cell = (v: unknown) => csvCell(typeof v === 'object' && v !== null && !(Array.isArray(v) && v.every((x) => typeof x !== 'object')) ? JSON.stringify(v) : v);
+  return `${columns.map((c) => cell(record[c])).join(',')}\r\n`;
+}

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
 import { createInspectorSlice } from './inspector-slice';
 import { createKeysSlice } from './keys-slice';
+import { createPaginationSlice } from './pagination-slice';
 import { createRateLimitSlice } from './rate-limit-slice';
 import { createRequestSlice } from './request-slice';
 import { createHistorySlice } from './history-slice';
@@ -18,6 +19,7 @@ export function createConsoleStore() {
     ...createRateLimitSlice(...a),
     ...createHistorySlice(...a),
     ...createSettingsSlice(...a),
+    ...createPaginationSlice(...a),
   }));
 }
 

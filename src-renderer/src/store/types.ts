@@ -2,13 +2,14 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AppSlice } from './app-slice';
 import type { InspectorSlice } from './inspector-slice';
 import type { KeysSlice } from './keys-slice';
+import type { PaginationSlice } from './pagination-slice';
 import type { RateLimitSlice } from './rate-limit-slice';
 import type { RequestSlice } from './request-slice';
 import type { HistorySlice } from './history-slice';
 import type { SettingsSlice } from './settings-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

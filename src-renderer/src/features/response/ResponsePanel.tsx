@@ -5,6 +5,7 @@ import { formatBytes, formatDuration } from '../../lib/units';
 import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
 import { LargeBody } from './LargeBody';
+import { Pagination } from './Pagination';
 import { RawBody } from './RawBody';
 import { SaveToFile } from './SaveToFile';
 import { pinRateLimitHeaders } from './rate-limit-meanings';
@@ -122,6 +123,7 @@ export function ResponsePanel() {
           {response.bodyTruncated && !response.notes?.length && (
             <p className="banner banner-warning">The body is larger than the console keeps: only the first part is shown.</p>
           )}
+          <Pagination />
           <details className="response-headers">
             <summary>Headers ({headers.length})</summary>
             <table aria-label="Response headers">
