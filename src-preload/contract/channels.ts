@@ -34,6 +34,17 @@ export const INVOKE_CHANNELS = {
   responseTree: 'response:tree',
   responseSave: 'response:save',
   sandboxReset: 'sandbox:reset',
+  // ─── Collections and variables (issue 16, c16) ───
+  collectionsOpen: 'collections:open',
+  collectionsCreate: 'collections:create',
+  collectionsReadRequest: 'collections:readRequest',
+  collectionsSaveRequest: 'collections:saveRequest',
+  collectionsRename: 'collections:rename',
+  collectionsDuplicate: 'collections:duplicate',
+  collectionsMove: 'collections:move',
+  collectionsDelete: 'collections:delete',
+  collectionsSetVariables: 'collections:setVariables',
+  requestsResolve: 'requests:resolve',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -41,6 +52,8 @@ export const EVENT_CHANNELS = {
   exportProgress: 'event:export-progress',
   rateLimitChanged: 'event:rate-limit-changed',
   saveProblemsChanged: 'event:save-problems-changed',
+  // Collections (issue 16, c16): files changed outside the console.
+  collectionsChanged: 'event:collections-changed',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

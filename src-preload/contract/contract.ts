@@ -53,6 +53,22 @@ import {
 import { SandboxResetSchema } from './sandbox';
 import { SaveProblemsEventSchema } from './save-problems';
 import { SettingsSchema, SettingsUpdateSchema } from './settings';
+import {
+  CollectionCreateInputSchema,
+  CollectionDeletedSchema,
+  CollectionMoveInputSchema,
+  CollectionOpenInputSchema,
+  CollectionPathInputSchema,
+  CollectionRenameInputSchema,
+  CollectionSaveRequestInputSchema,
+  CollectionSetVariablesInputSchema,
+  CollectionSnapshotSchema,
+  CollectionsChangedEventSchema,
+  CollectionVariablesSavedSchema,
+  OpenedRequestSchema,
+  RequestResolutionSchema,
+  RequestResolveInputSchema,
+} from './collections';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -90,6 +106,17 @@ export const CONTRACT = {
   responseTree: { input: ResponseTreeInputSchema, output: ResponseTreeSchema },
   responseSave: { input: ResponseSaveInputSchema, output: SavedBodySchema },
   sandboxReset: { input: NoInput, output: SandboxResetSchema },
+  // ─── Collections and variables (issue 16, c16) ───
+  collectionsOpen: { input: CollectionOpenInputSchema, output: CollectionSnapshotSchema },
+  collectionsCreate: { input: CollectionCreateInputSchema, output: CollectionSnapshotSchema },
+  collectionsReadRequest: { input: CollectionPathInputSchema, output: OpenedRequestSchema },
+  collectionsSaveRequest: { input: CollectionSaveRequestInputSchema, output: OpenedRequestSchema },
+  collectionsRename: { input: CollectionRenameInputSchema, output: OpenedRequestSchema },
+  collectionsDuplicate: { input: CollectionPathInputSchema, output: OpenedRequestSchema },
+  collectionsMove: { input: CollectionMoveInputSchema, output: OpenedRequestSchema },
+  collectionsDelete: { input: CollectionPathInputSchema, output: CollectionDeletedSchema },
+  collectionsSetVariables: { input: CollectionSetVariablesInputSchema, output: CollectionVariablesSavedSchema },
+  requestsResolve: { input: RequestResolveInputSchema, output: RequestResolutionSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
@@ -97,6 +124,7 @@ export const EVENTS = {
   exportProgress: ExportProgressSchema,
   rateLimitChanged: RateLimitStateSchema,
   saveProblemsChanged: SaveProblemsEventSchema,
+  collectionsChanged: CollectionsChangedEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;
