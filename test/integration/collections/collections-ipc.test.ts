@@ -172,6 +172,33 @@ describe('collections through the router', () => {
     assertOk(await client.call('keys:delete', { id: added.value.id }));
   });
 
+  it('creates a collection, then renames, duplicates, moves and deletes a request through the router', async () => {
+    const root = newDir();
+    const created = await client.call('collections:create', { folder: root, name: 'Fresh' });
+    assertOk(created);
+    expect(readFileSync(join(root, 'collection.yaml'), 'utf8')).toContain('name: Fresh');
+    const again = await client.call('collections:create', { folder: root, name: 'Fresh' });
+    expect(again.ok ? null : again.error.code).toBe('name_taken');
+    const first = await client.call('collections:saveRequest', { folder: '', request: { name: 'One', method: 'GET', path: '/v1/contacts' }, baseRevision: null });
+    assertOk(first);
+    const renamed = await client.call('collections:rename', { path: first.value.path, name: 'Uno' });
+    assertOk(renamed);
+    expect(renamed.value.path).toBe('uno.request.yaml');
+    const copy = await client.call('collections:duplicate', { path: renamed.value.path });
+    assertOk(copy);
+    expect(copy.value.request.name).toBe('Uno copy');
+    const moved = await client.call('collections:move', { path: copy.value.path, folder: 'archive' });
+    assertOk(moved);
+    expect(readFileSync(join(root, 'archive/uno-copy.request.yaml'), 'utf8')).toContain('name: Uno copy');
+    const escape = await client.call('collections:move', { path: moved.value.path, folder: '../outside' });
+    expect(escape.ok ? null : escape.error.code).toBe('invalid_argument');
+    assertOk(await client.call('collections:delete', { path: moved.value.path }));
+    const gone = await client.call('collections:readRequest', { path: moved.value.path });
+    expect(gone.ok ? null : gone.error.code).toBe('not_found');
+    const stale = await client.call('collections:setVariables', { variables: [{ name: 'a', value: '1' }], baseRevision: '0000000000000000' });
+    expect(stale.ok ? null : stale.error.code).toBe('changed_on_disk');
+  });
+
   it('pushes collections:changed when a file is edited outside the console', async () => {
     const root = folder();
     assertOk(await client.call('collections:open', { folder: root }));
