@@ -190,7 +190,12 @@ export class CollectionWorkspace {
     if (!result.applied) return view;
     const kept = await this.withoutSecrets(result.variables);
     for (const entry of kept) this.runtime.set(entry.name, entry.value);
-    return { ...view, captured: { variables: kept, problems: result.problems } };
+    const dropped = result.variables.filter((v) => !kept.includes(v)).map((v) => ({
+      code: 'capture_failed' as const,
+      file: context.requestPath,
+      message: `${context.requestPath}: capture ${v.name} was not kept: its value holds an API key, which never leaves main.`,
+    }));
+    return { ...view, captured: { variables: kept, problems: [...result.problems, ...dropped] } };
   }
 
   private resolution(request: RequestFile, environment: string, extra: readonly Entry[]): Resolution {
