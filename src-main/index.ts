@@ -6,6 +6,7 @@ import { createSaveDialogTargets } from './adapters/electron-save-dialog';
 import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
+import { createNodeCollectionFiles } from './adapters/node-collection-files';
 import { createDataFolderSecretStore } from './adapters/data-folder-keychain';
 import { sandboxPortMemory } from './adapters/sandbox-port-memory';
 import { undiciHttp } from './adapters/undici-transport';
@@ -42,6 +43,7 @@ startDesktop(
         document: createJsonFileStore,
         env: process.env,
         exportTargets: createSaveDialogTargets(),
+        collectionFiles: createNodeCollectionFiles(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
         sandbox: createUtilityProcessSandbox({
           entryPath: join(mainDir, 'sandbox-utility.js'),

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, SecretStore } from '../ports';
+import type { CollectionFiles, ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, SecretStore } from '../ports';
 import { folderExportTargets } from './folder-export-targets';
 import { createInProcessSandbox } from './in-process-sandbox';
+import { createNodeCollectionFiles } from './node-collection-files';
 import { createJsonFileStore } from './json-file-store';
 import { createDataFolderSecretStore } from './data-folder-keychain';
 import { sandboxPortMemory } from './sandbox-port-memory';
@@ -14,6 +15,8 @@ export interface NodeHostAdapters {
   sandbox: SandboxRunner;
   document: (path: string, options?: { pretty?: boolean }) => JsonDocument;
   exportTargets: ExportTargets;
+  /** Collection folders: node fs and chokidar. */
+  collectionFiles: CollectionFiles;
 }
 
 /** OS keychain (this data folder's namespace), undici, the sandbox in this process (data in `<dataDir>/sandbox`), JSON files, an exports folder. */
@@ -24,5 +27,6 @@ export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
     sandbox: createInProcessSandbox({ dataDir: join(dataDir, 'sandbox'), portMemory: sandboxPortMemory(createJsonFileStore(join(dataDir, 'sandbox-port.json'))) }),
     document: createJsonFileStore,
     exportTargets: folderExportTargets(join(dataDir, 'exports')),
+    collectionFiles: createNodeCollectionFiles(),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../src-preload/contract';
-import type { ApiGateway, Clock, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
+import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
 import { afterReplyQueue } from '../lib/after-reply';
@@ -27,6 +27,9 @@ import { RequestService } from '../services/requests/request-service';
 import { requestSettingsOf } from '../services/requests/request-settings';
 import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
+import { CollectionService } from '../services/collections/collection-service';
+import { CollectionWorkspace } from '../services/collections/collection-workspace';
+import { knownSecrets } from '../services/collections/known-secrets';
 
 export const APP_VERSION = '0.1.0';
 /** At most one rate-limit event per budget this often (the first of a quiet spell goes at once). */
@@ -54,6 +57,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** First run: create the "Sandbox demo" key (default on; tests that count keys turn it off). */
   demoKey?: boolean;
+  /** Collection folders on disk (adapters/node-collection-files.ts); without it, opening a collection fails in words. */
+  collectionFiles?: CollectionFiles;
 }
 
 export interface Core {
@@ -66,13 +71,23 @@ export interface Core {
   gateway: ApiGateway;
   /** The one pacer of paced jobs (exports, Fetch all pages): what one learns of a budget, the other waits by. */
   pacer: BudgetPacer;
+  /** The open collection (issue 16): the CLI runner and tests reach it here. */
+  collections: CollectionService;
   dispose(): Promise<void>;
 }
 
 /** Build the services from the adapters a host passed in, and the router over them. Every host calls this. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const { events, sandbox } = options;
+  const { sandbox } = options;
+  // The collection secret refusal's cache of stored keys is dropped whenever the key list changes.
+  let onKeysChanged = () => {};
+  const events: EventSink = {
+    emit(event, payload) {
+      if (event === 'keysChanged') onKeysChanged();
+      options.events.emit(event, payload);
+    },
+  };
   const clock = options.clock ?? { now: () => Date.now() };
   const envKey = environmentKey(options.env ?? {}, new Date(clock.now()).toISOString());
   const secrets = withEnvironmentKey(options.secrets, envKey?.secret ?? null);
@@ -114,6 +129,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, RATE_LIMIT_EVENT_MS);
   tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
 
+  // ─── Collections (issue 16, c16) ───
+  const storedSecrets = knownSecrets(() => keys.list(), (id) => secrets.get(id));
+  onKeysChanged = () => storedSecrets.invalidate();
+  const collectionService = new CollectionService({
+    files: options.collectionFiles ?? missingCollectionFiles,
+    secrets: () => storedSecrets.get(),
+    onUnexpectedError: (error) => options.onUnexpectedError?.('watching the collection folder', error),
+  });
+  const catalog = buildCatalog();
+  const collections = new CollectionWorkspace({
+    collections: collectionService,
+    events,
+    keys,
+    catalog,
+    secrets: () => storedSecrets.get(),
+    send: (input, sendOptions) => requests.send(input, sendOptions),
+  });
+
   const gateway = engineGateway(requests, keys, tracker, () => clock.now());
   const pacer = new BudgetPacer(systemPacerClock);
   const router = createRouter(
@@ -123,7 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sandboxKeys,
       requests,
       snippets: new SnippetService({ requests, secrets }),
-      catalog: buildCatalog(),
+      catalog,
       tracker,
       history,
       settings,
@@ -137,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now: () => clock.now(),
       }),
       afterReply,
+      collections,
     }),
     {
       isTrustedSender: options.isTrustedSender,
@@ -163,7 +197,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     gateway,
     pacer,
+    collections: collectionService,
     dispose: async () => {
+      await collectionService.close();
       rateLimitEvents.cancel();
       afterReply.drain();
       historyFile.flush();
@@ -173,3 +209,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 }
+
+/** A host without a file system for collections: every call fails with a sentence, nothing throws. */
+const missingCollectionFiles: CollectionFiles = {
+  list: async () => {
+    throw Object.assign(new Error('Collections are not available in this host.'), { code: 'ENOSYS' });
+  },
+  read: async () => {
+    throw Object.assign(new Error('Collections are not available in this host.'), { code: 'ENOSYS' });
+  },
+  write: async () => {
+    throw Object.assign(new Error('Collections are not available in this host.'), { code: 'ENOSYS' });
+  },
+  rename: async () => {
+    throw Object.assign(new Error('Collections are not available in this host.'), { code: 'ENOSYS' });
+  },
+  remove: async () => {
+    throw Object.assign(new Error('Collections are not available in this host.'), { code: 'ENOSYS' });
+  },
+  watch: () => ({ ready: Promise.resolve(), close: async () => {} }),
+};

@@ -11,6 +11,7 @@ import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker
 import type { RequestService } from '../services/requests/request-service';
 import type { SnippetService } from '../services/requests/snippet-service';
 import type { SettingsService } from '../services/settings/settings-service';
+import type { CollectionWorkspace } from '../services/collections/collection-workspace';
 import type { Handlers } from './router';
 
 /** The services the handlers call (core/create-core.ts builds them). */
@@ -30,6 +31,8 @@ export interface Services {
   pagination: PaginationService;
   /** History, "Last used" and budgets are updated after each reply (lib/after-reply.ts). */
   afterReply: AfterReply;
+  /** The open collection and variable resolution (issue 16). */
+  collections: CollectionWorkspace;
 }
 
 /**
@@ -52,7 +55,8 @@ export function createHandlers(s: Services): Handlers {
     keysRevoke: (input) => s.keys.revoke(input.id),
     keysDelete: (input) => s.keys.delete(input.id),
     keysRefresh: () => s.sandboxKeys.refresh(),
-    requestSend: (input) => s.requests.send(input),
+    // Plain sends go straight to the engine; with a collection context, variables are resolved first.
+    requestSend: (input) => s.collections.send(input),
     requestCancel: async (input) => ({ cancelled: s.requests.cancel(input.requestId) }),
     requestSaveBody: (input) => s.requests.saveBody(input),
     requestSnippet: (input) => s.snippets.snippet(input),
@@ -77,6 +81,17 @@ export function createHandlers(s: Services): Handlers {
     requestFetchAllPages: async (input) => s.pagination.fetchAll(input),
     requestCancelFetchAll: async (input) => ({ cancelled: s.pagination.cancel(input.walkId) }),
     requestExportPages: (input) => s.pagination.export(input),
+    // ─── Collections and variables (issue 16, c16) ───
+    collectionsOpen: (input) => s.collections.open(input.folder),
+    collectionsCreate: (input) => s.collections.create(input),
+    collectionsReadRequest: async (input) => s.collections.readRequest(input.path),
+    collectionsSaveRequest: (input) => s.collections.saveRequest(input),
+    collectionsRename: (input) => s.collections.rename(input),
+    collectionsDuplicate: (input) => s.collections.duplicate(input.path),
+    collectionsMove: (input) => s.collections.move(input),
+    collectionsDelete: (input) => s.collections.delete(input.path),
+    collectionsSetVariables: (input) => s.collections.setVariables(input),
+    requestsResolve: async (input) => s.collections.resolve(input),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

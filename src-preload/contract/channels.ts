@@ -38,6 +38,17 @@ export const INVOKE_CHANNELS = {
   requestFetchAllPages: 'requests:fetchAllPages',
   requestCancelFetchAll: 'requests:cancelFetchAll',
   requestExportPages: 'requests:exportPages',
+  // ─── Collections and variables (issue 16, c16) ───
+  collectionsOpen: 'collections:open',
+  collectionsCreate: 'collections:create',
+  collectionsReadRequest: 'collections:readRequest',
+  collectionsSaveRequest: 'collections:saveRequest',
+  collectionsRename: 'collections:rename',
+  collectionsDuplicate: 'collections:duplicate',
+  collectionsMove: 'collections:move',
+  collectionsDelete: 'collections:delete',
+  collectionsSetVariables: 'collections:setVariables',
+  requestsResolve: 'requests:resolve',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -46,6 +57,8 @@ export const EVENT_CHANNELS = {
   rateLimitChanged: 'event:rate-limit-changed',
   saveProblemsChanged: 'event:save-problems-changed',
   pagesProgress: 'event:pages-progress',
+  // Collections (issue 16, c16): files changed outside the console.
+  collectionsChanged: 'event:collections-changed',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

@@ -54,6 +54,22 @@ import {
 import { SandboxResetSchema } from './sandbox';
 import { SaveProblemsEventSchema } from './save-problems';
 import { SettingsSchema, SettingsUpdateSchema } from './settings';
+import {
+  CollectionCreateInputSchema,
+  CollectionDeletedSchema,
+  CollectionMoveInputSchema,
+  CollectionOpenInputSchema,
+  CollectionPathInputSchema,
+  CollectionRenameInputSchema,
+  CollectionSaveRequestInputSchema,
+  CollectionSetVariablesInputSchema,
+  CollectionSnapshotSchema,
+  CollectionsChangedEventSchema,
+  CollectionVariablesSavedSchema,
+  OpenedRequestSchema,
+  RequestResolutionSchema,
+  RequestResolveInputSchema,
+} from './collections';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -95,6 +111,17 @@ export const CONTRACT = {
   requestFetchAllPages: { input: ListRequestInputSchema, output: WalkStartedSchema },
   requestCancelFetchAll: { input: WalkIdInputSchema, output: z.object({ cancelled: z.boolean() }) },
   requestExportPages: { input: PagesExportInputSchema, output: SavedBodySchema },
+  // ─── Collections and variables (issue 16, c16) ───
+  collectionsOpen: { input: CollectionOpenInputSchema, output: CollectionSnapshotSchema },
+  collectionsCreate: { input: CollectionCreateInputSchema, output: CollectionSnapshotSchema },
+  collectionsReadRequest: { input: CollectionPathInputSchema, output: OpenedRequestSchema },
+  collectionsSaveRequest: { input: CollectionSaveRequestInputSchema, output: OpenedRequestSchema },
+  collectionsRename: { input: CollectionRenameInputSchema, output: OpenedRequestSchema },
+  collectionsDuplicate: { input: CollectionPathInputSchema, output: OpenedRequestSchema },
+  collectionsMove: { input: CollectionMoveInputSchema, output: OpenedRequestSchema },
+  collectionsDelete: { input: CollectionPathInputSchema, output: CollectionDeletedSchema },
+  collectionsSetVariables: { input: CollectionSetVariablesInputSchema, output: CollectionVariablesSavedSchema },
+  requestsResolve: { input: RequestResolveInputSchema, output: RequestResolutionSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
@@ -103,6 +130,7 @@ export const EVENTS = {
   rateLimitChanged: RateLimitStateSchema,
   saveProblemsChanged: SaveProblemsEventSchema,
   pagesProgress: PagesProgressSchema,
+  collectionsChanged: CollectionsChangedEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;

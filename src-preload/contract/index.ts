@@ -14,5 +14,6 @@ export * from './exports';
 export * from './pagination';
 export * from './sandbox';
 export * from './save-problems';
+export * from './collections';
 export * from './contract';
 export type * from './desktop-api';

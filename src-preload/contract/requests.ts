@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KeyIdSchema, MAX_PATH, MAX_REQUEST_BODY, NameValueSchema } from './common';
 import { RateLimitSnapshotSchema } from './rate-limit';
 import { LargeBodySchema } from './responses';
+import { CapturedSchema, RuntimeVariablesSchema, SendCollectionContextSchema } from './collections';
 
 /** Requests: send and cancel, the reply, copy as code, save to file, the budget check and the catalog. */
 
@@ -29,6 +30,10 @@ export const SendRequestInputSchema = z.strictObject({
   body: z.string().max(MAX_REQUEST_BODY).optional(),
   /** Made by the renderer so it can cancel this request (requestCancel). */
   requestId: RequestIdSchema.optional(),
+  /** Resolve `{{name}}` in main with the open collection and the key's environment (refused naming any undefined one). */
+  collection: SendCollectionContextSchema.optional(),
+  /** Runtime variables for this send (Use as variable); implies resolving. */
+  variables: RuntimeVariablesSchema.optional(),
 });
 export type SendRequestInput = z.infer<typeof SendRequestInputSchema>;
 
@@ -60,6 +65,8 @@ export const ResponseViewSchema = z.object({
   historyId: z.string().optional(),
   /** A large body: `body` is empty and its lines are fetched from main (responseSlice & co). */
   large: LargeBodySchema.optional(),
+  /** After a 2xx of a saved request with captures: the variables taken (also kept in main for the next send). */
+  captured: CapturedSchema.optional(),
 });
 export type ResponseView = z.infer<typeof ResponseViewSchema>;
 

@@ -23,7 +23,28 @@ export type ErrorCode =
   | 'rate_limited'
   | 'export_failed'
   | 'key_in_response'
-  | 'key_environment_unknown';
+  | 'key_environment_unknown'
+  // ─── Collections (issue 16) ───
+  /** A save would write a stored key's value or a Helplane key into a file; the message names file, field and line. */
+  | 'secret_in_file'
+  /** A request uses `{{name}}` with no value in the collection, environment or runtime variables; the message names them. */
+  | 'undefined_variable'
+  /** Variables refer to each other without end; the message names the chain. */
+  | 'variable_loop'
+  /** The file changed (or was deleted) on disk since it was read: take theirs (reload) or keep mine (replaceDiskVersion). */
+  | 'changed_on_disk'
+  /** Another request or file already has this name in the folder. */
+  | 'name_taken'
+  /** The file on disk does not parse; it is not written over unless the user keeps theirs. */
+  | 'damaged_file'
+  /** A request or collection field is not valid in the collection format; the message names the field. */
+  | 'invalid_collection_field'
+  /** A collection folder or file is past the size caps (too many requests, a file too large). */
+  | 'collection_too_large'
+  /** A folder path that is not an existing folder (or a path that leaves the collection). */
+  | 'not_a_folder'
+  /** Reading or writing a collection file failed (permissions, disk full); the message says which. */
+  | 'collection_io_error';
 
 export interface AppError {
   code: ErrorCode;

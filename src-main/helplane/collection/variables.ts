@@ -138,6 +138,8 @@ export interface Resolution {
   used: { name: string; scope: VariableScope }[];
   /** Empty when the request can be sent: undefined variables, loops, header values with line breaks. */
   problems: CollectionProblem[];
+  /** The names that have no value (also in problems, in words). */
+  undefinedNames: string[];
 }
 
 const isJsonBody = (headers: readonly Entry[], body: string) => {
@@ -175,5 +177,5 @@ export function resolveRequest(request: RequestFile, table: VariableTable, file?
   for (const header of headers) {
     if (/[\r\n\0]/.test(header.value)) problems.push({ code: 'invalid_field', file, field: `headers.${header.name}`, message: `${where}header ${header.name} resolves to a value with a line break, which HTTP does not allow.` });
   }
-  return { preview, used: [...r.used].map(([name, scope]) => ({ name, scope })), problems };
+  return { preview, used: [...r.used].map(([name, scope]) => ({ name, scope })), problems, undefinedNames: [...r.undefinedNames] };
 }

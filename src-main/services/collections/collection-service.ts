@@ -78,6 +78,7 @@ function fsProblem(error: unknown, file: string, doing: string): CollectionProbl
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return { code: 'not_found', file, message: `${file} was not found; it may have been moved or deleted outside the console.` };
   if (code === 'EFBIG') return { code: 'too_large', file, message: `${file} is too large to be a request or collection file; it is not read.` };
+  if (code === 'ENOTDIR') return { code: 'invalid_path', file, message: `${file} is not a folder.` };
   if (code === 'EEXIST') return { code: 'name_taken', file, message: `${file} already exists; choose another name.` };
   return { code: 'io_error', file, message: `Could not ${doing} ${file}: ${code ?? (error as Error).message ?? 'unknown error'}.` };
 }
