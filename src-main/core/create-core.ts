@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../../src-preload/contract';
+import type { AppInfo, EventPayload } from '../../src-preload/contract';
 import type { ApiGateway, Clock, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
@@ -25,6 +25,9 @@ import { RequestService } from '../services/requests/request-service';
 import { requestSettingsOf } from '../services/requests/request-settings';
 import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
+import { importCurlWithKeys } from '../services/workspace/curl-import-service';
+import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
+import { WorkspaceService } from '../services/workspace/workspace-service';
 
 export const APP_VERSION = '0.1.0';
 /** At most one rate-limit event per budget this often (the first of a quiet spell goes at once). */
@@ -70,7 +73,15 @@ export interface Core {
 /** Build the services from the adapters a host passed in, and the router over them. Every host calls this. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const { events, sandbox } = options;
+  const { sandbox } = options;
+  // The drafts' secrets cache hears keys-changed on its way to the window (set once the keys exist).
+  let onKeysChanged: ((keys: EventPayload<'keysChanged'>['keys']) => void) | null = null;
+  const events: EventSink = {
+    emit(event, payload) {
+      if (event === 'keysChanged') onKeysChanged?.((payload as EventPayload<'keysChanged'>).keys);
+      options.events.emit(event, payload);
+    },
+  };
   const clock = options.clock ?? { now: () => Date.now() };
   const envKey = environmentKey(options.env ?? {}, new Date(clock.now()).toISOString());
   const secrets = withEnvironmentKey(options.secrets, envKey?.secret ?? null);
@@ -112,6 +123,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, RATE_LIMIT_EVENT_MS);
   tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
 
+  const keySecrets = new KeySecretsCache({ keys: () => keys.list(), secrets });
+  onKeysChanged = (list) => keySecrets.keysChanged(list);
+  mkdirSync(join(options.dataDir, 'workspace'), { recursive: true });
+  const workspace = new WorkspaceService({
+    dataDir: options.dataDir,
+    // A burst of keystrokes is one write of tabs.json; dispose flushes.
+    document: (path) => coalescedDocument(options.document(path), 500, writes(path.endsWith('tabs.json') ? 'workspace/tabs.json' : 'workspace/responses', 'The open tabs')),
+  });
+
   const gateway = engineGateway(requests, keys, tracker, () => clock.now());
   const pacer = new BudgetPacer(systemPacerClock);
   const router = createRouter(
@@ -128,6 +148,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       inspector: new InspectorService(gateway),
       exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer, now: () => clock.now() }),
       afterReply,
+      workspace,
+      keySecrets,
+      importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),
     }),
     {
       isTrustedSender: options.isTrustedSender,
@@ -158,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       rateLimitEvents.cancel();
       afterReply.drain();
       historyFile.flush();
+      workspace.flush();
       keys.flush();
       options.metadata.close?.();
       await sandbox.stop();

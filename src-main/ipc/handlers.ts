@@ -1,4 +1,4 @@
-import type { CatalogEntry, Operation } from '../../src-preload/contract';
+import type { CatalogEntry, ImportedRequestView, Operation } from '../../src-preload/contract';
 import type { AfterReply } from '../ports';
 import type { AppInfoService } from '../services/app-info/app-info';
 import type { HistoryService } from '../services/history/history-service';
@@ -10,6 +10,8 @@ import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker
 import type { RequestService } from '../services/requests/request-service';
 import type { SnippetService } from '../services/requests/snippet-service';
 import type { SettingsService } from '../services/settings/settings-service';
+import type { KeySecretsCache } from '../services/workspace/key-secrets-cache';
+import type { WorkspaceService } from '../services/workspace/workspace-service';
 import type { Handlers } from './router';
 
 /** The services the handlers call (core/create-core.ts builds them). */
@@ -28,6 +30,11 @@ export interface Services {
   exports: ExportService;
   /** History, "Last used" and budgets are updated after each reply (lib/after-reply.ts). */
   afterReply: AfterReply;
+  /** Open tabs and drafts (scrubbed of the secrets `keySecrets` holds). */
+  workspace: WorkspaceService;
+  keySecrets: KeySecretsCache;
+  /** Import curl with the stored keys: the reply names a matched key by id, never the pasted value. */
+  importCurl: (command: string) => Promise<ImportedRequestView>;
 }
 
 /**
@@ -71,6 +78,9 @@ export function createHandlers(s: Services): Handlers {
     exportStart: (input) => s.exports.start(input),
     exportCancel: async (input) => ({ cancelled: s.exports.cancel(input.exportId) }),
     sandboxReset: () => s.sandboxKeys.resetSandbox(),
+    workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
+    workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
+    requestImportCurl: (input) => s.importCurl(input.command),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

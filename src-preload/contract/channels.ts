@@ -34,6 +34,9 @@ export const INVOKE_CHANNELS = {
   responseTree: 'response:tree',
   responseSave: 'response:save',
   sandboxReset: 'sandbox:reset',
+  workspaceLoad: 'workspace:load',
+  workspaceSave: 'workspace:save',
+  requestImportCurl: 'requests:importCurl',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -53,6 +53,7 @@ import {
 import { SandboxResetSchema } from './sandbox';
 import { SaveProblemsEventSchema } from './save-problems';
 import { SettingsSchema, SettingsUpdateSchema } from './settings';
+import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -90,6 +91,9 @@ export const CONTRACT = {
   responseTree: { input: ResponseTreeInputSchema, output: ResponseTreeSchema },
   responseSave: { input: ResponseSaveInputSchema, output: SavedBodySchema },
   sandboxReset: { input: NoInput, output: SandboxResetSchema },
+  workspaceLoad: { input: NoInput, output: WorkspaceStateSchema },
+  workspaceSave: { input: WorkspaceSaveInputSchema, output: WorkspaceStateSchema },
+  requestImportCurl: { input: ImportCurlInputSchema, output: ImportedRequestSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

@@ -13,5 +13,6 @@ export * from './inspector';
 export * from './exports';
 export * from './sandbox';
 export * from './save-problems';
+export * from './workspace';
 export * from './contract';
 export type * from './desktop-api';
