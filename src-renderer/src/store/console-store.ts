@@ -6,6 +6,7 @@ import { createRateLimitSlice } from './rate-limit-slice';
 import { createRequestSlice } from './request-slice';
 import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createTabsSlice } from './tabs-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -18,6 +19,7 @@ export function createConsoleStore() {
     ...createRateLimitSlice(...a),
     ...createHistorySlice(...a),
     ...createSettingsSlice(...a),
+    ...createTabsSlice(...a),
   }));
 }
 

@@ -89,6 +89,9 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     const check = options.automatic ? null : await api.requestBudgetCheck({ keyId: input.keyId });
     const requestId = crypto.randomUUID();
     const mine = ++sequence;
+    // The tab that sent it: a reply after a tab switch goes to that tab, not the one now shown.
+    const tabId = get().activeTabId;
+    const setForTab = (patch: Partial<RequestSlice>) => (tabId !== null && get().activeTabId !== tabId ? get().patchTab(tabId, patch) : set(patch));
     set({
       inFlight: true,
       requestId,
@@ -101,6 +104,10 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       budgetWarning: check?.ok ? check.value.warning : null,
     });
     const result = await api.requestSend({ ...input, requestId });
+    if (tabId !== null && get().activeTabId !== tabId) {
+      setForTab(result.ok ? { inFlight: false, requestId: null, response: result.value, responseError: null } : { inFlight: false, requestId: null, response: null, responseError: result.error });
+      return;
+    }
     if (mine !== sequence) return;
     if (result.ok) {
       const view = result.value;

@@ -16,6 +16,7 @@ import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
 import { endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
 import { HeadersTable } from './HeadersTable';
+import { RequestTabs } from './RequestTabs';
 import { SplitPane } from './SplitPane';
 import { useSendShortcut } from './use-send-shortcut';
 import './requests.css';
@@ -42,6 +43,7 @@ export function RequestsPage() {
   const sendRequest = useConsoleStore((s) => s.sendRequest);
   const cancelRequest = useConsoleStore((s) => s.cancelRequest);
   const id = useId();
+  const activeTabId = useConsoleStore((s) => s.activeTabId);
 
   const endpoint = findEndpoint(endpointId, catalog);
   const canSend = activeKey !== null && isUsableKey(activeKey) && endpoint !== undefined && !inFlight;
@@ -59,6 +61,8 @@ export function RequestsPage() {
   return (
     <section className="page" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Requests</h1>
+      <RequestTabs panelId={`${id}-tabpanel`} />
+      <div className="request-tabpanel" role="tabpanel" id={`${id}-tabpanel`} aria-labelledby={activeTabId ? `${activeTabId}-tab` : undefined}>
       <SplitPane
         label="Resize builder and response"
         start={
@@ -196,6 +200,7 @@ export function RequestsPage() {
           </div>
         }
       />
+      </div>
     </section>
   );
 }
