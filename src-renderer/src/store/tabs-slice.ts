@@ -1,4 +1,4 @@
-import type { TabDraft, WorkspaceSaveInput } from '../../../src-preload/contract';
+import type { AppError, ImportedRequestView, TabDraft, WorkspaceSaveInput } from '../../../src-preload/contract';
 import { DEFAULT_ENDPOINT_ID, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import type { RequestSlice } from './request-slice';
@@ -55,6 +55,31 @@ export interface TabsSlice {
   activateTab(tabId: string): void;
   /** A reply for a tab that is no longer the active one lands in its snapshot. */
   patchTab(tabId: string, patch: Partial<TabForm>): void;
+  /** Import curl: main parses the command (and matches its key); the request opens in a new tab. */
+  importCurl(command: string): Promise<{ imported: ImportedRequestView } | { error: AppError }>;
+}
+
+/** Headers the console sets itself: an imported one would be sent twice. */
+const OWN_HEADERS = new Set(['idempotency-key', 'content-type', 'accept', 'user-agent', 'content-length', 'host']);
+
+/** The catalog endpoint an imported method and path is, with its path parameters' values. */
+function endpointFor(imported: ImportedRequestView, catalog: ConsoleState['catalog']): { endpointId: string; pathValues: Record<string, string> } | null {
+  const parts = imported.path.split('/');
+  for (const entry of catalog) {
+    if (entry.method !== imported.method) continue;
+    const template = entry.path.split('/');
+    if (template.length !== parts.length) continue;
+    const pathValues: Record<string, string> = {};
+    const fits = template.every((seg, i) => {
+      const name = /^\{([^}]+)\}$/.exec(seg)?.[1];
+      if (name === undefined) return seg === parts[i];
+      if (!parts[i]) return false;
+      pathValues[name] = decodeURIComponent(parts[i]!);
+      return true;
+    });
+    if (fits) return { endpointId: entry.id, pathValues };
+  }
+  return null;
 }
 
 export const SAVE_DELAY_MS = 400;
@@ -253,6 +278,32 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
     activateTab: (tabId) => {
       if (tabId === get().activeTabId) return;
       swapTo(get().tabs, tabId);
+    },
+
+    importCurl: async (command) => {
+      const result = await getDesktopApi().requestImportCurl({ command });
+      if (!result.ok) return { error: result.error };
+      const imported = result.value;
+      const s = get();
+      const target = endpointFor(imported, s.catalog);
+      if (!target) {
+        return {
+          error: {
+            code: 'not_found',
+            message: `${imported.method} ${imported.path} is not an endpoint of the catalog, so it cannot be opened in a tab yet.`,
+          },
+        };
+      }
+      const keyId = imported.key.kind === 'matched' ? imported.key.matchedKeyId : s.selectedKeyId;
+      s.newTab({
+        endpointId: target.endpointId,
+        pathValues: target.pathValues,
+        queryValues: Object.fromEntries(imported.query.map((q) => [q.name, q.value])),
+        headerRows: imported.headers.filter((h) => !OWN_HEADERS.has(h.name.toLowerCase())).map((h) => ({ name: h.name, value: h.value })),
+        body: imported.body ?? findEndpoint(target.endpointId, s.catalog)?.template ?? '',
+        selectedKeyId: keyId,
+      });
+      return { imported };
     },
 
     patchTab: (tabId, patch) => {

@@ -1,4 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { AddKeyDialog } from '../keys/AddKeyDialog';
+import { ImportCurlDialog } from './ImportCurlDialog';
 import { consoleStore, useConsoleStore } from '../../store';
 import { tabLabel } from '../../store/tabs-slice';
 
@@ -23,6 +25,9 @@ export function RequestTabs({ panelId }: { panelId: string }) {
   const activateTab = useConsoleStore((s) => s.activateTab);
   const problem = useConsoleStore((s) => s.workspaceProblem);
   const strip = useRef<HTMLDivElement>(null);
+  const [dialog, setDialog] = useState<'import' | 'addKey' | null>(null);
+  // The keys before Add key: the one added from an import becomes the tab's key.
+  const keysBefore = useRef<ReadonlySet<string>>(new Set());
   const focusActive = useRef(false);
 
   useEffect(() => {
@@ -108,6 +113,28 @@ export function RequestTabs({ panelId }: { panelId: string }) {
           +
         </button>
       </div>
+      <button type="button" className="request-tabs-import" onClick={() => setDialog('import')}>
+        Import curl
+      </button>
+      {dialog === 'import' && (
+        <ImportCurlDialog
+          onClose={() => setDialog((d) => (d === 'import' ? null : d))}
+          onAddKey={() => {
+            keysBefore.current = new Set(consoleStore.getState().keys.map((k) => k.id));
+            setDialog('addKey');
+          }}
+        />
+      )}
+      {dialog === 'addKey' && (
+        <AddKeyDialog
+          onClose={() => {
+            setDialog(null);
+            const s = consoleStore.getState();
+            const added = s.keys.find((k) => !keysBefore.current.has(k.id));
+            if (added) s.selectKey(added.id);
+          }}
+        />
+      )}
       {problem && (
         <p className="request-tabs-problem" role="status">
           {problem}
