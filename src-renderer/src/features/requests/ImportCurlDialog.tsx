@@ -42,7 +42,7 @@ export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog ref={dialogRef} className="dialog import-curl-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <h2 id={`${id}-title`}>Import curl</h2>
         {notStored ? (
