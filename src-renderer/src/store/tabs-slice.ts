@@ -1,5 +1,5 @@
 import type { AppError, ImportedRequestView, TabDraft, WorkspaceSaveInput } from '../../../src-preload/contract';
-import { DEFAULT_ENDPOINT_ID, findEndpoint } from '../lib/endpoint-catalog';
+import { CUSTOM_ENDPOINT_ID, DEFAULT_ENDPOINT_ID, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import type { RequestSlice } from './request-slice';
 import type { ConsoleState, SliceCreator } from './types';
@@ -19,6 +19,8 @@ export const TAB_FORM_FIELDS = [
   'queryValues',
   'headerRows',
   'body',
+  'customMethod',
+  'customPath',
   'idempotencyKey',
   'lastSent',
   'attempt',
@@ -35,7 +37,7 @@ type FormField = (typeof TAB_FORM_FIELDS)[number];
 export type TabForm = Pick<RequestSlice, FormField>;
 
 /** The fields a draft is made of: a change to one marks the tab unsaved and is saved to main. */
-const DRAFT_FIELDS = ['selectedKeyId', 'endpointId', 'pathValues', 'queryValues', 'headerRows', 'body'] as const satisfies readonly FormField[];
+const DRAFT_FIELDS = ['selectedKeyId', 'endpointId', 'pathValues', 'queryValues', 'headerRows', 'body', 'customMethod', 'customPath'] as const satisfies readonly FormField[];
 
 export interface RequestTab {
   id: string;
@@ -101,6 +103,8 @@ function freshForm(s: ConsoleState, keyId: string | null, endpointId = s.catalog
     queryValues: {},
     headerRows: [],
     body: findEndpoint(endpointId, s.catalog)?.template ?? '',
+    customMethod: 'GET',
+    customPath: '/v1/',
     idempotencyKey: crypto.randomUUID(),
     lastSent: null,
     attempt: 1,
@@ -121,13 +125,14 @@ const pairs = (values: Record<string, string>) => Object.entries(values).map(([n
 function draftOf(tab: RequestTab, s: ConsoleState): WorkspaceSaveInput['tabs'][number] {
   const form = tab.id === s.activeTabId ? formOf(s) : tab.form;
   const endpoint = findEndpoint(form.endpointId, s.catalog);
+  const custom = form.endpointId === CUSTOM_ENDPOINT_ID;
   return {
     id: tab.id,
     unsaved: tab.unsaved,
     name: tabLabel(form, s),
-    target: { kind: 'endpoint', endpointId: form.endpointId },
-    method: endpoint?.method ?? 'GET',
-    path: endpoint?.path ?? '/',
+    target: custom ? { kind: 'free' } : { kind: 'endpoint', endpointId: form.endpointId },
+    method: custom ? form.customMethod : (endpoint?.method ?? 'GET'),
+    path: custom ? form.customPath.slice(0, 2048) : (endpoint?.path ?? '/'),
     pathParams: pairs(form.pathValues),
     query: pairs(form.queryValues),
     headers: form.headerRows.map((h) => ({ name: h.name, value: h.value })),
@@ -138,6 +143,9 @@ function draftOf(tab: RequestTab, s: ConsoleState): WorkspaceSaveInput['tabs'][n
 }
 
 function formFromDraft(draft: TabDraft, s: ConsoleState): TabForm {
+  if (draft.target.kind === 'free') {
+    return { ...freshForm(s, draft.keyId, CUSTOM_ENDPOINT_ID), customMethod: draft.method, customPath: draft.path, headerRows: draft.headers.map((h) => ({ ...h })), body: draft.body ?? '' };
+  }
   const endpointId = draft.target.kind === 'endpoint' && findEndpoint(draft.target.endpointId, s.catalog) ? draft.target.endpointId : (s.catalog[0]?.id ?? DEFAULT_ENDPOINT_ID);
   return {
     ...freshForm(s, draft.keyId, endpointId),
@@ -149,7 +157,8 @@ function formFromDraft(draft: TabDraft, s: ConsoleState): TabForm {
 }
 
 /** The tab's name in the strip: the method and path of its request. */
-export function tabLabel(form: Pick<TabForm, 'endpointId'>, s: Pick<ConsoleState, 'catalog'>): string {
+export function tabLabel(form: Pick<TabForm, 'endpointId' | 'customMethod' | 'customPath'>, s: Pick<ConsoleState, 'catalog'>): string {
+  if (form.endpointId === CUSTOM_ENDPOINT_ID) return `${form.customMethod} ${form.customPath}`;
   const endpoint = findEndpoint(form.endpointId, s.catalog);
   return endpoint ? `${endpoint.method} ${endpoint.path}` : 'New request';
 }
@@ -286,20 +295,19 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
       const imported = result.value;
       const s = get();
       const target = endpointFor(imported, s.catalog);
-      if (!target) {
-        return {
-          error: {
-            code: 'not_found',
-            message: `${imported.method} ${imported.path} is not an endpoint of the catalog, so it cannot be opened in a tab yet.`,
-          },
-        };
-      }
       const keyId = imported.key.kind === 'matched' ? imported.key.matchedKeyId : s.selectedKeyId;
+      const headerRows = imported.headers.filter((h) => !OWN_HEADERS.has(h.name.toLowerCase())).map((h) => ({ name: h.name, value: h.value }));
+      if (!target) {
+        // Not in the catalog: a Custom request with the same method, path and query.
+        const search = new URLSearchParams(imported.query.map((q): [string, string] => [q.name, q.value])).toString();
+        s.newTab({ endpointId: CUSTOM_ENDPOINT_ID, customMethod: imported.method, customPath: `${imported.path}${search ? `?${search}` : ''}`, headerRows, body: imported.body ?? '', selectedKeyId: keyId });
+        return { imported };
+      }
       s.newTab({
         endpointId: target.endpointId,
         pathValues: target.pathValues,
         queryValues: Object.fromEntries(imported.query.map((q) => [q.name, q.value])),
-        headerRows: imported.headers.filter((h) => !OWN_HEADERS.has(h.name.toLowerCase())).map((h) => ({ name: h.name, value: h.value })),
+        headerRows,
         body: imported.body ?? findEndpoint(target.endpointId, s.catalog)?.template ?? '',
         selectedKeyId: keyId,
       });

@@ -20,6 +20,8 @@ export function RequestTabs({ panelId }: { panelId: string }) {
   const activeTabId = useConsoleStore((s) => s.activeTabId);
   const catalog = useConsoleStore((s) => s.catalog);
   const activeEndpointId = useConsoleStore((s) => s.endpointId);
+  const customMethod = useConsoleStore((s) => s.customMethod);
+  const customPath = useConsoleStore((s) => s.customPath);
   const newTab = useConsoleStore((s) => s.newTab);
   const closeTab = useConsoleStore((s) => s.closeTab);
   const activateTab = useConsoleStore((s) => s.activateTab);
@@ -62,7 +64,7 @@ export function RequestTabs({ panelId }: { panelId: string }) {
 
   // The tablist holds only the tabs (ARIA: a tablist owns tabs, nothing else); each Close tab button
   // is its sibling outside it, placed beside its tab by CSS order (the tablist is display: contents).
-  const labels = tabs.map((tab) => tabLabel(tab.id === activeTabId ? { endpointId: activeEndpointId } : tab.form, { catalog }));
+  const labels = tabs.map((tab) => tabLabel(tab.id === activeTabId ? { endpointId: activeEndpointId, customMethod, customPath } : tab.form, { catalog }));
   return (
     <div className="request-tabs">
       <div className="request-tabs-row" ref={strip}>
