@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../../src-preload/contract';
+import type { AppInfo, EventPayload } from '../../src-preload/contract';
 import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
@@ -29,7 +29,9 @@ import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
 import { CollectionService } from '../services/collections/collection-service';
 import { CollectionWorkspace } from '../services/collections/collection-workspace';
-import { knownSecrets } from '../services/collections/known-secrets';
+import { importCurlWithKeys } from '../services/workspace/curl-import-service';
+import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
+import { WorkspaceService } from '../services/workspace/workspace-service';
 
 export const APP_VERSION = '0.1.0';
 /** At most one rate-limit event per budget this often (the first of a quiet spell goes at once). */
@@ -80,11 +82,11 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const { sandbox } = options;
-  // The collection secret refusal's cache of stored keys is dropped whenever the key list changes.
-  let onKeysChanged = () => {};
+  // The drafts' secrets cache hears keys-changed on its way to the window (set once the keys exist).
+  let onKeysChanged: ((keys: EventPayload<'keysChanged'>['keys']) => void) | null = null;
   const events: EventSink = {
     emit(event, payload) {
-      if (event === 'keysChanged') onKeysChanged();
+      if (event === 'keysChanged') onKeysChanged?.((payload as EventPayload<'keysChanged'>).keys);
       options.events.emit(event, payload);
     },
   };
@@ -129,12 +131,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, RATE_LIMIT_EVENT_MS);
   tracker.onChange((state) => rateLimitEvents.poke(state.budgetId));
 
+  // The stored keys' secrets, read once and kept in main: drafts are scrubbed of them, collection
+  // saves refused for them. Dropped when keys-changed says the keys (not their times) changed.
+  const keySecrets = new KeySecretsCache({ keys: () => keys.list(), secrets });
+  onKeysChanged = (list) => keySecrets.keysChanged(list);
+  mkdirSync(join(options.dataDir, 'workspace'), { recursive: true });
+  const workspace = new WorkspaceService({
+    dataDir: options.dataDir,
+    // A burst of keystrokes is one write of tabs.json; dispose flushes.
+    document: (path) => coalescedDocument(options.document(path), 500, writes(path.endsWith('tabs.json') ? 'workspace/tabs.json' : 'workspace/responses', 'The open tabs')),
+  });
+
   // ─── Collections (issue 16, c16) ───
-  const storedSecrets = knownSecrets(() => keys.list(), (id) => secrets.get(id));
-  onKeysChanged = () => storedSecrets.invalidate();
   const collectionService = new CollectionService({
     files: options.collectionFiles ?? missingCollectionFiles,
-    secrets: () => storedSecrets.get(),
+    secrets: () => keySecrets.named(),
     onUnexpectedError: (error) => options.onUnexpectedError?.('watching the collection folder', error),
   });
   const catalog = buildCatalog();
@@ -143,7 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     keys,
     catalog,
-    secrets: () => storedSecrets.get(),
+    secrets: () => keySecrets.named(),
     send: (input, sendOptions) => requests.send(input, sendOptions),
   });
 
@@ -171,6 +182,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       afterReply,
       collections,
+      workspace,
+      keySecrets,
+      importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),
     }),
     {
       isTrustedSender: options.isTrustedSender,
@@ -203,6 +217,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       rateLimitEvents.cancel();
       afterReply.drain();
       historyFile.flush();
+      workspace.flush();
       keys.flush();
       options.metadata.close?.();
       await sandbox.stop();

@@ -1,4 +1,4 @@
-import type { CatalogEntry, Operation } from '../../src-preload/contract';
+import type { CatalogEntry, ImportedRequestView, Operation } from '../../src-preload/contract';
 import type { AfterReply } from '../ports';
 import type { AppInfoService } from '../services/app-info/app-info';
 import type { HistoryService } from '../services/history/history-service';
@@ -12,6 +12,8 @@ import type { RequestService } from '../services/requests/request-service';
 import type { SnippetService } from '../services/requests/snippet-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { CollectionWorkspace } from '../services/collections/collection-workspace';
+import type { KeySecretsCache } from '../services/workspace/key-secrets-cache';
+import type { WorkspaceService } from '../services/workspace/workspace-service';
 import type { Handlers } from './router';
 
 /** The services the handlers call (core/create-core.ts builds them). */
@@ -33,6 +35,11 @@ export interface Services {
   afterReply: AfterReply;
   /** The open collection and variable resolution (issue 16). */
   collections: CollectionWorkspace;
+  /** Open tabs and drafts (scrubbed of the secrets `keySecrets` holds). */
+  workspace: WorkspaceService;
+  keySecrets: KeySecretsCache;
+  /** Import curl with the stored keys: the reply names a matched key by id, never the pasted value. */
+  importCurl: (command: string) => Promise<ImportedRequestView>;
 }
 
 /**
@@ -92,6 +99,9 @@ export function createHandlers(s: Services): Handlers {
     collectionsDelete: (input) => s.collections.delete(input.path),
     collectionsSetVariables: (input) => s.collections.setVariables(input),
     requestsResolve: async (input) => s.collections.resolve(input),
+    workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
+    workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
+    requestImportCurl: (input) => s.importCurl(input.command),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

@@ -49,6 +49,9 @@ export const INVOKE_CHANNELS = {
   collectionsDelete: 'collections:delete',
   collectionsSetVariables: 'collections:setVariables',
   requestsResolve: 'requests:resolve',
+  workspaceLoad: 'workspace:load',
+  workspaceSave: 'workspace:save',
+  requestImportCurl: 'requests:importCurl',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -70,6 +70,7 @@ import {
   RequestResolutionSchema,
   RequestResolveInputSchema,
 } from './collections';
+import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -122,6 +123,9 @@ export const CONTRACT = {
   collectionsDelete: { input: CollectionPathInputSchema, output: CollectionDeletedSchema },
   collectionsSetVariables: { input: CollectionSetVariablesInputSchema, output: CollectionVariablesSavedSchema },
   requestsResolve: { input: RequestResolveInputSchema, output: RequestResolutionSchema },
+  workspaceLoad: { input: NoInput, output: WorkspaceStateSchema },
+  workspaceSave: { input: WorkspaceSaveInputSchema, output: WorkspaceStateSchema },
+  requestImportCurl: { input: ImportCurlInputSchema, output: ImportedRequestSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

@@ -15,5 +15,6 @@ export * from './pagination';
 export * from './sandbox';
 export * from './save-problems';
 export * from './collections';
+export * from './workspace';
 export * from './contract';
 export type * from './desktop-api';

@@ -96,6 +96,33 @@ export class TabStore {
     return tab;
   }
 
+  /**
+   * The whole strip as the window has it (workspace:save): each tab checked and scrubbed like an
+   * edit; a tab whose draft did not change keeps its time. Returns what is kept and the warnings.
+   */
+  replaceAll(
+    next: { tabs: Array<TabDraftInput & { id: string; unsaved: boolean }>; activeTabId: string | null },
+    secrets: readonly string[],
+  ): WorkspaceState & { warnings: string[] } {
+    if (next.tabs.length > MAX_TABS) throw new AppFailure('request_rejected', `At most ${MAX_TABS} tabs can be open; close one first.`);
+    const warnings: string[] = [];
+    const seen = new Set<string>();
+    const tabs: TabDraft[] = [];
+    for (const { id, unsaved, ...input } of next.tabs) {
+      if (seen.has(id)) throw new AppFailure('invalid_argument', 'Two tabs have the same id.');
+      seen.add(id);
+      const { draft, warnings: found } = this.checked(input, secrets);
+      warnings.push(...found);
+      const before = this.tabs.find((t) => t.id === id);
+      const same = before !== undefined && before.unsaved === unsaved && JSON.stringify({ ...before, id: 0, unsaved: 0, updatedAt: 0 }) === JSON.stringify({ ...draft, id: 0, unsaved: 0, updatedAt: 0 });
+      tabs.push(same ? before : { ...draft, id, unsaved, updatedAt: this.now() });
+    }
+    this.tabs = tabs;
+    this.activeTabId = next.activeTabId !== null && seen.has(next.activeTabId) ? next.activeTabId : (tabs[0]?.id ?? null);
+    this.save();
+    return { ...this.state(), warnings };
+  }
+
   /** Close a tab; the next one (or the previous, for the last) becomes active when it was. */
   close(tabId: string): WorkspaceState {
     const at = this.tabs.findIndex((t) => t.id === tabId);

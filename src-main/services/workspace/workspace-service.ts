@@ -33,6 +33,14 @@ export class WorkspaceService {
     return state;
   }
 
+  /** workspace:save — the strip as the window has it; responses of tabs no longer in it go. */
+  save(next: Parameters<TabStore['replaceAll']>[0], secrets: readonly string[]) {
+    const before = this.tabs.state().tabs.map((t) => t.id);
+    const state = this.tabs.replaceAll(next, secrets);
+    for (const id of before) if (!state.tabs.some((t) => t.id === id)) this.responses.remove(id);
+    return state;
+  }
+
   addResponse(tabId: string, response: NewResponse, secrets: readonly string[]) {
     this.tabs.get(tabId);
     return this.responses.add(tabId, response, secrets);

@@ -22,6 +22,8 @@ export const ENDPOINT_CATALOG: readonly EndpointEntry[] = [
 ];
 
 export const DEFAULT_ENDPOINT_ID = 'listConversations';
+/** The Endpoint choice for a free-form request: method and path typed in (sent under the key's base URL). */
+export const CUSTOM_ENDPOINT_ID = 'custom';
 
 export function findEndpoint(id: string, catalog: readonly EndpointEntry[] = ENDPOINT_CATALOG): EndpointEntry | undefined {
   return catalog.find((e) => e.id === id);

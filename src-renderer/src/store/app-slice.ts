@@ -59,7 +59,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       const unsubscribeRateLimit = getDesktopApi().onRateLimitChanged((state) => get().setBudget(state));
       const unsubscribeSaveProblems = getDesktopApi().onSaveProblemsChanged(({ problems }) => set({ saveProblems: problems }));
       void get().loadSettings();
-      void get().loadCatalog();
+      // The tabs after the catalog, so a draft's endpoint is found in it.
+      void get().loadCatalog().finally(() => void get().loadWorkspace());
       // After the subscription, so an event that overtakes the list is not lost (loadBudgets keeps it).
       void get().loadBudgets();
       const clock = setInterval(() => get().tick(), 1000);

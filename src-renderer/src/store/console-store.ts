@@ -7,6 +7,7 @@ import { createRateLimitSlice } from './rate-limit-slice';
 import { createRequestSlice } from './request-slice';
 import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createTabsSlice } from './tabs-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -20,6 +21,7 @@ export function createConsoleStore() {
     ...createHistorySlice(...a),
     ...createSettingsSlice(...a),
     ...createPaginationSlice(...a),
+    ...createTabsSlice(...a),
   }));
 }
 

@@ -1,5 +1,5 @@
-import type { AppError, CatalogEntry, HistoryEntry, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
-import { buildPath, buildQuery, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
+import type { AppError, CatalogEntry, HistoryEntry, HttpMethod, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import { buildPath, buildQuery, CUSTOM_ENDPOINT_ID, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
 import { isUsableKey, unusableKeyMessage } from '../lib/key-labels';
@@ -21,6 +21,9 @@ export interface RequestSlice {
   queryValues: Record<string, string>;
   headerRows: HeaderRow[];
   body: string;
+  /** A Custom request's method and path (with ?query), as typed. */
+  customMethod: HttpMethod;
+  customPath: string;
   /** POSTs carry an Idempotency-Key unless the user turns it off. */
   idempotencyEnabled: boolean;
   /** The key the next new request carries: every Send (and every Copy as code) takes a fresh one after it. */
@@ -50,6 +53,8 @@ export interface RequestSlice {
   addHeaderRow(): void;
   removeHeaderRow(index: number): void;
   setBody(body: string): void;
+  setCustomMethod(method: HttpMethod): void;
+  setCustomPath(path: string): void;
   setIdempotencyEnabled(enabled: boolean): void;
   /** Send the request as built now, as a new request (a new Idempotency-Key). */
   sendRequest(): Promise<void>;
@@ -73,6 +78,35 @@ export interface RequestSlice {
   saveResponse(responseId: string): Promise<{ saved: SavedBody } | { error: AppError }>;
 }
 
+/**
+ * A Custom request: the typed path (and its ?query) under the key's base URL. Main builds the URL
+ * from the key's origin and refuses anything that leaves it; a typed scheme or host is refused
+ * here first, in words.
+ */
+function buildCustom(state: RequestSlice, keyId: string): { input: SendRequestInput } | { error: AppError } {
+  const typed = state.customPath.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(typed) || typed.startsWith('//')) {
+    return { error: { code: 'invalid_argument', message: 'Type only the path, such as /v1/contacts: the server comes from the key, so a URL with a scheme or host is not sent.' } };
+  }
+  if (!typed.startsWith('/')) return { error: { code: 'invalid_argument', message: 'The path must start with /, such as /v1/contacts.' } };
+  const at = typed.indexOf('?');
+  const path = at < 0 ? typed : typed.slice(0, at);
+  const query = at < 0 ? [] : [...new URLSearchParams(typed.slice(at + 1))].map(([name, value]) => ({ name, value }));
+  const headers = state.headerRows.filter((h) => h.name.trim() !== '' || h.value !== '');
+  if (state.customMethod === 'POST' && state.idempotencyEnabled) headers.push({ name: 'Idempotency-Key', value: state.idempotencyKey });
+  const hasBody = state.customMethod !== 'GET' && state.customMethod !== 'HEAD' && state.body.trim() !== '';
+  return {
+    input: {
+      keyId,
+      method: state.customMethod,
+      path,
+      ...(query.length > 0 ? { query } : {}),
+      ...(headers.length > 0 ? { headers } : {}),
+      ...(hasBody ? { body: state.body } : {}),
+    },
+  };
+}
+
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -89,6 +123,9 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     const check = options.automatic ? null : await api.requestBudgetCheck({ keyId: input.keyId });
     const requestId = crypto.randomUUID();
     const mine = ++sequence;
+    // The tab that sent it: a reply after a tab switch goes to that tab, not the one now shown.
+    const tabId = get().activeTabId;
+    const setForTab = (patch: Partial<RequestSlice>) => (tabId !== null && get().activeTabId !== tabId ? get().patchTab(tabId, patch) : set(patch));
     set({
       inFlight: true,
       requestId,
@@ -101,6 +138,10 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       budgetWarning: check?.ok ? check.value.warning : null,
     });
     const result = await api.requestSend({ ...input, requestId });
+    if (tabId !== null && get().activeTabId !== tabId) {
+      setForTab(result.ok ? { inFlight: false, requestId: null, response: result.value, responseError: null } : { inFlight: false, requestId: null, response: null, responseError: result.error });
+      return;
+    }
     if (mine !== sequence) return;
     if (result.ok) {
       const view = result.value;
@@ -141,6 +182,8 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     queryValues: {},
     headerRows: [],
     body: '',
+    customMethod: 'GET',
+    customPath: '/v1/',
     idempotencyEnabled: true,
     idempotencyKey: newIdempotencyKey(),
     lastSent: null,
@@ -176,6 +219,8 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     addHeaderRow: () => set({ headerRows: [...get().headerRows, { name: '', value: '' }] }),
     removeHeaderRow: (index) => set({ headerRows: get().headerRows.filter((_, i) => i !== index) }),
     setBody: (body) => set({ body }),
+    setCustomMethod: (customMethod) => set({ customMethod }),
+    setCustomPath: (customPath) => set({ customPath }),
     setIdempotencyEnabled: (enabled) => set({ idempotencyEnabled: enabled, idempotencyKey: newIdempotencyKey() }),
 
     buildRequest: () => {
@@ -184,6 +229,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const endpoint = findEndpoint(state.endpointId, state.catalog);
       if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
       if (!isUsableKey(key)) return { error: { code: 'invalid_argument', message: unusableKeyMessage(key) } };
+      if (state.endpointId === CUSTOM_ENDPOINT_ID) return buildCustom(state, key.id);
       if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
       const path = buildPath(endpoint, state.pathValues);
       if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };

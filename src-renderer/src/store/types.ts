@@ -7,9 +7,10 @@ import type { RateLimitSlice } from './rate-limit-slice';
 import type { RequestSlice } from './request-slice';
 import type { HistorySlice } from './history-slice';
 import type { SettingsSlice } from './settings-slice';
+import type { TabsSlice } from './tabs-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

@@ -14,8 +14,10 @@ import { isPickable, isUsableKey } from '../../lib/key-labels';
 import { KeyPicker } from '../keys/KeyPicker';
 import { validateBody } from './body-validation';
 import { CopyAsCode } from './CopyAsCode';
-import { endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
+import { CUSTOM_ENDPOINT_ID, endpointLabel, findEndpoint } from '../../lib/endpoint-catalog';
+import { HttpMethodSchema } from '../../../../src-preload/contract';
 import { HeadersTable } from './HeadersTable';
+import { RequestTabs } from './RequestTabs';
 import { SplitPane } from './SplitPane';
 import { useSendShortcut } from './use-send-shortcut';
 import './requests.css';
@@ -42,9 +44,15 @@ export function RequestsPage() {
   const sendRequest = useConsoleStore((s) => s.sendRequest);
   const cancelRequest = useConsoleStore((s) => s.cancelRequest);
   const id = useId();
+  const activeTabId = useConsoleStore((s) => s.activeTabId);
 
+  const customMethod = useConsoleStore((s) => s.customMethod);
+  const customPath = useConsoleStore((s) => s.customPath);
+  const setCustomMethod = useConsoleStore((s) => s.setCustomMethod);
+  const setCustomPath = useConsoleStore((s) => s.setCustomPath);
+  const custom = endpointId === CUSTOM_ENDPOINT_ID;
   const endpoint = findEndpoint(endpointId, catalog);
-  const canSend = activeKey !== null && isUsableKey(activeKey) && endpoint !== undefined && !inFlight;
+  const canSend = activeKey !== null && isUsableKey(activeKey) && (endpoint !== undefined || custom) && !inFlight;
   const send = () => void sendRequest();
   useSendShortcut(send, canSend);
   const problems = endpoint?.bodySchema ? validateBody(body, endpoint.bodySchema) : [];
@@ -59,6 +67,8 @@ export function RequestsPage() {
   return (
     <section className="page" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Requests</h1>
+      <RequestTabs panelId={`${id}-tabpanel`} />
+      <div className="request-tabpanel" role="tabpanel" id={`${id}-tabpanel`} aria-labelledby={activeTabId ? `${activeTabId}-tab` : undefined}>
       <SplitPane
         label="Resize builder and response"
         start={
@@ -72,11 +82,44 @@ export function RequestsPage() {
                     {endpointLabel(entry)}
                   </option>
                 ))}
+                <option value={CUSTOM_ENDPOINT_ID}>Custom request — any method and path</option>
               </select>
               <p id={`${id}-endpoint-desc`} className="hint">
-                {endpoint?.description}
+                {custom ? 'Any method and path, sent to the selected key’s server (type the path only, with ?query if any).' : endpoint?.description}
               </p>
             </div>
+            {custom && (
+              <div className="custom-request">
+                <div className="field">
+                  <label htmlFor={`${id}-method`}>Method</label>
+                  <select id={`${id}-method`} value={customMethod} onChange={(e) => setCustomMethod(HttpMethodSchema.parse(e.target.value))}>
+                    {HttpMethodSchema.options.map((m) => (
+                      <option key={m} value={m}>
+                        {m}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field custom-path">
+                  <label htmlFor={`${id}-path`}>Path</label>
+                  <input
+                    id={`${id}-path`}
+                    type="text"
+                    spellCheck={false}
+                    autoCapitalize="off"
+                    placeholder="/v1/contacts?limit=10"
+                    value={customPath}
+                    onChange={(e) => setCustomPath(e.target.value)}
+                  />
+                </div>
+              </div>
+            )}
+            {custom && customMethod !== 'GET' && customMethod !== 'HEAD' && (
+              <div className="field">
+                <label htmlFor={`${id}-custom-body`}>Request body</label>
+                <textarea id={`${id}-custom-body`} className="curl-command" rows={8} spellCheck={false} value={body} onChange={(e) => setBody(e.target.value)} />
+              </div>
+            )}
             {endpoint && endpoint.pathParams.length > 0 && (
               <fieldset className="query-params">
                 <legend>Path parameters</legend>
@@ -145,7 +188,7 @@ export function RequestsPage() {
                 </table>
               </fieldset>
             )}
-            <HeadersTable isPost={endpoint?.method === 'POST'} />
+            <HeadersTable isPost={custom ? customMethod === 'POST' : endpoint?.method === 'POST'} />
             {endpoint?.bodySchema && (
               <div className="field">
                 <span className="label" id={`${id}-body-label`}>
@@ -196,6 +239,7 @@ export function RequestsPage() {
           </div>
         }
       />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,109 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
+import { useConsoleStore } from '../../store';
+
+interface ImportCurlDialogProps {
+  onClose(): void;
+  /** The command's key is not stored here: the user adds it (pasting it in Add key, not from here). */
+  onAddKey(): void;
+}
+
+/**
+ * Import curl. The command lives only in this dialog's textarea (uncontrolled: never in React
+ * state or the store) and goes to main, which parses it and matches a pasted X-API-Key against
+ * the stored keys; the reply names the matched key by id, never the value.
+ */
+export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
+  const dialogRef = useModalDialog();
+  const commandRef = useRef<HTMLTextAreaElement>(null);
+  const importCurl = useConsoleStore((s) => s.importCurl);
+  const [error, setError] = useState<string | null>(null);
+  const [notStored, setNotStored] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setNotStored(false);
+    const result = await importCurl(commandRef.current?.value ?? '');
+    setBusy(false);
+    if ('error' in result) {
+      setError(result.error.message);
+      commandRef.current?.focus();
+      return;
+    }
+    // The command (and any key in it) goes with the field.
+    if (commandRef.current) commandRef.current.value = '';
+    if (result.imported.key.kind === 'offerAddKey') setNotStored(true);
+    else dialogRef.current?.close();
+  }
+
+  return (
+    <dialog ref={dialogRef} className="dialog import-curl-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)} aria-busy={busy}>
+        <h2 id={`${id}-title`}>Import curl</h2>
+        {notStored ? (
+          <>
+            <p role="status">
+              The request is open in a new tab. The API key in the command is not stored in the console, so it was not kept. To send
+              with it, add it: choose Add key and paste the key there.
+            </p>
+            <div className="actions">
+              <button type="button" onClick={() => dialogRef.current?.close()}>
+                Close
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  dialogRef.current?.close();
+                  onAddKey();
+                }}
+              >
+                Add key
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-command`}>curl command</label>
+              <textarea
+                id={`${id}-command`}
+                ref={commandRef}
+                required
+                rows={8}
+                spellCheck={false}
+                autoCapitalize="off"
+                autoCorrect="off"
+                className="curl-command"
+                aria-describedby={`${id}-hint`}
+                aria-invalid={error !== null}
+              />
+              <p id={`${id}-hint`} className="hint">
+                Paste a curl command (bash). Its method, path, query, headers and body open in a new tab, sent to the selected key’s
+                server. An X-API-Key in it selects the stored key it equals and is never saved.
+              </p>
+            </div>
+            {error && (
+              <p role="alert" className="form-error">
+                {error}
+              </p>
+            )}
+            <div className="actions">
+              <button type="button" onClick={() => dialogRef.current?.close()}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={busy}>
+                Import
+              </button>
+            </div>
+          </>
+        )}
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ResponseView, Result, WorkspaceSaveInput, WorkspaceStateView } from '../../../../src-preload/contract';
+import { setDesktopApiForTests } from '../../../../src-renderer/src/lib/desktop-api';
+import { consoleStore, resetStore } from '../../../../src-renderer/src/store';
+import { SAVE_DELAY_MS } from '../../../../src-renderer/src/store/tabs-slice';
+import { createFakeDesktopApi, makeKey, makeResponse } from '../fake-desktop-api';
+
+const state = () => consoleStore.getState();
+let fake: ReturnType<typeof createFakeDesktopApi>;
+const saved: WorkspaceSaveInput[] = [];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake = createFakeDesktopApi();
+  saved.length = 0;
+  Object.assign(fake.api, {
+    workspaceLoad: async (): Promise<Result<WorkspaceStateView>> => ({ ok: true, value: { tabs: [], activeTabId: null, warnings: [] } }),
+    workspaceSave: async (input: WorkspaceSaveInput): Promise<Result<WorkspaceStateView>> => {
+      saved.push(input);
+      return { ok: true, value: { tabs: [], activeTabId: input.activeTabId, warnings: [] } };
+    },
+  });
+  setDesktopApiForTests(fake.api);
+  resetStore();
+  state().setKeys([makeKey()]);
+});
+
+afterEach(() => {
+  setDesktopApiForTests(null);
+  vi.useRealTimers();
+});
+
+describe('request tabs', () => {
+  it('a reply that comes after a tab switch lands in the tab that sent it', async () => {
+    await state().loadWorkspace();
+    const first = state().activeTabId!;
+    let answer: (r: Result<ResponseView>) => void = () => undefined;
+    fake.replies.requestSend = () => new Promise<Result<ResponseView>>((r) => (answer = r));
+    const sending = state().sendRequest();
+    await vi.waitFor(() => expect(state().inFlight).toBe(true));
+    state().newTab();
+    expect(state().activeTabId).not.toBe(first);
+    expect(state().inFlight).toBe(false);
+    answer({ ok: true, value: makeResponse({ status: 201 }) });
+    await sending;
+    expect(state().response).toBeNull();
+    state().activateTab(first);
+    expect(state().response?.status).toBe(201);
+    expect(state().inFlight).toBe(false);
+  });
+
+  it('edits mark the tab unsaved and are saved once after a pause, with each tab’s own draft', async () => {
+    await state().loadWorkspace();
+    state().setBody('{"a":1}');
+    state().setBody('{"a":12}');
+    expect(state().tabs[0]!.unsaved).toBe(true);
+    state().newTab();
+    state().setBody('{"b":2}');
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.tabs.map((t) => t.body)).toEqual(['{"a":12}', '{"b":2}']);
+    expect(saved[0]!.activeTabId).toBe(state().tabs[1]!.id);
+  });
+});
