@@ -1,10 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pickEndpoint } from './steps';
 
-async function pick(page: Page, label: RegExp) {
-  const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
-  await endpoint.selectOption((await endpoint.locator('option').filter({ hasText: label }).getAttribute('value')) ?? '');
-}
 
 test('the JSON body editor is styled under the strict CSP: gutter beside the code, lint marks on invalid JSON', async ({ page, console: app }) => {
   const violations: string[] = [];
@@ -21,7 +17,7 @@ test('the JSON body editor is styled under the strict CSP: gutter beside the cod
   expect(csp).not.toContain('unsafe-inline');
 
   await page.getByRole('button', { name: 'Requests', exact: true }).click();
-  await pick(page, /POST \/v1\/contacts/);
+  await pickEndpoint(page, /POST \/v1\/contacts/);
   const editor = page.getByLabel('Request body');
   await editor.fill('{\n  "name": "Grace",\n  "email": \n}');
 

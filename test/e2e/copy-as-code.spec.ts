@@ -1,25 +1,12 @@
-import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { addKeyAndUse } from './steps';
 
-async function addKey(page: Page, secret: string, name = 'Snippet key') {
-  await page.getByRole('button', { name: 'Keys', exact: true }).or(page.getByRole('link', { name: 'Keys', exact: true })).first().click();
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: 'Requests', exact: true }).or(page.getByRole('link', { name: 'Requests', exact: true })).first().click();
-  const picker = page.getByRole('combobox', { name: 'Key' });
-  await picker.selectOption((await picker.locator('option', { hasText: name }).getAttribute('value')) ?? '');
-}
 
 test('copies a multi-line message as browser JavaScript with a key constant to fill, and as Python', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
   await app.open(page);
-  await addKey(page, secret);
+  await addKeyAndUse(page, secret, 'Snippet key');
   const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
   await endpoint.selectOption((await endpoint.locator('option').filter({ hasText: /POST \/v1\/messages/ }).getAttribute('value')) ?? '');
   await page.getByLabel('Request body').fill(JSON.stringify({ conversation_id: 'cv_1', body: 'Line one\nLine "two"\tC:\\dir' }));

@@ -1,10 +1,7 @@
-import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { nav } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
 test('a Custom request sends a typed method and path under the key’s server, refuses a URL with a host, and comes back after a reload', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);

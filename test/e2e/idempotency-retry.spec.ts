@@ -2,41 +2,21 @@ import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { startRecordingServer } from '../helpers/recording-server';
 import { expect, test } from './fixtures';
+import { nav, pickEndpoint, addKeyAndUse } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function addKey(page: Page, secret: string, name: string, env: { custom?: string } = {}) {
-  await nav(page, 'Keys');
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: env.custom ? 'Custom' : 'Sandbox' });
-  if (env.custom) await dialog.getByLabel('Base URL').fill(env.custom);
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-  await nav(page, 'Requests');
-  const picker = page.getByRole('combobox', { name: 'Key' });
-  await picker.selectOption((await picker.locator('option', { hasText: name }).getAttribute('value')) ?? '');
-}
 
-async function pick(page: Page, label: RegExp) {
-  const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
-  await endpoint.selectOption((await endpoint.locator('option').filter({ hasText: label }).getAttribute('value')) ?? '');
-}
 
 const idOf = async (page: Page) => /"id": "(ct_[A-Za-z0-9]+)"/.exec((await page.getByRole('region', { name: 'Response' }).getByLabel('Body', { exact: true }).textContent()) ?? '')?.[1];
 
 test('each Send is a new request (a new Idempotency-Key); Retry sends the same one and the replay is marked', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
   await app.open(page);
-  await addKey(page, secret, 'Acme sandbox');
+  await addKeyAndUse(page, secret, 'Acme sandbox');
   const response = page.getByRole('region', { name: 'Response' });
   const status = response.locator('.status-line');
   const send = page.getByRole('button', { name: 'Send', exact: true });
-  await pick(page, /POST \/v1\/contacts/);
+  await pickEndpoint(page, /POST \/v1\/contacts/);
 
   await page.getByLabel('Request body').fill(JSON.stringify({ name: 'Grace', email: `one-${Date.now()}@example.com` }));
   await send.click();
@@ -75,8 +55,8 @@ test('against a server that always answers 429 the automatic retry stops after t
     await nav(page, 'Settings');
     await page.getByLabel('Automatic retry on 429').check();
     await expect(page.getByLabel('Attempts on 429')).toHaveValue('3');
-    await addKey(page, `key-${Date.now()}-abcdefghijklmnop`, 'Always 429', { custom: server.origin });
-    await pick(page, /GET \/v1\/conversations — /);
+    await addKeyAndUse(page, `key-${Date.now()}-abcdefghijklmnop`, 'Always 429', { custom: server.origin });
+    await pickEndpoint(page, /GET \/v1\/conversations — /);
     const seenBefore = server.seen.length;
     const rate = page.getByRole('region', { name: 'Rate limit' });
     const response = page.getByRole('region', { name: 'Response' });

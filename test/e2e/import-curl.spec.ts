@@ -1,21 +1,9 @@
 import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { nav, addKey } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function addKey(page: Page, secret: string, name: string) {
-  await nav(page, 'Keys');
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 async function importCurl(page: Page, command: string) {
   await page.getByRole('button', { name: 'Import curl' }).click();

@@ -1,27 +1,14 @@
-import type { Page } from '@playwright/test';
 import { createSandboxKey, revokeSandboxKey } from '../helpers/sandbox-admin';
 import { startRecordingServer } from '../helpers/recording-server';
 import { expect, test } from './fixtures';
+import { nav, addKey } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function addSandboxKey(page: Page, secret: string, name: string) {
-  await nav(page, 'Keys');
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('a 401 revoked_api_key marks the key Revoked at once: table, pickers, Send and Revoke follow', async ({ page, console: app }) => {
   const { id, secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
   await app.open(page);
-  await addSandboxKey(page, secret, 'Soon revoked');
+  await addKey(page, secret, 'Soon revoked');
   await nav(page, 'Requests');
   const picker = page.getByRole('combobox', { name: 'Key' });
   const option = picker.locator('option', { hasText: 'Soon revoked' });

@@ -1,16 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { nav, pickKey } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function pickKey(page: Page, name: string) {
-  const picker = page.getByRole('combobox', { name: 'Key' });
-  await picker.selectOption((await picker.locator('option', { hasText: name }).getAttribute('value')) ?? '');
-}
 
 /** A custom server that answers every request 429, naming the same workspace id as the sandbox key does. */
 async function alwaysLimited(workspaceId: () => string): Promise<{ url: string; server: Server }> {

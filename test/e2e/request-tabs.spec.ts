@@ -1,29 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { nav, pickEndpoint, addKey } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function addKey(page: Page, secret: string, name: string) {
-  await nav(page, 'Keys');
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-}
 
-async function pick(page: Page, label: RegExp) {
-  const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
-  const option = endpoint.locator('option').filter({ hasText: label });
-  await endpoint.selectOption((await option.getAttribute('value')) ?? '');
-}
 
 test('two tabs keep their own endpoint, body, key and response, and come back after a reload with no secret in tabs.json', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
@@ -37,7 +19,7 @@ test('two tabs keep their own endpoint, body, key and response, and come back af
   await expect(tabs).toHaveCount(1);
 
   // Tab 1: GET conversations with the added key, sent.
-  await pick(page, /^GET \/v1\/conversations /);
+  await pickEndpoint(page, /^GET \/v1\/conversations /);
   await keyPicker.selectOption((await keyPicker.locator('option', { hasText: 'Acme tabs' }).getAttribute('value')) ?? '');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(response.getByText('200', { exact: false }).first()).toBeVisible();
@@ -48,7 +30,7 @@ test('two tabs keep their own endpoint, body, key and response, and come back af
   await page.keyboard.press('Control+t');
   await expect(tabs).toHaveCount(2);
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
-  await pick(page, /^POST \/v1\/contacts/);
+  await pickEndpoint(page, /^POST \/v1\/contacts/);
   const body = page.getByRole('textbox', { name: 'Body' });
   await body.click();
   await page.keyboard.press('ControlOrMeta+a');

@@ -1,36 +1,14 @@
-import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { nav, pickEndpoint, addKeyAndUse } from './steps';
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
-}
 
-async function addKey(page: Page, secret: string, name = 'Acme sandbox') {
-  await nav(page, 'Keys');
-  await page.getByRole('button', { name: 'Add key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add key' });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByLabel('Environment').selectOption({ label: 'Sandbox' });
-  await dialog.getByLabel('API key').fill(secret);
-  await dialog.getByRole('button', { name: 'Save key' }).click();
-  await expect(dialog).toBeHidden();
-  await nav(page, 'Requests');
-  // First run also made "Sandbox demo": send with the key this test added.
-  const picker = page.getByRole('combobox', { name: 'Key' });
-  await picker.selectOption((await picker.locator('option', { hasText: name }).getAttribute('value')) ?? '');
-}
 
-async function pick(page: Page, label: RegExp) {
-  const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
-  const option = endpoint.locator('option').filter({ hasText: label });
-  await endpoint.selectOption(await option.getAttribute('value') ?? '');
-}
 
 test('sends each of the five endpoints, POSTs a contact, copies as curl and replays from History', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
   await app.open(page);
-  await addKey(page, secret);
+  await addKeyAndUse(page, secret, 'Acme sandbox');
   const response = page.getByRole('region', { name: 'Response' });
   const send = page.getByRole('button', { name: 'Send', exact: true });
 
@@ -38,24 +16,24 @@ test('sends each of the five endpoints, POSTs a contact, copies as curl and repl
   const labels = await page.getByRole('combobox', { name: 'Endpoint' }).locator('option').allTextContents();
   expect(labels.length).toBeGreaterThanOrEqual(5);
 
-  await pick(page, /GET \/v1\/conversations — /);
+  await pickEndpoint(page, /GET \/v1\/conversations — /);
   await send.click();
   await expect(response).toContainText('200 OK');
   const conversationId = /"(cv_[A-Za-z0-9]+)"/.exec((await response.getByLabel('Body', { exact: true }).textContent()) ?? '')?.[1];
   expect(conversationId).toBeTruthy();
 
-  await pick(page, /GET \/v1\/conversations\/\{id\}/);
+  await pickEndpoint(page, /GET \/v1\/conversations\/\{id\}/);
   await page.getByLabel('id', { exact: true }).fill(conversationId!);
   await send.click();
   await expect(response.getByLabel('Body', { exact: true })).toContainText(`"id": "${conversationId}"`);
 
-  await pick(page, /GET \/v1\/contacts/);
+  await pickEndpoint(page, /GET \/v1\/contacts/);
   await page.getByRole('table', { name: 'Query parameters' }).getByLabel('q', { exact: true }).fill('a');
   await send.click();
   await expect(response.getByLabel('Body', { exact: true })).toContainText('"object": "list"');
 
   const email = `e2e-${Date.now()}@example.com`;
-  await pick(page, /POST \/v1\/contacts/);
+  await pickEndpoint(page, /POST \/v1\/contacts/);
   await expect(page.getByRole('table', { name: 'Request headers' })).toContainText('•••• from Acme sandbox');
   await expect(page.getByRole('table', { name: 'Request headers' })).toContainText('Idempotency-Key');
   await page.getByLabel('Request body').fill(JSON.stringify({ name: 'Grace', email }));
@@ -64,18 +42,18 @@ test('sends each of the five endpoints, POSTs a contact, copies as curl and repl
   await expect(response).toContainText('201 Created');
   await expect(response.getByLabel('Body', { exact: true })).toContainText(email);
 
-  await pick(page, /POST \/v1\/messages/);
+  await pickEndpoint(page, /POST \/v1\/messages/);
   await page.getByLabel('Request body').fill(JSON.stringify({ conversation_id: conversationId, body: 'Hello from e2e' }));
   await send.click();
   await expect(response).toContainText('201 Created');
 
-  await pick(page, /openapi\.json/);
+  await pickEndpoint(page, /openapi\.json/);
   await send.click();
   await expect(response).toContainText('200 OK');
   await expect(response.getByLabel('Body', { exact: true })).toContainText('"openapi": "3.1.0"');
 
   // Rate-limit headers are pinned and explained.
-  await pick(page, /GET \/v1\/contacts/);
+  await pickEndpoint(page, /GET \/v1\/contacts/);
   await send.click();
   await response.getByText(/^Headers \(/).click();
   await expect(response.getByRole('table', { name: 'Response headers' }).getByRole('row').nth(1)).toContainText(/requests|budget|Wait/);
@@ -114,7 +92,7 @@ test.describe('a sandbox with a small budget', () => {
     await nav(page, 'Settings');
     await page.getByLabel('Automatic retry on 429').check();
     await expect(page.getByLabel('Automatic retry on 429')).toBeChecked();
-    await addKey(page, secret);
+    await addKeyAndUse(page, secret, 'Acme sandbox');
     const response = page.getByRole('region', { name: 'Response' });
     const rate = page.getByRole('region', { name: 'Rate limit' });
     const send = page.getByRole('button', { name: 'Send', exact: true });

@@ -1,15 +1,12 @@
 import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
+import { pickEndpoint } from './steps';
 
 async function nav(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 }
 
-async function pick(page: Page, label: RegExp) {
-  const endpoint = page.getByRole('combobox', { name: 'Endpoint' });
-  await endpoint.selectOption((await endpoint.locator('option').filter({ hasText: label }).getAttribute('value')) ?? '');
-}
 
 test('texts: no jargon or backticks; History with dates, a combined filter and the app’s Clear dialog; name search pages on', async ({ page, console: app }) => {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
@@ -21,14 +18,14 @@ test('texts: no jargon or backticks; History with dates, a combined filter and t
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await nav(page, 'Requests');
-  await pick(page, /GET \/v1\/conversations — /);
+  await pickEndpoint(page, /GET \/v1\/conversations — /);
   await expect(page.getByRole('table', { name: 'Query parameters' })).toContainText('next_cursor');
   await expect(page.getByRole('table', { name: 'Query parameters' })).not.toContainText('`');
   const send = page.getByRole('button', { name: 'Send', exact: true });
   await send.click();
   await expect(page.getByRole('region', { name: 'Response' })).toContainText('200 OK');
   await expect(page.getByRole('region', { name: 'Rate limit' })).not.toContainText('oldest left');
-  await pick(page, /POST \/v1\/contacts/);
+  await pickEndpoint(page, /POST \/v1\/contacts/);
   await page.getByLabel('Request body').fill(JSON.stringify({ name: 'Ada', email: `ada-${Date.now()}@example.com` }));
   await send.click();
   await expect(page.getByRole('region', { name: 'Response' })).toContainText('201 Created');
