@@ -107,6 +107,25 @@ function buildCustom(state: RequestSlice, keyId: string): { input: SendRequestIn
   };
 }
 
+/** What every new request starts with besides its endpoint (the first form, a new tab): nothing sent, nothing shown. */
+export function freshExchange() {
+  return {
+    customMethod: 'GET',
+    customPath: '/v1/',
+    idempotencyKey: newIdempotencyKey(),
+    lastSent: null,
+    attempt: 1,
+    autoRetryStopped: null,
+    inFlight: false,
+    requestId: null,
+    response: null,
+    responseError: null,
+    budgetWarning: null,
+    retryAt: null,
+    retryKeyId: null,
+  } as const;
+}
+
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
@@ -182,20 +201,8 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     queryValues: {},
     headerRows: [],
     body: '',
-    customMethod: 'GET',
-    customPath: '/v1/',
     idempotencyEnabled: true,
-    idempotencyKey: newIdempotencyKey(),
-    lastSent: null,
-    attempt: 1,
-    autoRetryStopped: null,
-    inFlight: false,
-    requestId: null,
-    response: null,
-    responseError: null,
-    budgetWarning: null,
-    retryAt: null,
-    retryKeyId: null,
+    ...freshExchange(),
     autoRetryPending: false,
 
     selectKey: (keyId) => set({ selectedKeyId: keyId }),

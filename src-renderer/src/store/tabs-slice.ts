@@ -1,7 +1,7 @@
 import type { AppError, ImportedRequestView, TabDraft, WorkspaceSaveInput } from '../../../src-preload/contract';
 import { CUSTOM_ENDPOINT_ID, DEFAULT_ENDPOINT_ID, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
-import type { RequestSlice } from './request-slice';
+import { freshExchange, type RequestSlice } from './request-slice';
 import type { ConsoleState, SliceCreator } from './types';
 
 /**
@@ -103,19 +103,7 @@ function freshForm(s: ConsoleState, keyId: string | null, endpointId = s.catalog
     queryValues: {},
     headerRows: [],
     body: findEndpoint(endpointId, s.catalog)?.template ?? '',
-    customMethod: 'GET',
-    customPath: '/v1/',
-    idempotencyKey: crypto.randomUUID(),
-    lastSent: null,
-    attempt: 1,
-    autoRetryStopped: null,
-    inFlight: false,
-    requestId: null,
-    response: null,
-    responseError: null,
-    budgetWarning: null,
-    retryAt: null,
-    retryKeyId: null,
+    ...freshExchange(),
   };
 }
 
