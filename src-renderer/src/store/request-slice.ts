@@ -11,6 +11,25 @@ export interface HeaderRow {
   value: string;
 }
 
+/** The request file (in the open collection) a tab was opened from or last saved to. */
+export interface SavedRequestLink {
+  /** The collection's folder, as main opened it. */
+  collection: string;
+  /** The file's path inside the collection (`/`-separated). */
+  path: string;
+  /** The text on disk the tab's edits started from (collections:readRequest's revision). */
+  revision: string;
+}
+
+/** A capture of a saved request: variable ← JSONPath of a 2xx response. */
+export interface CaptureRow {
+  variable: string;
+  path: string;
+}
+
+/** A test of a saved request, as the collection format holds it (status / header / jsonpath / schema / duration_under_ms). */
+export type RequestTestRow = Record<string, unknown>;
+
 export interface RequestSlice {
   /** The key the user picked; the active key falls back to the first one (see selectActiveKey). */
   selectedKeyId: string | null;
@@ -24,6 +43,11 @@ export interface RequestSlice {
   /** A Custom request's method and path (with ?query), as typed. */
   customMethod: HttpMethod;
   customPath: string;
+  /** The request file this tab belongs to; null for a tab never saved to a collection. */
+  savedRequest: SavedRequestLink | null;
+  /** The saved request's captures and tests: edited in the tab, written by Save. */
+  captures: CaptureRow[];
+  tests: RequestTestRow[];
   /** POSTs carry an Idempotency-Key unless the user turns it off. */
   idempotencyEnabled: boolean;
   /** The key the next new request carries: every Send (and every Copy as code) takes a fresh one after it. */
@@ -56,6 +80,8 @@ export interface RequestSlice {
   setCustomMethod(method: HttpMethod): void;
   setCustomPath(path: string): void;
   setIdempotencyEnabled(enabled: boolean): void;
+  setCaptures(captures: CaptureRow[]): void;
+  setTests(tests: RequestTestRow[]): void;
   /** Send the request as built now, as a new request (a new Idempotency-Key). */
   sendRequest(): Promise<void>;
   /** Send the latest request again as it was sent (the same Idempotency-Key, so the server may replay it). */
@@ -201,6 +227,9 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     queryValues: {},
     headerRows: [],
     body: '',
+    savedRequest: null,
+    captures: [],
+    tests: [],
     idempotencyEnabled: true,
     ...freshExchange(),
     autoRetryPending: false,
@@ -229,6 +258,8 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     setCustomMethod: (customMethod) => set({ customMethod }),
     setCustomPath: (customPath) => set({ customPath }),
     setIdempotencyEnabled: (enabled) => set({ idempotencyEnabled: enabled, idempotencyKey: newIdempotencyKey() }),
+    setCaptures: (captures) => set({ captures }),
+    setTests: (tests) => set({ tests }),
 
     buildRequest: () => {
       const state = get();

@@ -21,6 +21,9 @@ export const TAB_FORM_FIELDS = [
   'body',
   'customMethod',
   'customPath',
+  'savedRequest',
+  'captures',
+  'tests',
   'idempotencyKey',
   'lastSent',
   'attempt',
@@ -37,7 +40,7 @@ type FormField = (typeof TAB_FORM_FIELDS)[number];
 export type TabForm = Pick<RequestSlice, FormField>;
 
 /** The fields a draft is made of: a change to one marks the tab unsaved and is saved to main. */
-const DRAFT_FIELDS = ['selectedKeyId', 'endpointId', 'pathValues', 'queryValues', 'headerRows', 'body', 'customMethod', 'customPath'] as const satisfies readonly FormField[];
+const DRAFT_FIELDS = ['selectedKeyId', 'endpointId', 'pathValues', 'queryValues', 'headerRows', 'body', 'customMethod', 'customPath', 'captures', 'tests'] as const satisfies readonly FormField[];
 
 export interface RequestTab {
   id: string;
@@ -103,6 +106,9 @@ function freshForm(s: ConsoleState, keyId: string | null, endpointId = s.catalog
     queryValues: {},
     headerRows: [],
     body: findEndpoint(endpointId, s.catalog)?.template ?? '',
+    savedRequest: null,
+    captures: [],
+    tests: [],
     ...freshExchange(),
   };
 }
