@@ -16,5 +16,6 @@ export * from './sandbox';
 export * from './save-problems';
 export * from './collections';
 export * from './workspace';
+export * from './personal-data-mask';
 export * from './contract';
 export type * from './desktop-api';
