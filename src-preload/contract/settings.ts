@@ -22,6 +22,8 @@ export const SettingsSchema = z.object({
   autoRetryMaxAttempts: z.number().int().min(2).max(10),
   proxyMode: ProxyModeSchema,
   redirectPolicy: RedirectPolicySchema,
+  /** Inspector views and exports show emails, phone numbers and names masked (safe for screen sharing). */
+  maskPersonalData: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -36,4 +38,5 @@ export const DEFAULT_SETTINGS: Settings = {
   autoRetryMaxAttempts: 3,
   proxyMode: 'system',
   redirectPolicy: 'refuse',
+  maskPersonalData: false,
 };
