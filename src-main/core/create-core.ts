@@ -29,7 +29,7 @@ import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
 import { CollectionService } from '../services/collections/collection-service';
 import { CollectionWorkspace } from '../services/collections/collection-workspace';
-import { importCurlWithKeys } from '../services/workspace/curl-import-service';
+import { importCurlWithKeys, keyServers } from '../services/workspace/curl-import-service';
 import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
 import { WorkspaceService } from '../services/workspace/workspace-service';
 
@@ -184,7 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       collections,
       workspace,
       keySecrets,
-      importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),
+      importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets, servers: keyServers(keys.list(), sandbox) }),
     }),
     {
       isTrustedSender: options.isTrustedSender,

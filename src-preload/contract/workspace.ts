@@ -85,6 +85,8 @@ export const ImportedRequestSchema = z.object({
   headers: z.array(NameValueSchema),
   body: z.string().optional(),
   key: ImportedKeySchema,
+  /** A stored key that sends to the command's server, when the pasted key matched none; null if no stored key does. */
+  serverKeyId: z.string().nullable(),
   ignored: z.array(z.string()),
   notes: z.array(z.string()),
 });

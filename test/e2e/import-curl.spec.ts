@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
-import { nav, addKey } from './steps';
+import { nav, addKey, addKeyAndUse, pickKey } from './steps';
 
 
 
@@ -76,4 +76,30 @@ test('Import curl: an unknown pasted key offers Add key without passing it on; a
   await expect(refused.getByRole('alert')).toContainText('basic auth');
   await refused.getByRole('button', { name: 'Cancel' }).click();
   for (const reply of app.ipcReplies) expect(reply).not.toContain(secret);
+});
+
+test('Import curl: the command’s server picks the stored key that sends there, and what was left out is listed', async ({ page, console: app }) => {
+  await app.open(page);
+  await addKeyAndUse(page, 'custom-server-key-0042', 'Staging', { custom: 'https://staging.example' });
+  await expect(page.getByRole('combobox', { name: 'Key' }).locator('option:checked')).toHaveText(/Staging/);
+  // Send once with the demo key so the embedded sandbox is up and its origin known.
+  await pickKey(page, 'Sandbox demo');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Response' })).toContainText('200');
+  await pickKey(page, 'Staging');
+
+  const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
+  const onSandbox = await importCurl(page, `curl -s -L --compressed --max-time 5 '${app.sandboxUrl.replace(/\/$/, '')}/v1/contacts?limit=2'`);
+  await expect(onSandbox.getByRole('status')).toContainText('Not imported');
+  await expect(onSandbox.getByRole('status')).toContainText('-L, --max-time');
+  // What only changes curl's own printing is not worth a word.
+  await expect(onSandbox.getByRole('status')).not.toContainText('--compressed');
+  await onSandbox.getByRole('button', { name: 'Close' }).click();
+  await expect(tabs).toHaveCount(2);
+  await expect(page.getByRole('combobox', { name: 'Key' }).locator('option:checked')).toHaveText(/Sandbox demo/);
+
+  const elsewhere = await importCurl(page, 'curl https://elsewhere.example/v1/contacts');
+  await expect(elsewhere.getByRole('status')).toContainText('No stored key sends to https://elsewhere.example');
+  await elsewhere.getByRole('button', { name: 'Close' }).click();
+  await expect(tabs).toHaveCount(3);
 });

@@ -289,7 +289,8 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
       const imported = result.value;
       const s = get();
       const target = endpointFor(imported, s.catalog);
-      const keyId = imported.key.kind === 'matched' ? imported.key.matchedKeyId : s.selectedKeyId;
+      // The pasted key's own entry, else a stored key on the command's server, else the key in use.
+      const keyId = imported.key.kind === 'matched' ? imported.key.matchedKeyId : (imported.serverKeyId ?? s.selectedKeyId);
       const headerRows = imported.headers.filter((h) => !OWN_HEADERS.has(h.name.toLowerCase())).map((h) => ({ name: h.name, value: h.value }));
       if (!target) {
         // Not in the catalog: a Custom request with the same method, path and query.

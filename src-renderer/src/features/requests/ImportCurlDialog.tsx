@@ -1,6 +1,24 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../components/use-modal-dialog';
-import { useConsoleStore } from '../../store';
+import type { ImportedRequestView } from '../../../../src-preload/contract';
+import { selectActiveKey, useConsoleStore } from '../../store';
+
+/** curl options that only change what curl prints or how it reads its own command line: not worth a word. */
+const UNNOTICED = new Set(['--silent', '-s', '--show-error', '-S', '--globoff', '-g', '--no-progress-meter', '--progress-bar', '-#', '--verbose', '-v', '--include', '-i', '--no-buffer', '-N', '--compressed']);
+
+/** What the user should know about an import beyond "it opened": what was left out, and where the tab sends. */
+export function importNotes(imported: ImportedRequestView, sendsTo: string | null): string[] {
+  const lines: string[] = [];
+  const differs = imported.ignored.filter((name) => !UNNOTICED.has(name));
+  if (differs.length > 0) lines.push(`Not imported: ${differs.join(', ')}. The console follows its own settings for these (redirects, TLS checks, timeout, retry, proxy, output).`);
+  lines.push(...imported.notes);
+  if (imported.key.kind !== 'matched' && imported.serverKeyId === null) {
+    lines.push(
+      `No stored key sends to ${imported.origin}, the command’s server: the tab sends to ${sendsTo ? `the selected key’s server (${sendsTo})` : 'the selected key’s server'}. Pick or add a key for ${imported.origin} to send there.`,
+    );
+  }
+  return lines;
+}
 
 interface ImportCurlDialogProps {
   onClose(): void;
@@ -17,8 +35,11 @@ export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
   const dialogRef = useModalDialog();
   const commandRef = useRef<HTMLTextAreaElement>(null);
   const importCurl = useConsoleStore((s) => s.importCurl);
+  // The key a tab without a matching key keeps sending with (the key in use).
+  const activeKey = useConsoleStore(selectActiveKey);
   const [error, setError] = useState<string | null>(null);
   const [notStored, setNotStored] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -28,6 +49,7 @@ export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
     setBusy(true);
     setError(null);
     setNotStored(false);
+    setNotes([]);
     const result = await importCurl(commandRef.current?.value ?? '');
     setBusy(false);
     if ('error' in result) {
@@ -37,34 +59,52 @@ export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
     }
     // The command (and any key in it) goes with the field.
     if (commandRef.current) commandRef.current.value = '';
-    if (result.imported.key.kind === 'offerAddKey') setNotStored(true);
-    else dialogRef.current?.close();
+    const lines = importNotes(result.imported, activeKey?.baseUrl || null);
+    const offer = result.imported.key.kind === 'offerAddKey';
+    if (!offer && lines.length === 0) {
+      dialogRef.current?.close();
+      return;
+    }
+    setNotStored(offer);
+    setNotes(lines);
   }
 
   return (
     <dialog ref={dialogRef} className="dialog import-curl-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <h2 id={`${id}-title`}>Import curl</h2>
-        {notStored ? (
+        {notStored || notes.length > 0 ? (
           <>
-            <p role="status">
-              The request is open in a new tab. The API key in the command is not stored in the console, so it was not kept. To send
-              with it, add it: choose Add key and paste the key there.
-            </p>
+            <div role="status">
+              <p>
+                The request is open in a new tab.
+                {notStored &&
+                  ' The API key in the command is not stored in the console, so it was not kept. To send with it, add it: choose Add key and paste the key there.'}
+              </p>
+              {notes.length > 0 && (
+                <ul className="import-notes">
+                  {notes.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
             <div className="actions">
-              <button type="button" onClick={() => dialogRef.current?.close()}>
+              <button type="button" className={notStored ? undefined : 'primary'} onClick={() => dialogRef.current?.close()}>
                 Close
               </button>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => {
-                  dialogRef.current?.close();
-                  onAddKey();
-                }}
-              >
-                Add key
-              </button>
+              {notStored && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    dialogRef.current?.close();
+                    onAddKey();
+                  }}
+                >
+                  Add key
+                </button>
+              )}
             </div>
           </>
         ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { generateKey } from '../../../../src-main/helplane/key-format';
-import { importCurlWithKeys } from '../../../../src-main/services/workspace/curl-import-service';
+import { importCurlWithKeys, keyServers } from '../../../../src-main/services/workspace/curl-import-service';
 import { memorySecretStore } from '../../../helpers/fakes';
 
 describe('importCurlWithKeys', () => {
@@ -27,5 +27,29 @@ describe('importCurlWithKeys', () => {
     const imported = await importCurlWithKeys('curl https://h.example/v1/contacts', { keyIds, secrets: { ...secrets, get } });
     expect(imported.key).toEqual({ kind: 'none' });
     expect(get).not.toHaveBeenCalled();
+  });
+
+  it('picks a stored key on the command’s server when the pasted key matched none, and only a usable one', async () => {
+    const records = [
+      { id: 'k-revoked', name: 'Old', environment: 'custom', baseUrl: 'https://h.example', prefix: 'x', createdAt: '', lastUsedAt: null, status: 'revoked', workspaceId: null },
+      { id: 'k-custom', name: 'Staging', environment: 'custom', baseUrl: 'https://h.example/', prefix: 'x', createdAt: '', lastUsedAt: null, status: 'active', workspaceId: null },
+      { id: 'k-prod', name: 'Prod', environment: 'production', baseUrl: null, prefix: 'x', createdAt: '', lastUsedAt: null, status: 'unverified', workspaceId: null },
+      { id: 'k-sandbox', name: 'Sandbox', environment: 'sandbox', baseUrl: null, prefix: 'x', createdAt: '', lastUsedAt: null, status: 'active', workspaceId: null },
+    ] as const;
+    const servers = keyServers(records, { status: () => ({ baseUrl: 'http://127.0.0.1:4010/' }) } as never);
+    expect(servers).toEqual([
+      { id: 'k-custom', origin: 'https://h.example' },
+      { id: 'k-prod', origin: 'https://api.helplane.io' },
+      { id: 'k-sandbox', origin: 'http://127.0.0.1:4010' },
+    ]);
+    const onCustom = await importCurlWithKeys('curl https://h.example/v1/contacts', { keyIds, secrets, servers });
+    expect(onCustom.serverKeyId).toBe('k-custom');
+    const onSandbox = await importCurlWithKeys('curl http://127.0.0.1:4010/v1/contacts -H "X-API-Key: unknown-key-value-1234"', { keyIds, secrets, servers });
+    expect(onSandbox.serverKeyId).toBe('k-sandbox');
+    const elsewhere = await importCurlWithKeys('curl https://other.example/v1/contacts', { keyIds, secrets, servers });
+    expect(elsewhere.serverKeyId).toBeNull();
+    // The pasted key's own entry wins: no server guess on top.
+    const matched = await importCurlWithKeys(`curl https://other.example/v1 -H 'X-API-Key: ${customKey}'`, { keyIds, secrets, servers });
+    expect(matched.serverKeyId).toBeNull();
   });
 });
