@@ -31,6 +31,10 @@ export interface KeyRecord {
   serverLastUsedAt?: string | null;
   /** A recovered key whose environment cannot be known: sent nowhere until the user assigns one. */
   environmentUnknown?: boolean;
+  /** Main refuses every request but GET and HEAD with this key. */
+  readOnly?: boolean;
+  /** Remind the user to rotate the key this many days after it was created (null or absent: no reminder). */
+  rotationReminderDays?: number | null;
 }
 
 export interface MetadataStore {

@@ -21,6 +21,8 @@ export const KeyRecordSchema = z.object({
   serverLastUsedAt: z.string().nullable().optional(),
   // Older consoles drop this field and read the key as custom with no base URL: still sent nowhere.
   environmentUnknown: z.boolean().optional(),
+  readOnly: z.boolean().optional(),
+  rotationReminderDays: z.number().int().min(1).max(3650).nullable().optional(),
 }) satisfies z.ZodType<KeyRecord>;
 
 /** The keys file: metadata only. A secret never has a field here. */

@@ -11,6 +11,7 @@ import { saveProblems } from '../lib/save-problems';
 import { buildCatalog } from '../helplane/catalog';
 import { AppInfoService } from '../services/app-info/app-info';
 import { HistoryService } from '../services/history/history-service';
+import { KeyUsage } from '../services/keys/key-usage';
 import { engineGateway } from '../services/inspector/engine-gateway';
 import { ExportService } from '../services/inspector/export-service';
 import { InspectorService } from '../services/inspector/inspector-service';
@@ -109,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const tracker = new RateLimitTracker(() => clock.now());
   const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }), 500, writes('history.json', 'History'));
   const history = new HistoryService(historyFile);
+  const usageFile = coalescedDocument(options.document(join(options.dataDir, 'key-usage.json'), { pretty: false }), 500, writes('key-usage.json', 'Key usage'));
+  const usage = new KeyUsage({ document: usageFile, now: () => clock.now(), history: () => history.list() });
   // History, "Last used" and budgets are updated after each reply; their readers drain it first (ipc/handlers.ts).
   const afterReply = afterReplyQueue((error) => options.onUnexpectedError?.('after a reply', error));
   const requests = new RequestService({
@@ -121,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => requestSettingsOf(settings.get()),
     tracker,
     history,
+    usage,
     ...(http.toFile ? { fileTransport: (path: string) => http.toFile!(path) } : {}),
     saveTargets: options.exportTargets,
   });
@@ -184,6 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       collections,
       workspace,
       keySecrets,
+      usage,
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets, servers: keyServers(keys.list(), sandbox) }),
     }),
     {
@@ -217,6 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       rateLimitEvents.cancel();
       afterReply.drain();
       historyFile.flush();
+      usageFile.flush();
       workspace.flush();
       keys.flush();
       options.metadata.close?.();

@@ -5,6 +5,7 @@ import type { HistoryService } from '../services/history/history-service';
 import type { ExportService } from '../services/inspector/export-service';
 import type { InspectorService } from '../services/inspector/inspector-service';
 import type { KeyService } from '../services/keys/key-service';
+import type { KeyUsage } from '../services/keys/key-usage';
 import type { SandboxKeys } from '../services/keys/sandbox-keys';
 import type { PaginationService } from '../services/pagination/pagination-service';
 import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker';
@@ -40,6 +41,8 @@ export interface Services {
   keySecrets: KeySecretsCache;
   /** Import curl with the stored keys: the reply names a matched key by id, never the pasted value. */
   importCurl: (command: string) => Promise<ImportedRequestView>;
+  /** Requests per key and day from this computer (Details → Key usage). */
+  usage: KeyUsage;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface Services {
  * every exchange that has replied. Declared once, here; a new reader of History, the key list or a
  * budget is added to this list.
  */
-export const SETTLED_READS: ReadonlySet<Operation> = new Set<Operation>(['keysList', 'requestBudgetCheck', 'rateLimitList', 'historyList', 'historyClear']);
+export const SETTLED_READS: ReadonlySet<Operation> = new Set<Operation>(['keysList', 'requestBudgetCheck', 'rateLimitList', 'historyList', 'historyClear', 'keysUsage']);
 
 /** Each operation is one service call: no logic here. */
 export function createHandlers(s: Services): Handlers {
@@ -60,8 +63,18 @@ export function createHandlers(s: Services): Handlers {
     keysRename: async (input) => s.keys.rename(input.id, input.name),
     keysEdit: async (input) => s.keys.edit(input),
     keysRevoke: (input) => s.keys.revoke(input.id),
-    keysDelete: (input) => s.keys.delete(input.id),
+    keysDelete: async (input) => {
+      const result = await s.keys.delete(input.id);
+      // Its usage counts go with it (a key of the same id never comes back).
+      if (result.deleted) s.usage.forget(input.id);
+      return result;
+    },
     keysRefresh: () => s.sandboxKeys.refresh(),
+    keysSetOptions: async (input) => s.keys.setOptions(input),
+    keysUsage: async (input) => {
+      s.keys.find(input.id);
+      return s.usage.usage(input.id);
+    },
     // Plain sends go straight to the engine; with a collection context, variables are resolved first.
     requestSend: (input) => s.collections.send(input),
     requestCancel: async (input) => ({ cancelled: s.requests.cancel(input.requestId) }),

@@ -13,6 +13,8 @@ export const INVOKE_CHANNELS = {
   keysRevoke: 'keys:revoke',
   keysDelete: 'keys:delete',
   keysRefresh: 'keys:refresh',
+  keysSetOptions: 'keys:setOptions',
+  keysUsage: 'keys:usage',
   requestSend: 'request:send',
   inspectorSearch: 'inspector:search',
   inspectorConversations: 'inspector:conversations',

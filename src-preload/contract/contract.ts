@@ -27,6 +27,8 @@ import {
   RenameKeyInputSchema,
   EditKeyInputSchema,
   RevokeResultSchema,
+  KeyOptionsInputSchema,
+  KeyUsageSchema,
 } from './keys';
 import { NextPageInputSchema, ListRequestInputSchema, PagesExportInputSchema, PagesProgressSchema, WalkIdInputSchema, WalkStartedSchema } from './pagination';
 import { RateLimitListSchema, RateLimitStateSchema } from './rate-limit';
@@ -87,6 +89,8 @@ export const CONTRACT = {
   keysRevoke: { input: KeyIdInputSchema, output: RevokeResultSchema },
   keysDelete: { input: KeyIdInputSchema, output: DeleteResultSchema },
   keysRefresh: { input: NoInput, output: z.array(KeyMetaSchema) },
+  keysSetOptions: { input: KeyOptionsInputSchema, output: KeyMetaSchema },
+  keysUsage: { input: KeyIdInputSchema, output: KeyUsageSchema },
   requestSend: { input: SendRequestInputSchema, output: ResponseViewSchema },
   inspectorSearch: { input: InspectorSearchInputSchema, output: InspectorSearchResultSchema },
   inspectorConversations: { input: InspectorConversationsInputSchema, output: ConversationPageSchema },

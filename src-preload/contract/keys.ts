@@ -50,6 +50,10 @@ export const KeyMetaSchema = z.object({
    * refuse it until the user assigns one (Edit key). Its `environment` then means nothing.
    */
   environmentUnknown: z.boolean().optional(),
+  /** Main refuses every request but GET and HEAD with this key (Details → Read only). */
+  readOnly: z.boolean().optional(),
+  /** Details → Remind me to rotate after (days from Created); null: no reminder. */
+  rotationReminderDays: z.number().nullable().optional(),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 
@@ -94,6 +98,34 @@ export const RevokeResultSchema = z.object({
   message: z.string(),
 });
 export type RevokeResult = z.infer<typeof RevokeResultSchema>;
+
+/** A key's Details: Read only, and the rotation reminder (null turns it off). Absent fields stay as they are. */
+export const KeyOptionsInputSchema = z.strictObject({
+  id: KeyIdSchema,
+  readOnly: z.boolean().optional(),
+  rotationReminderDays: z.number().int('Give a whole number of days.').min(1, 'Give at least 1 day.').max(3650, 'Give at most 3650 days (ten years).').nullable().optional(),
+});
+export type KeyOptionsInput = z.infer<typeof KeyOptionsInputSchema>;
+
+/** How many days Key usage covers. */
+export const KEY_USAGE_DAYS = 30;
+
+/** One day of a key's use from this computer (local date `YYYY-MM-DD`). */
+export const KeyUsageDaySchema = z.object({
+  date: z.string(),
+  requests: z.number().int().nonnegative(),
+  /** Replies of 400 and above (429 included) and requests that got no reply. */
+  errors: z.number().int().nonnegative(),
+  rateLimited: z.number().int().nonnegative(),
+});
+export const KeyUsageSchema = z.object({
+  keyId: z.string(),
+  /** KEY_USAGE_DAYS days, oldest first, today last; days without a request are there with zeros. */
+  days: z.array(KeyUsageDaySchema),
+  /** When this computer last sent with the key (epoch ms), null when never. */
+  lastUsedHere: z.number().nullable(),
+});
+export type KeyUsageView = z.infer<typeof KeyUsageSchema>;
 
 export const DeleteResultSchema = z.object({ deleted: z.boolean() });
 

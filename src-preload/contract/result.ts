@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'export_failed'
   | 'key_in_response'
   | 'key_environment_unknown'
+  | 'key_read_only'
   // ─── Collections (issue 16) ───
   /** A save would write a stored key's value or a Helplane key into a file; the message names file, field and line. */
   | 'secret_in_file'

@@ -167,6 +167,8 @@ export class KeyRecords {
       statusReason: r.statusReason ?? null,
       serverLastUsedAt: r.serverLastUsedAt ?? null,
       ...(r.environmentUnknown ? { environmentUnknown: true } : {}),
+      readOnly: r.readOnly === true,
+      rotationReminderDays: r.rotationReminderDays ?? null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddKeyInput, CreatedKey, EditKeyInput, KeyMeta, RevokeResult } from '../../../src-preload/contract';
+import type { AddKeyInput, CreatedKey, EditKeyInput, KeyMeta, KeyOptionsInput, RevokeResult } from '../../../src-preload/contract';
 import type { HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../../helplane/environments';
@@ -151,6 +151,15 @@ export class KeyService {
   rename(id: string, name: string): KeyMeta {
     refuseEnvKey(id, 'renamed');
     return this.deps.records.update(id, { name: name.trim() });
+  }
+
+  /** Details: Read only and the rotation reminder (the key from HELPLANE_API_KEY too, for this run). */
+  setOptions(input: KeyOptionsInput): KeyMeta {
+    this.find(input.id);
+    const patch: Partial<KeyRecord> = {};
+    if (input.readOnly !== undefined) patch.readOnly = input.readOnly;
+    if (input.rotationReminderDays !== undefined) patch.rotationReminderDays = input.rotationReminderDays;
+    return this.deps.records.update(input.id, patch);
   }
 
   /**

@@ -5,6 +5,8 @@ import { RUN_NOW } from '../../lib/after-reply';
 import { AppFailure } from '../../lib/errors';
 import type { HistoryService, NewHistoryEntry } from '../history/history-service';
 import { resolveKeyOrigin } from '../keys/key-origin';
+import type { KeyUsage } from '../keys/key-usage';
+import { refuseWriteWithReadOnlyKey } from '../keys/read-only';
 import type { KeyService } from '../keys/key-service';
 import type { RateLimitTracker } from '../rate-limit/rate-limit-tracker';
 import { ResponseStore } from '../responses/response-store';
@@ -34,6 +36,8 @@ export interface RequestServiceDeps {
   responses?: ResponseStore;
   /** Runs the bookkeeping after the reply (absent: at once, before it). */
   afterReply?: AfterReply;
+  /** Counts each send per key and day (Details → Key usage). */
+  usage?: Pick<KeyUsage, 'record'>;
 }
 
 /** How much of a large body History keeps a preview of (it keeps only the start anyway). */
@@ -67,6 +71,8 @@ export class RequestService {
 
   async send(input: SendRequestInput, options: { signal?: AbortSignal } = {}): Promise<ResponseView> {
     const record = this.deps.keys.find(input.keyId);
+    // Refused before anything is sent, so it counts nowhere (History, budget, usage).
+    refuseWriteWithReadOnlyKey(record, input.method);
     // A controller of our own only when the renderer may cancel by id; else the caller's signal.
     const controller = input.requestId ? new AbortController() : null;
     const onOuterAbort = () => controller?.abort();
@@ -103,6 +109,7 @@ export class RequestService {
       after.run(() => {
         this.deps.keys.touch(record.id, result.rateLimit.workspaceId ? { workspaceId: result.rateLimit.workspaceId } : {}, record);
         this.deps.tracker?.record(record.id, usedOrigin, result.status, result.rateLimit);
+        this.deps.usage?.record(record.id, result.status);
         if (historyId === null) return;
         const responseBody = result.bodyKind === 'binary' ? null : result.large ? result.large.firstLines.join('\n').slice(0, HISTORY_PREVIEW_SOURCE) : result.body;
         this.deps.history?.add(entryOf({ status: result.status, errorCode: null, errorMessage: null, durationMs: result.durationMs, rateLimit: result.rateLimit, responseBody }), usedSecret, historyId);
@@ -121,6 +128,7 @@ export class RequestService {
         after.run(() => {
           // A budget belongs to a server: a send whose server is unknown (the sandbox did not start) has none to count in.
           if (usedOrigin !== null) this.deps.tracker?.record(record.id, usedOrigin, null, null);
+          this.deps.usage?.record(record.id, null);
           this.deps.history?.add(entryOf({ status: null, errorCode: error.code, errorMessage: error.message, durationMs, rateLimit: null, responseBody: null }), usedSecret);
         });
       }
