@@ -40,8 +40,8 @@ export function isPickable(key: Partial<Pick<KeyMeta, 'environmentUnknown'>>): b
 }
 
 /** "Sandbox demo · hl_test_3fA9 · Sandbox" for the Key picker; a status other than Active is added ("… · Revoked"). */
-export function keyOptionLabel(key: Pick<KeyMeta, 'name' | 'prefix' | 'environment'> & Partial<Pick<KeyMeta, 'status'>>): string {
-  const label = `${key.name} · ${key.prefix} · ${ENVIRONMENT_LABELS[key.environment]}`;
+export function keyOptionLabel(key: Pick<KeyMeta, 'name' | 'prefix' | 'environment'> & Partial<Pick<KeyMeta, 'status' | 'readOnly'>>): string {
+  const label = `${key.name} · ${key.prefix} · ${ENVIRONMENT_LABELS[key.environment]}${key.readOnly ? ' · Read only' : ''}`;
   return key.status && key.status !== 'active' ? `${label} · ${keyStatusLabel(key.status)}` : label;
 }
 

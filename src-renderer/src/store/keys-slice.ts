@@ -4,7 +4,9 @@ import type {
   CreatedKey,
   EditKeyInput,
   KeyMeta,
+  KeyOptionsInput,
   KeyStatus,
+  KeyUsageView,
   Result,
   RevokeResult,
 } from '../../../src-preload/contract';
@@ -41,6 +43,10 @@ export interface KeysSlice {
   /** Edit key: where the key is sent (environment, base URL); main checks both. */
   editKey(input: EditKeyInput): Promise<Result<KeyMeta>>;
   revokeKey(id: string): Promise<Result<RevokeResult>>;
+  /** Details: Read only and the rotation reminder. */
+  setKeyOptions(input: KeyOptionsInput): Promise<Result<KeyMeta>>;
+  /** Details → Key usage: the last 30 days of sends from this computer. */
+  loadKeyUsage(id: string): Promise<Result<KeyUsageView>>;
   deleteKey(id: string): Promise<Result<{ deleted: boolean }>>;
   clearKeyNotice(id: string): void;
   /** Reconcile with the keychain and pull the sandbox's last-used times (touches the keychain). */
@@ -132,6 +138,14 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
       }
       return result;
     },
+
+    setKeyOptions: async (input) => {
+      const result = await getDesktopApi().keysSetOptions(input);
+      if (result.ok) upsert(result.value);
+      return result;
+    },
+
+    loadKeyUsage: (id) => getDesktopApi().keysUsage({ id }),
 
     revokeKey: async (id) => {
       const result = await getDesktopApi().keysRevoke({ id });

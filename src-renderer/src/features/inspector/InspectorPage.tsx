@@ -61,7 +61,7 @@ export function InspectorPage() {
         <p className="empty">Add or create a key on the Keys page first: the Inspector reads the API with one of your keys.</p>
       ) : (
         <>
-          <KeyPicker label="Read with key" className="field inline-field" />
+          <KeyPicker label="Read with key" className="field inline-field" preferReadOnly />
           {view?.kind === 'search' && (
             <>
               <ContactSearch />

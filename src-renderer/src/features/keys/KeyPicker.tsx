@@ -8,13 +8,25 @@ import { selectActiveKey, selectKeys, useConsoleStore } from '../../store';
  * Active; revoked, invalid and secret-less keys are listed but cannot be picked; a recovered key of
  * unknown environment is not listed (Keys → Edit assigns one).
  */
-export function KeyPicker({ label, className = 'field', describedBy }: { label: string; className?: string; describedBy?: string | undefined }) {
+export function KeyPicker({
+  label,
+  className = 'field',
+  describedBy,
+  preferReadOnly = false,
+}: {
+  label: string;
+  className?: string;
+  describedBy?: string | undefined;
+  /** The Inspector only reads: it offers a read-only key when the key in use is not one. */
+  preferReadOnly?: boolean;
+}) {
   const id = useId();
   const allKeys = useConsoleStore(selectKeys);
   const keys = useMemo(() => allKeys.filter(isPickable), [allKeys]);
   const active = useConsoleStore(selectActiveKey);
   const selectKey = useConsoleStore((s) => s.selectKey);
   const unusable = active && !isUsableKey(active) ? unusableKeyMessage(active) : null;
+  const readOnly = preferReadOnly && active?.readOnly !== true ? keys.find((k) => k.readOnly === true && isUsableKey(k)) : undefined;
   const described = [describedBy, unusable ? `${id}-unusable` : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
@@ -30,6 +42,14 @@ export function KeyPicker({ label, className = 'field', describedBy }: { label: 
       {unusable && (
         <p id={`${id}-unusable`} role="alert" className="form-error">
           {unusable}
+        </p>
+      )}
+      {readOnly && (
+        <p className="hint prefer-read-only">
+          “{readOnly.name}” is read only: it cannot change anything, which suits looking at customer data.{' '}
+          <button type="button" className="link-button" onClick={() => selectKey(readOnly.id)}>
+            Use {readOnly.name}
+          </button>
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@ import { AddKeyDialog } from './AddKeyDialog';
 import { CreateKeyDialog } from './CreateKeyDialog';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
 import { EditKeyDialog } from './EditKeyDialog';
+import { KeyDetails } from './KeyDetails';
 import { filterKeys } from './filter-keys';
 import { KeysTable, type KeyDialogKind } from './KeysTable';
 import { RenameKeyDialog } from './RenameKeyDialog';
@@ -78,7 +79,8 @@ export function KeysPage() {
           No API keys yet. Use Add key to paste one from the Helplane dashboard, or Create key for a sandbox key.
         </p>
       )}
-      {keys.length > 0 && (
+      {dialog?.kind === 'details' && dialogKey && <KeyDetails keyMeta={dialogKey} onBack={closeDialog} />}
+      {keys.length > 0 && dialog?.kind !== 'details' && (
         <>
           <div className="field filter-field">
             <label htmlFor={`${id}-filter`}>Filter keys</label>

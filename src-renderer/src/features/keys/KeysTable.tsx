@@ -3,12 +3,13 @@ import type { KeyMeta } from '../../../../src-preload/contract';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { RelativeTime } from '../clock/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
-import { useConsoleStore } from '../../store';
+import { selectNow, useConsoleStore } from '../../store';
+import { keyAgeDays, keyAgeWords, rotationDue } from '../../lib/key-age';
 import type { KeyNotice } from '../../store/keys-slice';
 import { keyStatusLabel, unverifiedReason } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
-export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete';
+export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete' | 'details';
 
 interface KeysTableProps {
   keys: readonly KeyMeta[];
@@ -51,6 +52,8 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
   const testKey = useConsoleStore((s) => s.testKey);
   const [testing, setTesting] = useState(false);
   const fromEnvironment = key.source === 'environment';
+  const now = useConsoleStore(selectNow);
+  const age = keyAgeDays(key.createdAt, now);
 
   async function test() {
     if (testing) return;
@@ -69,6 +72,12 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
             <span className="badge from-env">From environment</span>
           </>
         )}
+        {key.readOnly && (
+          <>
+            {' '}
+            <span className="badge read-only">Read only</span>
+          </>
+        )}
       </th>
       <td>
         <code>{key.prefix}</code>
@@ -80,12 +89,19 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         <time dateTime={key.createdAt} title={formatExactTime(key.createdAt)}>
           {new Date(key.createdAt).toLocaleDateString()}
         </time>
+        <span className="hint key-age">{age === 0 ? 'today' : `${keyAgeWords(age)} old`}</span>
       </td>
       <td>
         <RelativeTime iso={latestUse(key)} />
       </td>
       <td>
         <span className={`key-status status-${key.status}`}>{keyStatusLabel(key.status)}</span>
+        {rotationDue(key, now) && (
+          <>
+            {' '}
+            <span className="badge rotation-due">Rotation due</span>
+          </>
+        )}
         {/* The reason once: under the status, unless the row's Test notice below says it. */}
         {key.status === 'unverified' && !(notice?.kind === 'checked' && notice.status === 'unverified') && (
           <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>
@@ -95,6 +111,9 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         <div className="row-actions">
           <button type="button" onClick={() => void test()} disabled={testing} aria-busy={testing}>
             Test
+          </button>
+          <button type="button" onClick={(e) => onOpenDialog('details', key, e.currentTarget)}>
+            Details
           </button>
           {!fromEnvironment && (
             <>

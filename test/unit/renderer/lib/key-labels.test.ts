@@ -21,6 +21,10 @@ describe('keyOptionLabel', () => {
       'Support bot · hl_live_3fA9 · Production',
     );
   });
+
+  it('says when a key is read only', () => {
+    expect(keyOptionLabel({ name: 'Viewer', prefix: 'hl_live_3fA9', environment: 'production', readOnly: true })).toBe('Viewer · hl_live_3fA9 · Production · Read only');
+  });
 });
 
 describe('key status in pickers', () => {
