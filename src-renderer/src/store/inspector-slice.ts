@@ -44,9 +44,11 @@ export interface InspectorSlice {
   openConversation(conversationId: string): void;
   inspectorBack(): void;
   inspectorForward(): void;
-  startExport(input: Omit<ExportStartInput, 'keyId'>): Promise<void>;
+  startExport(input: Omit<ExportStartInput, 'keyId' | 'bom'> & { bom?: boolean }): Promise<void>;
   cancelExport(): Promise<void>;
   setExportProgress(progress: ExportProgress): void;
+  /** Desktop: the finished export in the system's file manager (main knows its path by id). */
+  showExportInFolder(exportId: string): Promise<void>;
 }
 
 let searchSeq = 0;
@@ -186,5 +188,10 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     },
 
     setExportProgress: (progress) => set({ exportProgress: progress }),
+
+    showExportInFolder: async (exportId) => {
+      const r = await getDesktopApi().exportShowInFolder({ exportId });
+      set({ exportError: r.ok ? null : r.error });
+    },
   };
 };
