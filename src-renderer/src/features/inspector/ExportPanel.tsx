@@ -23,11 +23,15 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
   const masked = useConsoleStore((s) => s.settings.maskPersonalData);
   const desktop = useConsoleStore((s) => selectAppInfo(s)?.host === 'electron');
   const showInFolder = useConsoleStore((s) => s.showExportInFolder);
-  const progress = useConsoleStore((s) => s.exportProgress);
-  const error = useConsoleStore((s) => s.exportError);
+  // One export runs at a time; each panel shows it only if it started it (a thread's is not the list's).
+  const scope = fixed?.kind === 'thread' ? `thread:${fixed.conversationId}` : fixed ? `contact:${fixed.contactId}` : 'list';
+  const mine = useConsoleStore((s) => s.exportScope === scope);
+  const progress = useConsoleStore((s) => (mine ? s.exportProgress : null));
+  const error = useConsoleStore((s) => (mine ? s.exportError : null));
   const startExport = useConsoleStore((s) => s.startExport);
   const cancelExport = useConsoleStore((s) => s.cancelExport);
-  const downloaded = useRef<string | null>(null);
+  // A panel that mounts after its export ended (back to a view) does not download it again.
+  const downloaded = useRef<string | null>(progress?.state === 'done' ? progress.exportId : null);
   const running = progress?.state === 'running' || progress?.state === 'waiting';
 
   // Web host: the finished file is offered as a download, once.
@@ -52,7 +56,7 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
         ...(fixed?.kind === 'conversations' ? { contactId: fixed.contactId } : {}),
         ...(fixed?.kind === 'thread' ? { conversationId: fixed.conversationId } : {}),
       },
-    });
+    }, scope);
   }
 
   return (
