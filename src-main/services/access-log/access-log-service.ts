@@ -58,8 +58,11 @@ export class AccessLogService {
     }
     if (text !== null) {
       const reading = readChain(text, null);
-      this.lastHash = reading.lastHash;
-      this.lastSeq = reading.lastSeq;
+      // Lines cut from the end while the console was closed: the chain goes on from what the head
+      // says was written, so the next line shows the gap rather than hiding it.
+      const cut = head !== null && head.entries > reading.integrity.entries;
+      this.lastHash = cut ? head.lastHash : reading.lastHash;
+      this.lastSeq = cut ? head.entries : reading.lastSeq;
       this.startOnNewLine = reading.endsMidLine;
     } else {
       this.lastHash = head?.lastHash ?? GENESIS_HASH;

@@ -92,6 +92,12 @@ describe('access log hash chain', () => {
     const lines = readFileSync(path, 'utf8').split('\n');
     writeFileSync(path, `${lines.slice(0, 3).join('\n')}\n`);
     expect(log.list().integrity).toMatchObject({ intact: false, message: 'The log was cut after line 3: 2 entries are missing.' });
+    // After a restart too: the head file on disk remembers.
+    expect(make().list().integrity).toMatchObject({ intact: false, message: 'The log was cut after line 3: 2 entries are missing.' });
+    // The next line, after a restart, keeps the gap in view rather than papering over it.
+    const later = make();
+    later.record(look(6));
+    expect(later.list().integrity).toMatchObject({ intact: false, message: 'Lines 4–5 were removed.' });
     // Cut in the middle of a line, as a crash can.
     writeFileSync(path, `${lines.slice(0, 4).join('\n').slice(0, -10)}`);
     expect(log.list().integrity).toMatchObject({ intact: false, line: 4, message: 'Line 4 was cut short.' });

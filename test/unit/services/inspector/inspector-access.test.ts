@@ -31,7 +31,9 @@ describe('InspectorService and the access log', () => {
   it('logs a contact opened (its first page of conversations, not Load more) and a conversation opened, by id only', async () => {
     const { service, access } = inspector();
     await service.conversations('key_1', 'ct_1');
+    expect(access).toHaveLength(1);
     await service.conversations('key_1', 'ct_1', 'cv_1');
+    expect(access).toHaveLength(1);
     await service.conversation('key_1', 'cv_1');
     expect(access).toEqual([
       { action: 'contact.opened', keyId: 'key_1', target: { contactId: 'ct_1' } },
