@@ -39,7 +39,7 @@ export function AccessLogSection() {
   const total = page?.total ?? 0;
   const entries = page?.entries ?? [];
   return (
-    <section className="panel access-log" aria-labelledby={`${id}-title`}>
+    <section className="access-log" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Access log</h2>
       <p className="hint">
         Every contact or conversation opened in the Inspector and every export: when, by which user of this computer, with which key (its name), and
@@ -76,7 +76,7 @@ export function AccessLogSection() {
             </a>
           ) : (
             <>
-              Saved to <code className="path">{exported.path}</code>{' '}
+              Saved to <code className="access-path">{exported.path}</code>{' '}
               {desktop && (
                 <button type="button" onClick={() => void showInFolder()}>
                   Show in folder
@@ -89,7 +89,7 @@ export function AccessLogSection() {
       {page && total === 0 && <p className="empty">Nothing yet: opening a contact or a conversation, or exporting, adds a line here.</p>}
       {entries.length > 0 && (
         <div className="table-wrap">
-          <table aria-label="Access log entries">
+          <table aria-label="Access log entries" className="data-table">
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -132,7 +132,7 @@ export function AccessLogSection() {
       )}
       {page && (
         <p className="hint">
-          File: <code className="path">{page.path}</code>
+          File: <code className="access-path">{page.path}</code>
         </p>
       )}
     </section>
