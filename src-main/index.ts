@@ -7,6 +7,8 @@ import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox'
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
 import { createNodeCollectionFiles } from './adapters/node-collection-files';
+import { createOsUser } from './adapters/os-user';
+import { createShowInFolder } from './adapters/electron-show-in-folder';
 import { createDataFolderSecretStore } from './adapters/data-folder-keychain';
 import { sandboxPortMemory } from './adapters/sandbox-port-memory';
 import { undiciHttp } from './adapters/undici-transport';
@@ -44,6 +46,9 @@ startDesktop(
         env: process.env,
         exportTargets: createSaveDialogTargets(),
         collectionFiles: createNodeCollectionFiles(),
+        // Access log and Show in folder (issue 18).
+        osUser: createOsUser(),
+        fileReveal: createShowInFolder(shell),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
         sandbox: createUtilityProcessSandbox({
           entryPath: join(mainDir, 'sandbox-utility.js'),

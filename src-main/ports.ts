@@ -208,3 +208,25 @@ export interface CollectionWatch {
   ready: Promise<void>;
   close(): Promise<void>;
 }
+
+// ─── Access log and exports that serve (issue 18, supb) ───
+
+/** Who is using this computer, for the access log (adapters/os-user.ts: os.userInfo). */
+export interface OsUser {
+  /** The operating system's user name; never throws. */
+  name(): string;
+}
+
+/** Show a finished file in the system's file manager (adapters/electron-show-in-folder.ts); absent in the web host. */
+export interface FileReveal {
+  showInFolder(path: string): void;
+}
+
+/** A file only ever added to at its end (the access log): lib/append-only-file.ts. */
+export interface AppendOnlyFile {
+  readonly path: string;
+  /** The whole text, or null when there is no file yet. Throws when it exists but cannot be read. */
+  read(): string | null;
+  /** Add text at the end (created owner-only when missing). Throws when it cannot be written. */
+  append(text: string): void;
+}

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { CollectionFiles, ExportTargets, HttpAdapterFactory, JsonDocument, SandboxRunner, SecretStore } from '../ports';
+import type { CollectionFiles, ExportTargets, HttpAdapterFactory, JsonDocument, OsUser, SandboxRunner, SecretStore } from '../ports';
 import { folderExportTargets } from './folder-export-targets';
 import { createInProcessSandbox } from './in-process-sandbox';
 import { createNodeCollectionFiles } from './node-collection-files';
+import { createOsUser } from './os-user';
 import { createJsonFileStore } from './json-file-store';
 import { createDataFolderSecretStore } from './data-folder-keychain';
 import { sandboxPortMemory } from './sandbox-port-memory';
@@ -17,6 +18,8 @@ export interface NodeHostAdapters {
   exportTargets: ExportTargets;
   /** Collection folders: node fs and chokidar. */
   collectionFiles: CollectionFiles;
+  /** The OS user, for the access log. */
+  osUser: OsUser;
 }
 
 /** OS keychain (this data folder's namespace), undici, the sandbox in this process (data in `<dataDir>/sandbox`), JSON files, an exports folder. */
@@ -28,5 +31,6 @@ export function nodeHostAdapters(dataDir: string): NodeHostAdapters {
     document: createJsonFileStore,
     exportTargets: folderExportTargets(join(dataDir, 'exports')),
     collectionFiles: createNodeCollectionFiles(),
+    osUser: createOsUser(),
   };
 }

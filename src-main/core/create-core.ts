@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload } from '../../src-preload/contract';
-import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
+import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, FileReveal, HttpAdapterFactory, JsonDocument, MetadataStore, OsUser, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
 import { afterReplyQueue } from '../lib/after-reply';
@@ -33,6 +33,10 @@ import { CollectionWorkspace } from '../services/collections/collection-workspac
 import { importCurlWithKeys, keyServers } from '../services/workspace/curl-import-service';
 import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
 import { WorkspaceService } from '../services/workspace/workspace-service';
+import { appendOnlyFile } from '../lib/append-only-file';
+import { AccessLogService } from '../services/access-log/access-log-service';
+import { ContactDirectory } from '../services/inspector/contact-directory';
+import { FinishedFiles } from '../services/inspector/finished-files';
 
 export const APP_VERSION = '0.1.0';
 /** At most one rate-limit event per budget this often (the first of a quiet spell goes at once). */
@@ -62,6 +66,10 @@ export interface CoreOptions {
   demoKey?: boolean;
   /** Collection folders on disk (adapters/node-collection-files.ts); without it, opening a collection fails in words. */
   collectionFiles?: CollectionFiles;
+  /** Access log (issue 18): the OS user name (adapters/os-user.ts); without it the log says the user is not known. */
+  osUser?: OsUser;
+  /** Show in folder (Electron's shell); absent in the web host, which offers a download instead. */
+  fileReveal?: FileReveal;
 }
 
 export interface Core {
@@ -164,6 +172,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const gateway = engineGateway(requests, keys, tracker, () => clock.now());
   const pacer = new BudgetPacer(systemPacerClock);
+
+  // ─── Access log and exports that serve (issue 18, supb) ───
+  const finishedFiles = new FinishedFiles(options.fileReveal ?? null);
+  const accessLog = new AccessLogService({
+    file: appendOnlyFile(join(options.dataDir, 'access-log.jsonl')),
+    head: options.document(join(options.dataDir, 'access-log.head.json'), { pretty: false }),
+    user: options.osUser ?? { name: () => '(unknown user)' },
+    now: () => clock.now(),
+    keyName: (keyId) => keys.list().find((k) => k.id === keyId)?.name ?? null,
+    writes: writes('access-log.jsonl', 'The access log'),
+    targets: options.exportTargets,
+    finished: finishedFiles,
+  });
+  const contactDirectory = new ContactDirectory();
   const router = createRouter(
     createHandlers({
       app,
@@ -175,8 +197,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tracker,
       history,
       settings,
-      inspector: new InspectorService(gateway),
-      exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer, now: () => clock.now() }),
+      inspector: new InspectorService(gateway, { access: accessLog, contacts: contactDirectory }),
+      exports: new ExportService({
+        api: gateway,
+        targets: options.exportTargets,
+        events,
+        pacer,
+        now: () => clock.now(),
+        mask: () => settings.get().maskPersonalData,
+        access: accessLog,
+        contacts: contactDirectory,
+        finished: finishedFiles,
+      }),
+      accessLog,
+      finishedFiles,
       pagination: new PaginationService({
         requests,
         walker: new PageWalker({ api: gateway, pacer, now: () => clock.now() }),
@@ -224,6 +258,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       historyFile.flush();
       usageFile.flush();
       workspace.flush();
+      accessLog.flush();
       keys.flush();
       options.metadata.close?.();
       await sandbox.stop();

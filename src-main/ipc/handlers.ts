@@ -15,6 +15,8 @@ import type { SettingsService } from '../services/settings/settings-service';
 import type { CollectionWorkspace } from '../services/collections/collection-workspace';
 import type { KeySecretsCache } from '../services/workspace/key-secrets-cache';
 import type { WorkspaceService } from '../services/workspace/workspace-service';
+import type { AccessLogService } from '../services/access-log/access-log-service';
+import type { FinishedFiles } from '../services/inspector/finished-files';
 import type { Handlers } from './router';
 
 /** The services the handlers call (core/create-core.ts builds them). */
@@ -43,6 +45,10 @@ export interface Services {
   importCurl: (command: string) => Promise<ImportedRequestView>;
   /** Requests per key and day from this computer (Details → Key usage). */
   usage: KeyUsage;
+  /** Access log (issue 18): contacts and conversations opened, exports. */
+  accessLog: AccessLogService;
+  /** Finished exports by id, for Show in folder. */
+  finishedFiles: FinishedFiles;
 }
 
 /**
@@ -115,6 +121,10 @@ export function createHandlers(s: Services): Handlers {
     workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
     workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
     requestImportCurl: (input) => s.importCurl(input.command),
+    // ─── Access log and exports that serve (issue 18, supb) ───
+    accessLogList: async (input) => s.accessLog.list(input.offset, input.limit),
+    accessLogExport: () => s.accessLog.exportCopy(),
+    exportShowInFolder: async (input) => s.finishedFiles.showInFolder(input.exportId),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

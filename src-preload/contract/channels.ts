@@ -54,6 +54,10 @@ export const INVOKE_CHANNELS = {
   workspaceLoad: 'workspace:load',
   workspaceSave: 'workspace:save',
   requestImportCurl: 'requests:importCurl',
+  // ─── Access log and exports that serve (issue 18, supb) ───
+  accessLogList: 'access-log:list',
+  accessLogExport: 'access-log:export',
+  exportShowInFolder: 'export:show-in-folder',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -72,6 +72,8 @@ import {
   RequestResolutionSchema,
   RequestResolveInputSchema,
 } from './collections';
+import { AccessLogExportedSchema, AccessLogListInputSchema, AccessLogPageSchema } from './access-log';
+import { ShowInFolderResultSchema } from './exports';
 import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
 
 /** For operations that take no argument. */
@@ -130,6 +132,10 @@ export const CONTRACT = {
   workspaceLoad: { input: NoInput, output: WorkspaceStateSchema },
   workspaceSave: { input: WorkspaceSaveInputSchema, output: WorkspaceStateSchema },
   requestImportCurl: { input: ImportCurlInputSchema, output: ImportedRequestSchema },
+  // ─── Access log and exports that serve (issue 18, supb) ───
+  accessLogList: { input: AccessLogListInputSchema, output: AccessLogPageSchema },
+  accessLogExport: { input: NoInput, output: AccessLogExportedSchema },
+  exportShowInFolder: { input: ExportIdInputSchema, output: ShowInFolderResultSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

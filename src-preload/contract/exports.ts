@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { KeyIdSchema, ResourceIdSchema } from './common';
 import { ConversationStatusSchema } from './inspector';
 
-/** Exports: contacts or conversations written to a file, and the progress event while it runs. */
+/** Exports: contacts, conversations or one conversation's thread written to a file, and the progress event while it runs. */
 
 export const ExportFormatSchema = z.enum(['csv', 'json']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-export const ExportKindSchema = z.enum(['contacts', 'conversations']);
+/** `thread`: the messages of one conversation (filter.conversationId). */
+export const ExportKindSchema = z.enum(['contacts', 'conversations', 'thread']);
 export type ExportKind = z.infer<typeof ExportKindSchema>;
 
 export const ExportStartInputSchema = z.strictObject({
@@ -19,8 +20,14 @@ export const ExportStartInputSchema = z.strictObject({
       q: z.string().trim().max(200).optional(),
       status: ConversationStatusSchema.optional(),
       contactId: ResourceIdSchema.optional(),
+      conversationId: ResourceIdSchema.optional(),
     })
     .default({}),
+  /** Start a CSV with a UTF-8 byte order mark, so spreadsheet programs read its accents right (JSON never has one). */
+  bom: z.boolean().default(false),
+}).refine((input) => input.kind !== 'thread' || input.filter.conversationId !== undefined, {
+  message: 'A thread export needs the conversation’s id.',
+  path: ['filter', 'conversationId'],
 });
 export type ExportStartInput = z.infer<typeof ExportStartInputSchema>;
 
@@ -51,3 +58,6 @@ export const ExportProgressSchema = z.object({
   path: z.string().nullable(),
 });
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
+
+/** Show in folder (desktop): whether the file manager was asked to show the finished file. */
+export const ShowInFolderResultSchema = z.object({ shown: z.boolean() });

@@ -17,5 +17,6 @@ export * from './save-problems';
 export * from './collections';
 export * from './workspace';
 export * from './personal-data-mask';
+export * from './access-log';
 export * from './contract';
 export type * from './desktop-api';

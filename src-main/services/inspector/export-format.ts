@@ -1,4 +1,5 @@
-import type { Contact, Conversation, ExportKind } from '../../../src-preload/contract';
+import { maskEmail, maskName, maskPhone, maskText, type Contact, type Conversation, type ConversationDetail, type ExportKind } from '../../../src-preload/contract';
+import type { ContactCard } from './contact-directory';
 
 export const CONTACT_COLUMNS = ['id', 'name', 'email', 'phone', 'company', 'conversation_count', 'created_at', 'updated_at'] as const;
 export const CONVERSATION_COLUMNS = [
@@ -7,6 +8,8 @@ export const CONVERSATION_COLUMNS = [
   'status',
   'channel',
   'contact_id',
+  'contact_name',
+  'contact_email',
   'assignee',
   'tags',
   'message_count',
@@ -14,6 +17,28 @@ export const CONVERSATION_COLUMNS = [
   'updated_at',
   'last_message_at',
 ] as const;
+/** One row per message of one conversation, oldest first. */
+export const THREAD_COLUMNS = [
+  'conversation_id',
+  'subject',
+  'contact_id',
+  'contact_name',
+  'contact_email',
+  'message_id',
+  'created_at',
+  'author_type',
+  'author_name',
+  'body',
+] as const;
+
+/** The UTF-8 byte order mark: spreadsheet programs then read the CSV as UTF-8, accents intact. */
+export const UTF8_BOM = '\uFEFF';
+
+export type ExportRow = Record<string, unknown>;
+
+export function columnsOf(kind: ExportKind): readonly string[] {
+  return kind === 'contacts' ? CONTACT_COLUMNS : kind === 'conversations' ? CONVERSATION_COLUMNS : THREAD_COLUMNS;
+}
 
 /** One CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
 export function csvCell(value: unknown): string {
@@ -23,13 +48,56 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvHeader(kind: ExportKind): string {
-  return `${(kind === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS).join(',')}\r\n`;
+  return `${columnsOf(kind).join(',')}\r\n`;
 }
 
-export function csvRow(kind: ExportKind, row: Contact | Conversation): string {
-  const columns: readonly string[] = kind === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS;
-  const record = row as unknown as Record<string, unknown>;
-  return `${columns.map((c) => csvCell(record[c])).join(',')}\r\n`;
+export function csvRow(kind: ExportKind, row: ExportRow): string {
+  return `${columnsOf(kind).map((c) => csvCell(row[c])).join(',')}\r\n`;
+}
+
+/** A contact as an export writes it: names, emails and phone numbers masked when masking is on. */
+export function contactRow(contact: Contact, mask: boolean): ExportRow {
+  if (!mask) return { ...contact };
+  return { ...contact, name: maskName(contact.name), email: maskEmail(contact.email), phone: contact.phone === null ? null : maskPhone(contact.phone) };
+}
+
+/** A conversation with its contact's name and email (null when the contact could not be found). */
+export function conversationRow(conversation: Conversation, card: ContactCard | undefined, mask: boolean): ExportRow {
+  const name = card?.name ?? null;
+  const email = card?.email ?? null;
+  // Keys in column order, so a JSON row reads like the CSV.
+  const { id, subject, status, channel, contact_id, ...rest } = conversation;
+  return {
+    id,
+    subject: mask ? maskText(subject) : subject,
+    status,
+    channel,
+    contact_id,
+    contact_name: mask && name !== null ? maskName(name) : name,
+    contact_email: mask && email !== null ? maskEmail(email) : email,
+    ...rest,
+  };
+}
+
+/**
+ * A thread's messages, oldest first: author, time and body. Masking masks bodies (emails and phone
+ * numbers in them), the contact and a customer author's name; an agent's name is the company's, kept.
+ */
+export function threadRows(conversation: ConversationDetail, card: ContactCard | undefined, mask: boolean): ExportRow[] {
+  const name = card?.name ?? null;
+  const email = card?.email ?? null;
+  return conversation.messages.map((m) => ({
+    conversation_id: conversation.id,
+    subject: mask ? maskText(conversation.subject) : conversation.subject,
+    contact_id: conversation.contact_id,
+    contact_name: mask && name !== null ? maskName(name) : name,
+    contact_email: mask && email !== null ? maskEmail(email) : email,
+    message_id: m.id,
+    created_at: m.created_at,
+    author_type: m.author.type,
+    author_name: mask && m.author.type === 'contact' && m.author.name !== null ? maskName(m.author.name) : m.author.name,
+    body: mask ? maskText(m.body) : m.body,
+  }));
 }
 
 /** JSON export is one array, streamed: `[`, rows separated by commas, `]`. */

@@ -8,6 +8,8 @@ import {
   type InspectorSearchResult,
 } from '../../../src-preload/contract';
 import type { ApiGateway } from '../../ports';
+import type { AccessRecord } from '../access-log/access-log-service';
+import type { ContactDirectory } from './contact-directory';
 import { readReply } from './read-reply';
 
 const SEARCH_LIMIT = 20;
@@ -22,7 +24,11 @@ const listOf = <T extends z.ZodType>(item: T) =>
 export class InspectorService {
   private readonly searches = new Map<string, AbortController>();
 
-  constructor(private readonly api: ApiGateway) {}
+  constructor(
+    private readonly api: ApiGateway,
+    /** Access log (issue 18): each contact and conversation opened. Contacts: what searches found, to name export rows. */
+    private readonly seen: { access?: { record(record: AccessRecord): void }; contacts?: ContactDirectory } = {},
+  ) {}
 
   async search(keyId: string, query: string, searchId?: string, cursor?: string): Promise<InspectorSearchResult> {
     // A newer search from the same box supersedes this one: its request is cancelled.
@@ -41,6 +47,7 @@ export class InspectorService {
         { signal: controller.signal },
       );
       const list = readReply(reply, listOf(ContactSchema));
+      this.seen.contacts?.remember(list.data);
       return { contacts: list.data, hasMore: list.has_more, matchedBy: byEmail ? 'email' : 'text', nextCursor: list.has_more ? list.next_cursor : null };
     } finally {
       if (searchId && this.searches.get(searchId) === controller) this.searches.delete(searchId);
@@ -51,11 +58,15 @@ export class InspectorService {
     const query: Record<string, string> = { contact_id: contactId, limit: String(PAGE_LIMIT) };
     if (cursor) query.starting_after = cursor;
     const list = readReply(await this.api.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
+    // The first page is the contact being opened; Load more is the same look.
+    if (!cursor) this.seen.access?.record({ action: 'contact.opened', keyId, target: { contactId } });
     return { conversations: list.data, nextCursor: list.has_more ? list.next_cursor : null };
   }
 
   async conversation(keyId: string, conversationId: string): Promise<ConversationDetail> {
     const reply = await this.api.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
-    return readReply(reply, ConversationDetailSchema);
+    const conversation = readReply(reply, ConversationDetailSchema);
+    this.seen.access?.record({ action: 'conversation.opened', keyId, target: { conversationId, contactId: conversation.contact_id } });
+    return conversation;
   }
 }

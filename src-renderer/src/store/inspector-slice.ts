@@ -35,6 +35,8 @@ export interface InspectorSlice {
   conversationError: AppError | null;
   exportProgress: ExportProgress | null;
   exportError: AppError | null;
+  /** Which Export panel started the current export (`list`, `contact:ct_…`, `thread:cv_…`): only that one shows it. */
+  exportScope: string | null;
 
   searchContacts(query: string): Promise<void>;
   /** The next page of the current search, added below the results. */
@@ -44,9 +46,11 @@ export interface InspectorSlice {
   openConversation(conversationId: string): void;
   inspectorBack(): void;
   inspectorForward(): void;
-  startExport(input: Omit<ExportStartInput, 'keyId'>): Promise<void>;
+  startExport(input: Omit<ExportStartInput, 'keyId' | 'bom'> & { bom?: boolean }, scope?: string): Promise<void>;
   cancelExport(): Promise<void>;
   setExportProgress(progress: ExportProgress): void;
+  /** Desktop: the finished export in the system's file manager (main knows its path by id). */
+  showExportInFolder(exportId: string): Promise<void>;
 }
 
 let searchSeq = 0;
@@ -100,6 +104,7 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     conversationError: null,
     exportProgress: null,
     exportError: null,
+    exportScope: null,
 
 
     searchContacts: async (query) => {
@@ -172,10 +177,10 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
       void load(currentView()!);
     },
 
-    startExport: async (input) => {
+    startExport: async (input, scope = 'list') => {
       const id = keyId();
       if (!id) return;
-      set({ exportError: null, exportProgress: null });
+      set({ exportError: null, exportProgress: null, exportScope: scope });
       const r = await getDesktopApi().exportStart({ ...input, keyId: id });
       if (!r.ok) set({ exportError: r.error });
     },
@@ -186,5 +191,10 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     },
 
     setExportProgress: (progress) => set({ exportProgress: progress }),
+
+    showExportInFolder: async (exportId) => {
+      const r = await getDesktopApi().exportShowInFolder({ exportId });
+      set({ exportError: r.ok ? null : r.error });
+    },
   };
 };

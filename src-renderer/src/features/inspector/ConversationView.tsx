@@ -1,5 +1,6 @@
 import { RelativeTime } from '../clock/RelativeTime';
 import { useConsoleStore } from '../../store';
+import { ExportPanel } from './ExportPanel';
 
 const AUTHOR_TYPE: Record<string, string> = { contact: 'Customer', agent: 'Agent', api: 'API' };
 
@@ -45,6 +46,7 @@ export function ConversationView() {
           </li>
         ))}
       </ol>
+      <ExportPanel headingLevel={3} fixed={{ kind: 'thread', conversationId: conversation.id, label: 'this thread' }} />
     </article>
   );
 }

@@ -1,19 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useConsoleStore } from '../../store';
+import { selectAppInfo, useConsoleStore } from '../../store';
 import { describeExport } from './inspector-format';
 
-type Kind = 'contacts' | 'conversations';
+type Kind = 'contacts' | 'conversations' | 'thread';
 type Status = '' | 'open' | 'pending' | 'closed';
 
-interface FixedTarget {
-  kind: Kind;
-  contactId: string;
-  label: string;
-}
+/** An export of one thing: a contact's conversations, or one conversation's thread. */
+type FixedTarget = { kind: 'conversations'; contactId: string; label: string } | { kind: 'thread'; conversationId: string; label: string };
 
 /**
- * `Export` a filtered list to CSV or JSON. Main writes the file (atomically) at the pace the
- * rate limit allows; this panel shows `Export progress` and can cancel.
+ * `Export` a filtered list (or one thread) to CSV or JSON. Main writes the file (atomically) at the
+ * pace the rate limit allows, masked when Mask personal data is on; this panel shows `Export
+ * progress`, can cancel, and then offers `Show in folder` (desktop) or the download (web host).
  */
 export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; headingLevel?: 2 | 3 }) {
   const id = useId();
@@ -21,11 +19,19 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
   const [status, setStatus] = useState<Status>('');
   const [q, setQ] = useState('');
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
-  const progress = useConsoleStore((s) => s.exportProgress);
-  const error = useConsoleStore((s) => s.exportError);
+  const [bom, setBom] = useState(false);
+  const masked = useConsoleStore((s) => s.settings.maskPersonalData);
+  const desktop = useConsoleStore((s) => selectAppInfo(s)?.host === 'electron');
+  const showInFolder = useConsoleStore((s) => s.showExportInFolder);
+  // One export runs at a time; each panel shows it only if it started it (a thread's is not the list's).
+  const scope = fixed?.kind === 'thread' ? `thread:${fixed.conversationId}` : fixed ? `contact:${fixed.contactId}` : 'list';
+  const mine = useConsoleStore((s) => s.exportScope === scope);
+  const progress = useConsoleStore((s) => (mine ? s.exportProgress : null));
+  const error = useConsoleStore((s) => (mine ? s.exportError : null));
   const startExport = useConsoleStore((s) => s.startExport);
   const cancelExport = useConsoleStore((s) => s.cancelExport);
-  const downloaded = useRef<string | null>(null);
+  // A panel that mounts after its export ended (back to a view) does not download it again.
+  const downloaded = useRef<string | null>(progress?.state === 'done' ? progress.exportId : null);
   const running = progress?.state === 'running' || progress?.state === 'waiting';
 
   // Web host: the finished file is offered as a download, once.
@@ -43,12 +49,14 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
     void startExport({
       kind,
       format,
+      bom: format === 'csv' && bom,
       filter: {
         ...(kind === 'conversations' && status ? { status } : {}),
         ...(kind === 'contacts' && q.trim() ? { q: q.trim() } : {}),
-        ...(fixed ? { contactId: fixed.contactId } : {}),
+        ...(fixed?.kind === 'conversations' ? { contactId: fixed.contactId } : {}),
+        ...(fixed?.kind === 'thread' ? { conversationId: fixed.conversationId } : {}),
       },
-    });
+    }, scope);
   }
 
   return (
@@ -92,6 +100,13 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
             <option value="json">JSON</option>
           </select>
         </div>
+        {format === 'csv' && (
+          <div className="field">
+            <label>
+              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} disabled={running} /> Add BOM for spreadsheets
+            </label>
+          </div>
+        )}
         <div className="actions">
           <button type="button" className="primary" onClick={start} disabled={running}>
             Export
@@ -103,6 +118,7 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
           )}
         </div>
       </div>
+      {masked && <p className="hint">Mask personal data is on: names, emails and phone numbers are written masked.</p>}
       {progress && (
         <div className="export-progress">
           <progress
@@ -113,9 +129,14 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
           <p aria-live="polite" className={progress.state === 'failed' ? 'form-error' : 'hint'}>
             {describeExport(progress)}
           </p>
-          {progress.state === 'done' && progress.path && (
+          {progress.state === 'done' && progress.path && !progress.downloadUrl && (
             <p className="hint">
-              Saved to <code>{progress.path}</code>
+              Saved to <code>{progress.path}</code>{' '}
+              {desktop && (
+                <button type="button" onClick={() => void showInFolder(progress.exportId)}>
+                  Show in folder
+                </button>
+              )}
             </p>
           )}
           {progress.state === 'done' && progress.downloadUrl && (
