@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportProgress } from '../../../../src-preload/contract';
 import type { ApiGateway, PacerClock } from '../../../../src-main/ports';
 import { folderExportTargets } from '../../../../src-main/adapters/folder-export-targets';
@@ -178,7 +178,8 @@ describe('exports that serve', () => {
     const { service, events, dir, access } = setup({ gate });
     const { exportId, fileName } = await service.start({ keyId: 'key_1', kind: 'conversations', format: 'csv', filter: {} });
     // The partial file exists while it runs, under a hidden name, never the chosen one.
-    expect(readdirSync(dir.path).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    // (Opened by the export's own task: waited for, as a busy machine may run it after start() returns.)
+    await vi.waitFor(() => expect(readdirSync(dir.path).filter((f) => f.endsWith('.partial'))).toHaveLength(1));
     expect(existsSync(join(dir.path, fileName))).toBe(false);
     expect(service.cancel(exportId)).toBe(true);
     release();
