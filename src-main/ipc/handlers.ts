@@ -6,6 +6,8 @@ import type { ExportService } from '../services/inspector/export-service';
 import type { InspectorService } from '../services/inspector/inspector-service';
 import type { KeyService } from '../services/keys/key-service';
 import type { KeyUsage } from '../services/keys/key-usage';
+import { scanFolder } from '../services/scan/leak-scanner';
+import { AppFailure } from '../lib/errors';
 import type { SandboxKeys } from '../services/keys/sandbox-keys';
 import type { PaginationService } from '../services/pagination/pagination-service';
 import type { RateLimitTracker } from '../services/rate-limit/rate-limit-tracker';
@@ -77,6 +79,13 @@ export function createHandlers(s: Services): Handlers {
     },
     keysRefresh: () => s.sandboxKeys.refresh(),
     keysSetOptions: async (input) => s.keys.setOptions(input),
+    scanFolder: async (input) => {
+      // The stored keys' values are read here, in main, and searched for; the reply names keys, never values.
+      const secrets = await s.keySecrets.named().catch((error: unknown) => {
+        throw new AppFailure('keychain_unavailable', `The scan needs the stored keys to look for them, and the keychain refused: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return scanFolder({ folder: input.folder, secrets, maxFileBytes: input.maxFileMb * 1024 * 1024 });
+    },
     keysUsage: async (input) => {
       s.keys.find(input.id);
       return s.usage.usage(input.id);

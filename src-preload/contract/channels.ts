@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = {
   keysRefresh: 'keys:refresh',
   keysSetOptions: 'keys:setOptions',
   keysUsage: 'keys:usage',
+  scanFolder: 'scan:folder',
   requestSend: 'request:send',
   inspectorSearch: 'inspector:search',
   inspectorConversations: 'inspector:conversations',

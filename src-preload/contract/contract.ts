@@ -30,6 +30,7 @@ import {
   KeyOptionsInputSchema,
   KeyUsageSchema,
 } from './keys';
+import { ScanFolderInputSchema, ScanReportSchema } from './scan';
 import { NextPageInputSchema, ListRequestInputSchema, PagesExportInputSchema, PagesProgressSchema, WalkIdInputSchema, WalkStartedSchema } from './pagination';
 import { RateLimitListSchema, RateLimitStateSchema } from './rate-limit';
 import {
@@ -93,6 +94,7 @@ export const CONTRACT = {
   keysRefresh: { input: NoInput, output: z.array(KeyMetaSchema) },
   keysSetOptions: { input: KeyOptionsInputSchema, output: KeyMetaSchema },
   keysUsage: { input: KeyIdInputSchema, output: KeyUsageSchema },
+  scanFolder: { input: ScanFolderInputSchema, output: ScanReportSchema },
   requestSend: { input: SendRequestInputSchema, output: ResponseViewSchema },
   inspectorSearch: { input: InspectorSearchInputSchema, output: InspectorSearchResultSchema },
   inspectorConversations: { input: InspectorConversationsInputSchema, output: ConversationPageSchema },

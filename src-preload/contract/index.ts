@@ -17,6 +17,7 @@ export * from './save-problems';
 export * from './collections';
 export * from './workspace';
 export * from './personal-data-mask';
+export * from './scan';
 export * from './access-log';
 export * from './contract';
 export type * from './desktop-api';

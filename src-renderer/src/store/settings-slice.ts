@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AppError, type Result, type SandboxReset, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
+import { DEFAULT_SETTINGS, type AppError, type Result, type SandboxReset, type ScanReportView, type Settings, type SettingsUpdate } from '../../../src-preload/contract';
 import { getDesktopApi } from '../lib/desktop-api';
 import type { SliceCreator } from './types';
 
@@ -9,6 +9,8 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsUpdate): Promise<void>;
   /** Wipe and reseed the embedded sandbox; the builder moves to the new demo key if it used a sandbox key. */
   resetSandbox(): Promise<Result<SandboxReset>>;
+  /** Scan for leaked keys: main searches the folder's text files for Helplane keys and the stored keys. */
+  scanForLeaks(folder: string, maxFileMb: number): Promise<Result<ScanReportView>>;
 }
 
 /** Show the chosen theme: `data-theme` on <html> (CSS picks colours; "system" follows the OS). */
@@ -42,6 +44,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
       applyTheme(before.theme);
     }
   },
+  scanForLeaks: (folder, maxFileMb) => getDesktopApi().scanFolder({ folder, maxFileMb }),
   resetSandbox: async () => {
     const result = await getDesktopApi().sandboxReset();
     if (result.ok) {

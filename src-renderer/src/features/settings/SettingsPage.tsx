@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
 import { AccessLogSection } from './AccessLogSection';
+import { LeakScanSection } from './LeakScanSection';
 import { SandboxDataSection } from './SandboxDataSection';
 
 function NumberSetting({ label, value, min, max, hint, onCommit }: { label: string; value: number; min: number; max: number; hint: string; onCommit(v: number): void }) {
@@ -98,6 +99,7 @@ export function SettingsPage() {
       </form>
       <SandboxDataSection />
       <AccessLogSection />
+      <LeakScanSection />
       <p className="hint">The console sends no telemetry.</p>
     </section>
   );
