@@ -204,3 +204,8 @@ export interface CollectionWatch {
   ready: Promise<void>;
   close(): Promise<void>;
 }
+
+/** The system's folder picker (Electron's dialog): the folder chosen, or null when cancelled. The web host has none. */
+export interface FolderPicker {
+  choose(): Promise<string | null>;
+}

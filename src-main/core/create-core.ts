@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload } from '../../src-preload/contract';
-import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
+import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, FolderPicker, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
+import { AppFailure } from '../lib/errors';
 import { afterReplyQueue } from '../lib/after-reply';
 import { coalescedDocument } from '../lib/coalesced-document';
 import { keyedThrottle } from '../lib/event-throttle';
@@ -61,6 +62,8 @@ export interface CoreOptions {
   demoKey?: boolean;
   /** Collection folders on disk (adapters/node-collection-files.ts); without it, opening a collection fails in words. */
   collectionFiles?: CollectionFiles;
+  /** The desktop's system folder picker for Open/New collection; the web host has none (the folder is typed). */
+  folderPicker?: FolderPicker;
 }
 
 export interface Core {
@@ -182,6 +185,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       afterReply,
       collections,
+      pickFolder: async () => {
+        if (!options.folderPicker) throw new AppFailure('request_rejected', 'The system folder picker is not available here (web host): type the folder’s path.');
+        return { folder: await options.folderPicker.choose() };
+      },
       workspace,
       keySecrets,
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),

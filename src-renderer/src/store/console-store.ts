@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
+import { createCollectionSlice } from './collection-slice';
 import { createInspectorSlice } from './inspector-slice';
 import { createKeysSlice } from './keys-slice';
 import { createPaginationSlice } from './pagination-slice';
@@ -22,6 +23,7 @@ export function createConsoleStore() {
     ...createSettingsSlice(...a),
     ...createPaginationSlice(...a),
     ...createTabsSlice(...a),
+    ...createCollectionSlice(...a),
   }));
 }
 

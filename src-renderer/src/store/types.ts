@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppSlice } from './app-slice';
+import type { CollectionSlice } from './collection-slice';
 import type { InspectorSlice } from './inspector-slice';
 import type { KeysSlice } from './keys-slice';
 import type { PaginationSlice } from './pagination-slice';
@@ -10,7 +11,7 @@ import type { SettingsSlice } from './settings-slice';
 import type { TabsSlice } from './tabs-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & CollectionSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 
