@@ -117,7 +117,10 @@ export interface RequestBase {
  * The tab's form as a request file named `name`; `base` is the file as read and the form it gave
  * (null for a new file). The key is written by name and environment, never its value.
  */
-export function requestFromForm(form: RequestForm, options: { name: string; base: RequestBase | null; catalog: readonly CatalogEntry[]; keys: readonly KeyMeta[] }): RequestFileInput {
+export function requestFromForm(
+  form: RequestForm,
+  options: { name: string; base: RequestBase | null; catalog: readonly CatalogEntry[]; keys: readonly KeyMeta[]; /** The key the tab sends with when it picked none. */ activeKeyId?: string | null },
+): RequestFileInput {
   const { catalog, keys } = options;
   const base = options.base;
   const unchanged = (...fields: (keyof RequestForm)[]) => base !== null && fields.every((f) => same(base.form[f], form[f]));
@@ -126,7 +129,7 @@ export function requestFromForm(form: RequestForm, options: { name: string; base
   const captures = keep(['captures'], base?.request.captures, () => form.captures.filter((c) => c.variable.trim() !== '' || c.path.trim() !== ''))!;
   const tests = keep(['tests'], base?.request.tests, () => form.tests)!;
   const key = keep(['selectedKeyId'], base?.request.key, () => {
-    const picked = keys.find((k) => k.id === form.selectedKeyId);
+    const picked = keys.find((k) => k.id === (form.selectedKeyId ?? options.activeKeyId));
     return picked ? { name: picked.name, environment: environmentName(picked) } : undefined;
   });
   const order = base?.request.order;

@@ -1,6 +1,7 @@
 import type { AppError, CollectionSnapshotView, EventPayload } from '../../../src-preload/contract';
 import { formFromRequest, requestFromForm, type RequestBase, type RequestFileView, type RequestForm } from '../lib/collection-request';
 import { getDesktopApi } from '../lib/desktop-api';
+import { selectActiveKey } from './selectors';
 import type { TabForm } from './tabs-slice';
 import type { SliceCreator } from './types';
 
@@ -217,7 +218,7 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get) =
     const path = 'path' in target ? target.path : undefined;
     const base = path !== undefined ? (s.requestBases[path] ?? null) : null;
     const name = 'name' in target ? target.name : (requestsOf(s.collection).find((r) => r.path === path)?.name ?? base?.request.name ?? 'Request');
-    const request = requestFromForm(requestFormOf(form), { name, base, catalog: s.catalog, keys: s.keys });
+    const request = requestFromForm(requestFormOf(form), { name, base, catalog: s.catalog, keys: s.keys, activeKeyId: selectActiveKey(s)?.id ?? null });
     const reply = await getDesktopApi().collectionsSaveRequest(
       'path' in target
         ? { path: target.path, request, baseRevision: target.baseRevision, ...(replaceDiskVersion ? { replaceDiskVersion: true } : {}) }
