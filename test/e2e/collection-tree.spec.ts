@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -121,5 +122,26 @@ test('a damaged file is listed with its parse error (line and column) and two re
   // It cannot be opened (no button), so nothing can be saved over it from here.
   await expect(damaged.getByRole('button')).toHaveCount(0);
   await expect(treeRequest(page, /GET Same name — duplicate name/)).toHaveCount(2);
+  folder.cleanup();
+});
+
+test('axe finds no serious or critical violation with a collection open (tree, damaged file, duplicate names, Variables, Save as)', async ({ page, console: app }) => {
+  const folder = collectionFolder({
+    'collection.yaml': 'name: Onboarding\nvariables:\n  email: ada@example.com\n',
+    'list-contacts.request.yaml': LIST_CONTACTS,
+    'broken.request.yaml': 'name: Broken\nmethod: [GET\n',
+    'chain/a.request.yaml': 'name: Same name\nmethod: GET\npath: /v1/contacts\n',
+    'chain/b.request.yaml': 'name: Same name\nmethod: GET\npath: /v1/conversations\n',
+  });
+  await app.open(page);
+  await nav(page, 'Requests');
+  await openCollection(page, folder.root);
+  await treeRequest(page, /GET List contacts/).click();
+  await page.getByRole('region', { name: 'Collection' }).getByRole('button', { name: 'Actions for List contacts' }).click();
+  const scan = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(await scan()).toEqual([]);
+  await page.getByRole('button', { name: 'Save as' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save as' })).toBeVisible();
+  expect(await scan()).toEqual([]);
   folder.cleanup();
 });
