@@ -56,6 +56,26 @@ test('an outside edit of a tab with unsaved edits asks: Keep mine saves over it,
   folder.cleanup();
 });
 
+test('a file broken outside is listed with its parse error, its tab says so, and Save does not write over it', async ({ page, console: app }) => {
+  const folder = collectionFolder({ 'list-contacts.request.yaml': LIST_CONTACTS });
+  const file = join(folder.root, 'list-contacts.request.yaml');
+  await app.open(page);
+  await nav(page, 'Requests');
+  await openCollection(page, folder.root);
+  await treeRequest(page, /GET List contacts/).click();
+  await page.getByRole('textbox', { name: 'Path' }).fill('/v1/contacts?limit=6');
+  const broken = 'name: List contacts\nmethod: [GET\n';
+  folder.write('list-contacts.request.yaml', broken);
+  const region = page.getByRole('region', { name: 'Collection' });
+  await expect(region.getByRole('listitem').filter({ hasText: 'list-contacts.request.yaml' })).toContainText(/line \d+, column \d+/);
+  await expect(page.getByRole('alert').filter({ hasText: 'does not parse' })).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not parse' })).toBeVisible();
+  expect(readFileSync(file, 'utf8')).toBe(broken);
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/contacts?limit=6');
+  folder.cleanup();
+});
+
 test('a Save answered "changed on disk" asks the same question', async ({ page, console: app }) => {
   const folder = collectionFolder({ 'list-contacts.request.yaml': LIST_CONTACTS });
   const file = join(folder.root, 'list-contacts.request.yaml');

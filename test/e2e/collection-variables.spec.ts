@@ -13,13 +13,15 @@ test('Variables: per scope rows saved to collection.yaml; a key as a value is re
   const file = join(folder.root, 'collection.yaml');
   await app.open(page);
   await addKey(page, secret, 'Acme support');
+  // A custom server's key: its origin is a scope of its own.
+  await addKey(page, `key-${Date.now()}-abcdefghijklmnop`, 'Staging', { custom: 'https://helplane.staging.example.com' });
   await nav(page, 'Requests');
   // Only when a collection is open.
   await expect(page.getByRole('region', { name: 'Variables' })).toHaveCount(0);
   await openCollection(page, folder.root);
   const region = page.getByRole('region', { name: 'Variables' });
   const scope = region.getByRole('combobox', { name: 'Scope' });
-  await expect(scope.locator('option')).toHaveText(['Collection', 'Sandbox', 'Production']);
+  await expect(scope.locator('option')).toHaveText(['Collection', 'Sandbox', 'Production', 'Custom server https://helplane.staging.example.com']);
   await expect(region.getByRole('textbox', { name: 'Variable name' })).toHaveValue('email');
   await expect(region.getByRole('textbox', { name: 'Variable value' })).toHaveValue('ada@example.com');
 
