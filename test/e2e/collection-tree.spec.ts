@@ -38,6 +38,7 @@ test('Open collection shows the tree; a request opens in a tab (once); Rename, D
   await expect(tabs).toHaveCount(2);
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.nth(1)).not.toHaveAccessibleName(/unsaved/);
+  await expect(tabs.nth(1)).toHaveAccessibleName('GET List contacts');
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/contacts?limit=5');
   await tabs.first().click();
   await treeRequest(page, /GET List contacts/).click();
@@ -52,6 +53,7 @@ test('Open collection shows the tree; a request opens in a tab (once); Rename, D
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(rename).toBeHidden();
   await expect(treeRequest(page, /GET All contacts/)).toBeVisible();
+  await expect(tabs.nth(1)).toHaveAccessibleName('GET All contacts');
   expect(existsSync(join(folder.root, 'all-contacts.request.yaml'))).toBe(true);
   expect(existsSync(join(folder.root, 'list-contacts.request.yaml'))).toBe(false);
   await expect(page.getByText('File: all-contacts.request.yaml')).toBeVisible();
