@@ -4,7 +4,6 @@ import type { AppInfo, EventPayload } from '../../src-preload/contract';
 import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, FolderPicker, HttpAdapterFactory, JsonDocument, MetadataStore, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
-import { AppFailure } from '../lib/errors';
 import { afterReplyQueue } from '../lib/after-reply';
 import { coalescedDocument } from '../lib/coalesced-document';
 import { keyedThrottle } from '../lib/event-throttle';
@@ -30,6 +29,7 @@ import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
 import { CollectionService } from '../services/collections/collection-service';
 import { CollectionWorkspace } from '../services/collections/collection-workspace';
+import { pickFolderWith } from '../services/collections/pick-folder';
 import { importCurlWithKeys } from '../services/workspace/curl-import-service';
 import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
 import { WorkspaceService } from '../services/workspace/workspace-service';
@@ -185,10 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       afterReply,
       collections,
-      pickFolder: async () => {
-        if (!options.folderPicker) throw new AppFailure('request_rejected', 'The system folder picker is not available here (web host): type the folder’s path.');
-        return { folder: await options.folderPicker.choose() };
-      },
+      pickFolder: pickFolderWith(options.folderPicker),
       workspace,
       keySecrets,
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),
