@@ -182,7 +182,8 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
 
   const saveNow = async () => {
     const s = get();
-    const input: WorkspaceSaveInput = { tabs: s.tabs.map((t) => draftOf(t, s)), activeTabId: s.activeTabId, collection: s.collectionRoot };
+    // No collection yet (or not reopened yet at start): main keeps the one it has.
+    const input: WorkspaceSaveInput = { tabs: s.tabs.map((t) => draftOf(t, s)), activeTabId: s.activeTabId, ...(s.collectionRoot ? { collection: s.collectionRoot } : {}) };
     const result = await getDesktopApi().workspaceSave(input);
     if (!result.ok) set({ workspaceProblem: `Open tabs could not be kept for the next start: ${result.error.message}` });
     else set({ workspaceProblem: result.value.warnings[0] ?? null });

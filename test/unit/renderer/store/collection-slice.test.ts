@@ -116,6 +116,26 @@ describe('the open collection in the window', () => {
     expect(workspaceSaves.at(-1)?.tabs.at(-1)?.collectionLink).toMatchObject({ collection: ROOT, file: 'list.request.yaml' });
   });
 
+  it('at start the last collection reopens; a draft saved before it has does not forget it', async () => {
+    let answer: (r: Result<CollectionSnapshotView>) => void = () => undefined;
+    const api = (await import('../../../../src-renderer/src/lib/desktop-api')).getDesktopApi();
+    Object.assign(api, {
+      workspaceLoad: async (): Promise<Result<WorkspaceStateView>> => ({ ok: true, value: { tabs: [], activeTabId: null, collection: ROOT, warnings: [] } }),
+      collectionsOpen: () => new Promise<Result<CollectionSnapshotView>>((r) => (answer = r)),
+    });
+    const loading = state().loadWorkspace();
+    await vi.waitFor(() => expect(state().tabs.length).toBe(1));
+    state().setBody('edited');
+    await vi.runOnlyPendingTimersAsync();
+    expect(workspaceSaves.length).toBeGreaterThan(0);
+    expect(workspaceSaves.every((w) => !('collection' in w))).toBe(true);
+    answer({ ok: true, value: snapshot });
+    await loading;
+    expect(state().collection?.root).toBe(ROOT);
+    await vi.runOnlyPendingTimersAsync();
+    expect(workspaceSaves.at(-1)?.collection).toBe(ROOT);
+  });
+
   it('a tab saved in the open collection sends through it; an unlinked tab does not', async () => {
     await openList();
     const built = state().buildRequest();
