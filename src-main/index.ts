@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSaveDialogTargets } from './adapters/electron-save-dialog';
+import { createFolderPicker } from './adapters/electron-folder-picker';
 import { createUtilityProcessSandbox } from './adapters/utility-process-sandbox';
 import { createElectronStoreMetadata } from './adapters/electron-store-metadata';
 import { createJsonFileStore } from './adapters/json-file-store';
@@ -49,6 +50,7 @@ startDesktop(
         // Access log and Show in folder (issue 18).
         osUser: createOsUser(),
         fileReveal: createShowInFolder(shell),
+        folderPicker: createFolderPicker(),
         // The sandbox runs in a utilityProcess: the RunAsNode fuse is off, so no fork of the app binary.
         sandbox: createUtilityProcessSandbox({
           entryPath: join(mainDir, 'sandbox-utility.js'),

@@ -230,3 +230,8 @@ export interface AppendOnlyFile {
   /** Add text at the end (created owner-only when missing). Throws when it cannot be written. */
   append(text: string): void;
 }
+
+/** The system's folder picker (Electron's dialog): the folder chosen, or null when cancelled. The web host has none. */
+export interface FolderPicker {
+  choose(): Promise<string | null>;
+}

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload } from '../../src-preload/contract';
-import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, FileReveal, HttpAdapterFactory, JsonDocument, MetadataStore, OsUser, SandboxRunner, SecretStore } from '../ports';
+import type { ApiGateway, Clock, CollectionFiles, EventSink, ExportTargets, FileReveal, FolderPicker, HttpAdapterFactory, JsonDocument, MetadataStore, OsUser, SandboxRunner, SecretStore } from '../ports';
 import { createRouter, type IpcRouter, type SenderInfo } from '../ipc/router';
 import { createHandlers } from '../ipc/handlers';
 import { afterReplyQueue } from '../lib/after-reply';
@@ -30,6 +30,7 @@ import { SnippetService } from '../services/requests/snippet-service';
 import { SettingsService } from '../services/settings/settings-service';
 import { CollectionService } from '../services/collections/collection-service';
 import { CollectionWorkspace } from '../services/collections/collection-workspace';
+import { pickFolderWith } from '../services/collections/pick-folder';
 import { importCurlWithKeys, keyServers } from '../services/workspace/curl-import-service';
 import { KeySecretsCache } from '../services/workspace/key-secrets-cache';
 import { WorkspaceService } from '../services/workspace/workspace-service';
@@ -70,6 +71,8 @@ export interface CoreOptions {
   osUser?: OsUser;
   /** Show in folder (Electron's shell); absent in the web host, which offers a download instead. */
   fileReveal?: FileReveal;
+  /** The desktop's system folder picker for Open/New collection; the web host has none (the folder is typed). */
+  folderPicker?: FolderPicker;
 }
 
 export interface Core {
@@ -220,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       afterReply,
       collections,
+      pickFolder: pickFolderWith(options.folderPicker),
       workspace,
       keySecrets,
       usage,

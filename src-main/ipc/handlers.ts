@@ -40,6 +40,8 @@ export interface Services {
   afterReply: AfterReply;
   /** The open collection and variable resolution (issue 16). */
   collections: CollectionWorkspace;
+  /** The system folder picker (desktop); refuses in words where there is none. */
+  pickFolder: () => Promise<{ folder: string | null }>;
   /** Open tabs and drafts (scrubbed of the secrets `keySecrets` holds). */
   workspace: WorkspaceService;
   keySecrets: KeySecretsCache;
@@ -127,6 +129,8 @@ export function createHandlers(s: Services): Handlers {
     collectionsDelete: (input) => s.collections.delete(input.path),
     collectionsSetVariables: (input) => s.collections.setVariables(input),
     requestsResolve: async (input) => s.collections.resolve(input),
+    collectionsPickFolder: () => s.pickFolder(),
+    collectionsSnapshot: async () => s.collections.snapshot(),
     workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
     workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
     requestImportCurl: (input) => s.importCurl(input.command),

@@ -52,6 +52,8 @@ export const INVOKE_CHANNELS = {
   collectionsDelete: 'collections:delete',
   collectionsSetVariables: 'collections:setVariables',
   requestsResolve: 'requests:resolve',
+  collectionsPickFolder: 'collections:pickFolder',
+  collectionsSnapshot: 'collections:snapshot',
   workspaceLoad: 'workspace:load',
   workspaceSave: 'workspace:save',
   requestImportCurl: 'requests:importCurl',

@@ -110,6 +110,9 @@ export const OpenedRequestSchema = z.object({
   revision: z.string(),
 });
 
+/** collections:pickFolder — the desktop's system folder picker; null when the user cancelled. */
+export const PickedFolderSchema = z.object({ folder: z.string().nullable() });
+
 export const CollectionOpenInputSchema = z.strictObject({ folder: FolderPathSchema });
 /** A new collection: `<folder>/<name>/` made with its collection file, then opened. */
 export const CollectionCreateInputSchema = z.strictObject({ folder: FolderPathSchema, name: NameSchema });

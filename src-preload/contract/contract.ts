@@ -70,6 +70,7 @@ import {
   CollectionsChangedEventSchema,
   CollectionVariablesSavedSchema,
   OpenedRequestSchema,
+  PickedFolderSchema,
   RequestResolutionSchema,
   RequestResolveInputSchema,
 } from './collections';
@@ -131,6 +132,9 @@ export const CONTRACT = {
   collectionsDelete: { input: CollectionPathInputSchema, output: CollectionDeletedSchema },
   collectionsSetVariables: { input: CollectionSetVariablesInputSchema, output: CollectionVariablesSavedSchema },
   requestsResolve: { input: RequestResolveInputSchema, output: RequestResolutionSchema },
+  collectionsPickFolder: { input: NoInput, output: PickedFolderSchema },
+  /** The open collection as main has it now (after the window's own saves, renames and moves). */
+  collectionsSnapshot: { input: NoInput, output: CollectionSnapshotSchema },
   workspaceLoad: { input: NoInput, output: WorkspaceStateSchema },
   workspaceSave: { input: WorkspaceSaveInputSchema, output: WorkspaceStateSchema },
   requestImportCurl: { input: ImportCurlInputSchema, output: ImportedRequestSchema },

@@ -24,7 +24,16 @@ export const DraftTargetSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** The request file a tab was opened from or saved to: its collection folder and its path in it. */
-export const CollectionLinkSchema = z.strictObject({ collection: z.string().min(1).max(4096), file: z.string().min(1).max(1024) });
+export const CollectionLinkSchema = z.strictObject({
+  collection: z.string().min(1).max(4096),
+  file: z.string().min(1).max(1024),
+  /** The text on disk the tab's edits started from: after a restart, a file changed meanwhile is noticed. */
+  revision: z.string().max(64).optional(),
+});
+
+/** A saved request's captures and tests as the tab holds them (the collection format checks them on Save). */
+const DraftCaptureSchema = z.strictObject({ variable: z.string().max(256), path: z.string().max(MAX_PAIR_TEXT) });
+const DraftTestSchema = z.record(z.string().max(64), z.unknown()).refine((t) => JSON.stringify(t).length <= MAX_PAIR_TEXT, 'is too large');
 
 /** What a tab holds that the user typed or picked. */
 export const TabDraftInputSchema = z.strictObject({
@@ -40,6 +49,8 @@ export const TabDraftInputSchema = z.strictObject({
   /** The stored key the tab sends with, by id: never its secret. */
   keyId: KeyIdSchema.nullable(),
   collectionLink: CollectionLinkSchema.nullable(),
+  captures: z.array(DraftCaptureSchema).max(MAX_PAIRS).optional(),
+  tests: z.array(DraftTestSchema).max(MAX_PAIRS).optional(),
 });
 export type TabDraftInput = z.infer<typeof TabDraftInputSchema>;
 
@@ -55,6 +66,8 @@ export type TabDraft = z.infer<typeof TabDraftSchema>;
 export const WorkspaceSaveInputSchema = z.strictObject({
   tabs: z.array(TabDraftInputSchema.extend({ id: TabIdSchema, unsaved: z.boolean() })).max(MAX_TABS),
   activeTabId: TabIdSchema.nullable(),
+  /** The collection folder open in the window, reopened at the next start (null: none). */
+  collection: z.string().min(1).max(4096).nullable().optional(),
 });
 export type WorkspaceSaveInput = z.infer<typeof WorkspaceSaveInputSchema>;
 
@@ -62,6 +75,8 @@ export type WorkspaceSaveInput = z.infer<typeof WorkspaceSaveInputSchema>;
 export const WorkspaceStateSchema = z.object({
   tabs: z.array(TabDraftSchema),
   activeTabId: z.string().nullable(),
+  /** The collection folder that was open at the last save. */
+  collection: z.string().nullable().optional(),
   warnings: z.array(z.string()),
 });
 export type WorkspaceStateView = z.infer<typeof WorkspaceStateSchema>;

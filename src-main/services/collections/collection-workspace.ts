@@ -99,6 +99,11 @@ export class CollectionWorkspace {
     return value(this.deps.collections.snapshot());
   }
 
+  /** The open collection now: the window asks after its own changes (which the watcher does not report). */
+  snapshot(): CollectionSnapshot {
+    return value(this.deps.collections.snapshot());
+  }
+
   readRequest(path: string): OpenedRequest {
     return value(this.deps.collections.readRequest(path));
   }

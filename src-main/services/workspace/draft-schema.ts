@@ -23,6 +23,8 @@ export interface WorkspaceState {
   /** In the order of the tab strip. */
   tabs: TabDraft[];
   activeTabId: string | null;
+  /** The collection folder open in the window at the last save (reopened at start); null: none. */
+  collection?: string | null;
 }
 
 export const WORKSPACE_FILE_VERSION = 1;
@@ -32,6 +34,7 @@ export const WorkspaceFileSchema = z.object({
   version: z.literal(WORKSPACE_FILE_VERSION),
   tabs: z.array(z.unknown()),
   activeTabId: z.string().nullable(),
+  collection: z.string().max(4096).nullable().optional(),
 });
 
 export const EMPTY_DRAFT: TabDraftInput = {

@@ -51,6 +51,9 @@ export function scrubDraft(draft: TabDraftInput, secrets: readonly string[]): Sc
       query: pairs(draft.query, 'query parameter'),
       headers: pairs(headers, 'header'),
       body: draft.body === null ? null : text(draft.body, 'The body'),
+      ...(draft.captures ? { captures: draft.captures.map((c, i) => ({ variable: text(c.variable, `Capture ${i + 1}`), path: text(c.path, `Capture ${i + 1}`) })) } : {}),
+      // A test is kept whole or not at all: a scrubbed expected value would be a different test.
+      ...(draft.tests ? { tests: draft.tests.filter((t, i) => text(JSON.stringify(t), `Test ${i + 1}`) === JSON.stringify(t)) } : {}),
     },
     warnings,
   };

@@ -32,7 +32,8 @@ const newTabId = () => `tab_${randomBytes(8).toString('hex')}`;
 export class TabStore {
   private tabs: TabDraft[];
   private activeTabId: string | null;
-  private readonly document = { toJSON: () => ({ version: WORKSPACE_FILE_VERSION, tabs: this.tabs, activeTabId: this.activeTabId }) };
+  private collection: string | null = null;
+  private readonly document = { toJSON: () => ({ version: WORKSPACE_FILE_VERSION, tabs: this.tabs, activeTabId: this.activeTabId, ...(this.collection !== null ? { collection: this.collection } : {}) }) };
 
   constructor(
     private readonly store: JsonDocument,
@@ -50,13 +51,14 @@ export class TabStore {
       return warnings.length === 0 ? t : { ...draft, id, unsaved, updatedAt };
     });
     const active = file.success ? file.data.activeTabId : null;
+    this.collection = file.success ? (file.data.collection ?? null) : null;
     this.activeTabId = active !== null && unique.some((t) => t.id === active) ? active : (unique[0]?.id ?? null);
     // A file that parsed but held what was dropped is kept beside, as it was (a file that did not parse already is).
     if (raw !== undefined && (!file.success || unique.length < file.data.tabs.length)) keepAside(store, this.document);
   }
 
   state(): WorkspaceState {
-    return { tabs: [...this.tabs], activeTabId: this.activeTabId };
+    return { tabs: [...this.tabs], activeTabId: this.activeTabId, ...(this.collection !== null ? { collection: this.collection } : {}) };
   }
 
   get(tabId: string): TabDraft {
@@ -101,7 +103,7 @@ export class TabStore {
    * edit; a tab whose draft did not change keeps its time. Returns what is kept and the warnings.
    */
   replaceAll(
-    next: { tabs: Array<TabDraftInput & { id: string; unsaved: boolean }>; activeTabId: string | null },
+    next: { tabs: Array<TabDraftInput & { id: string; unsaved: boolean }>; activeTabId: string | null; collection?: string | null | undefined },
     secrets: readonly string[],
   ): WorkspaceState & { warnings: string[] } {
     if (next.tabs.length > MAX_TABS) throw new AppFailure('request_rejected', `At most ${MAX_TABS} tabs can be open; close one first.`);
@@ -119,6 +121,8 @@ export class TabStore {
     }
     this.tabs = tabs;
     this.activeTabId = next.activeTabId !== null && seen.has(next.activeTabId) ? next.activeTabId : (tabs[0]?.id ?? null);
+    // Absent: the window did not say (an older window); the open collection is kept as it was.
+    if (next.collection !== undefined) this.collection = next.collection;
     this.save();
     return { ...this.state(), warnings };
   }

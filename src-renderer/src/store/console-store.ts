@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
+import { createCollectionSlice } from './collection-slice';
 import { createInspectorSlice } from './inspector-slice';
 import { createKeysSlice } from './keys-slice';
 import { createPaginationSlice } from './pagination-slice';
@@ -24,6 +25,7 @@ export function createConsoleStore() {
     ...createPaginationSlice(...a),
     ...createTabsSlice(...a),
     ...createAccessLogSlice(...a),
+    ...createCollectionSlice(...a),
   }));
 }
 

@@ -133,6 +133,15 @@ function buildCustom(state: RequestSlice, keyId: string): { input: SendRequestIn
   };
 }
 
+/**
+ * A tab saved in the open collection sends through it: main resolves `{{name}}` and applies the
+ * file's captures after a 2xx (and keeps them for the next send).
+ */
+function withCollection(built: { input: SendRequestInput } | { error: AppError }, state: Pick<RequestSlice, 'savedRequest'> & { collectionRoot: string | null }) {
+  if ('error' in built || !state.savedRequest || state.savedRequest.collection !== state.collectionRoot) return built;
+  return { input: { ...built.input, collection: { requestPath: state.savedRequest.path } } };
+}
+
 /** What every new request starts with besides its endpoint (the first form, a new tab): nothing sent, nothing shown. */
 export function freshExchange() {
   return {
@@ -267,7 +276,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const endpoint = findEndpoint(state.endpointId, state.catalog);
       if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
       if (!isUsableKey(key)) return { error: { code: 'invalid_argument', message: unusableKeyMessage(key) } };
-      if (state.endpointId === CUSTOM_ENDPOINT_ID) return buildCustom(state, key.id);
+      if (state.endpointId === CUSTOM_ENDPOINT_ID) return withCollection(buildCustom(state, key.id), state);
       if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
       const path = buildPath(endpoint, state.pathValues);
       if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };
@@ -275,7 +284,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const headers = state.headerRows.filter((h) => h.name.trim() !== '' || h.value !== '');
       if (endpoint.method === 'POST' && state.idempotencyEnabled) headers.push({ name: 'Idempotency-Key', value: state.idempotencyKey });
       const hasBody = endpoint.bodySchema !== null || (endpoint.method !== 'GET' && state.body.trim() !== '');
-      return {
+      return withCollection({
         input: {
           keyId: key.id,
           method: endpoint.method,
@@ -284,7 +293,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
           ...(headers.length > 0 ? { headers } : {}),
           ...(hasBody ? { body: state.body } : {}),
         },
-      };
+      }, state);
     },
 
     sendRequest: async () => {

@@ -60,6 +60,13 @@ export interface TabsSlice {
   activateTab(tabId: string): void;
   /** A reply for a tab that is no longer the active one lands in its snapshot. */
   patchTab(tabId: string, patch: Partial<TabForm>): void;
+  /**
+   * Collections: a tab's form replaced by its request file (opened, saved, reloaded): not an edit, so
+   * the tab is marked `unsaved` as given, and the drafts are saved to main a moment later.
+   */
+  loadTab(tabId: string, patch: Partial<TabForm>, unsaved: boolean): void;
+  /** The drafts (and the open collection) saved to main a moment from now. */
+  scheduleWorkspaceSave(): void;
   /** Import curl: main parses the command (and matches its key); the request opens in a new tab. */
   importCurl(command: string): Promise<{ imported: ImportedRequestView } | { error: AppError }>;
 }
@@ -132,13 +139,22 @@ function draftOf(tab: RequestTab, s: ConsoleState): WorkspaceSaveInput['tabs'][n
     headers: form.headerRows.map((h) => ({ name: h.name, value: h.value })),
     body: form.body,
     keyId: form.selectedKeyId,
-    collectionLink: null,
+    collectionLink: form.savedRequest ? { collection: form.savedRequest.collection, file: form.savedRequest.path, revision: form.savedRequest.revision } : null,
+    captures: form.captures.map((c) => ({ variable: c.variable, path: c.path })),
+    tests: form.tests,
   };
 }
 
 function formFromDraft(draft: TabDraft, s: ConsoleState): TabForm {
+  // Still linked to its request file after a restart; the collection slice re-reads its revision.
+  const link = draft.collectionLink;
+  const saved = {
+    savedRequest: link ? { collection: link.collection, path: link.file, revision: link.revision ?? '' } : null,
+    captures: (draft.captures ?? []).map((c) => ({ ...c })),
+    tests: draft.tests ?? [],
+  };
   if (draft.target.kind === 'free') {
-    return { ...freshForm(s, draft.keyId, CUSTOM_ENDPOINT_ID), customMethod: draft.method, customPath: draft.path, headerRows: draft.headers.map((h) => ({ ...h })), body: draft.body ?? '' };
+    return { ...freshForm(s, draft.keyId, CUSTOM_ENDPOINT_ID), customMethod: draft.method, customPath: draft.path, headerRows: draft.headers.map((h) => ({ ...h })), body: draft.body ?? '', ...saved };
   }
   const endpointId = draft.target.kind === 'endpoint' && findEndpoint(draft.target.endpointId, s.catalog) ? draft.target.endpointId : (s.catalog[0]?.id ?? DEFAULT_ENDPOINT_ID);
   return {
@@ -147,6 +163,7 @@ function formFromDraft(draft: TabDraft, s: ConsoleState): TabForm {
     queryValues: Object.fromEntries(draft.query.map((p) => [p.name, p.value])),
     headerRows: draft.headers.map((h) => ({ name: h.name, value: h.value })),
     body: draft.body ?? '',
+    ...saved,
   };
 }
 
@@ -165,7 +182,8 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
 
   const saveNow = async () => {
     const s = get();
-    const input: WorkspaceSaveInput = { tabs: s.tabs.map((t) => draftOf(t, s)), activeTabId: s.activeTabId };
+    // No collection yet (or not reopened yet at start): main keeps the one it has.
+    const input: WorkspaceSaveInput = { tabs: s.tabs.map((t) => draftOf(t, s)), activeTabId: s.activeTabId, ...(s.collectionRoot ? { collection: s.collectionRoot } : {}) };
     const result = await getDesktopApi().workspaceSave(input);
     if (!result.ok) set({ workspaceProblem: `Open tabs could not be kept for the next start: ${result.error.message}` });
     else set({ workspaceProblem: result.value.warnings[0] ?? null });
@@ -228,6 +246,8 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
         }
       }
       startSync();
+      // The collection open at the last save reopens, and the linked tabs re-read their files.
+      await get().restoreCollection(result.ok ? (result.value.collection ?? null) : null);
     },
 
     newTab: (form = {}) => {
@@ -308,6 +328,20 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
       });
       return { imported };
     },
+
+    loadTab: (tabId, patch, unsaved) => {
+      const s = get();
+      swapping = true;
+      try {
+        if (tabId === s.activeTabId) set(patch);
+        set({ tabs: get().tabs.map((t) => (t.id === tabId ? { ...t, unsaved, form: tabId === s.activeTabId ? t.form : { ...t.form, ...patch } } : t)) });
+      } finally {
+        swapping = false;
+      }
+      scheduleSave();
+    },
+
+    scheduleWorkspaceSave: () => scheduleSave(),
 
     patchTab: (tabId, patch) => {
       const s = get();

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppSlice } from './app-slice';
+import type { CollectionSlice } from './collection-slice';
 import type { InspectorSlice } from './inspector-slice';
 import type { KeysSlice } from './keys-slice';
 import type { PaginationSlice } from './pagination-slice';
@@ -11,7 +12,7 @@ import type { TabsSlice } from './tabs-slice';
 import type { AccessLogSlice } from './access-log-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice & CollectionSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

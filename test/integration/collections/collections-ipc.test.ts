@@ -199,6 +199,22 @@ describe('collections through the router', () => {
     expect(stale.ok ? null : stale.error.code).toBe('changed_on_disk');
   });
 
+  it('collections:snapshot gives the tree after the window\'s own changes (the watcher reports only outside ones)', async () => {
+    const root = newDir();
+    assertOk(await client.call('collections:create', { folder: root, name: 'Snap' }));
+    const saved = await client.call('collections:saveRequest', { folder: 'inbox', request: { name: 'Mine', method: 'GET', path: '/v1/contacts' }, baseRevision: null });
+    assertOk(saved);
+    const snapshot = await client.call('collections:snapshot', undefined);
+    assertOk(snapshot);
+    expect(snapshot.value.root).toBe(root);
+    expect(JSON.stringify(snapshot.value.tree)).toContain('"path":"inbox/mine.request.yaml"');
+  });
+
+  it('collections:pickFolder is refused in words where there is no system folder picker (the web host)', async () => {
+    const picked = await client.call('collections:pickFolder', undefined);
+    expect(picked.ok ? null : picked.error).toMatchObject({ code: 'request_rejected', message: expect.stringContaining('type the folder') });
+  });
+
   it('pushes collections:changed when a file is edited outside the console', async () => {
     const root = folder();
     assertOk(await client.call('collections:open', { folder: root }));

@@ -3,6 +3,7 @@ import { AddKeyDialog } from '../keys/AddKeyDialog';
 import { ImportCurlDialog } from './ImportCurlDialog';
 import { consoleStore, useConsoleStore } from '../../store';
 import { tabLabel } from '../../store/tabs-slice';
+import { requestsOf } from '../../store/collection-slice';
 
 /** Ctrl+T / Cmd+T (new tab) and Ctrl+W / Cmd+W (close tab), as in a browser. */
 function tabShortcut(event: globalThis.KeyboardEvent): 'new' | 'close' | null {
@@ -26,6 +27,8 @@ export function RequestTabs({ panelId }: { panelId: string }) {
   const closeTab = useConsoleStore((s) => s.closeTab);
   const activateTab = useConsoleStore((s) => s.activateTab);
   const problem = useConsoleStore((s) => s.workspaceProblem);
+  const collection = useConsoleStore((s) => s.collection);
+  const activeSaved = useConsoleStore((s) => s.savedRequest);
   const strip = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<'import' | 'addKey' | null>(null);
   // The keys before Add key: the one added from an import becomes the tab's key.
@@ -64,7 +67,13 @@ export function RequestTabs({ panelId }: { panelId: string }) {
 
   // The tablist holds only the tabs (ARIA: a tablist owns tabs, nothing else); each Close tab button
   // is its sibling outside it, placed beside its tab by CSS order (the tablist is display: contents).
-  const labels = tabs.map((tab) => tabLabel(tab.id === activeTabId ? { endpointId: activeEndpointId, customMethod, customPath } : tab.form, { catalog }));
+  // A tab of the open collection is named after its request, as the tree names it.
+  const saved = new Map(requestsOf(collection).map((r) => [r.path, `${r.method} ${r.name}`]));
+  const labels = tabs.map((tab) => {
+    const link = tab.id === activeTabId ? activeSaved : tab.form.savedRequest;
+    const named = link && collection && link.collection === collection.root ? saved.get(link.path) : undefined;
+    return named ?? tabLabel(tab.id === activeTabId ? { endpointId: activeEndpointId, customMethod, customPath } : tab.form, { catalog });
+  });
   return (
     <div className="request-tabs">
       <div className="request-tabs-row" ref={strip}>

@@ -8,6 +8,8 @@ import {
   selectQueryValues,
   useConsoleStore,
 } from '../../store';
+import { CollectionPanel } from '../collections/CollectionPanel';
+import { SaveBar } from '../collections/SaveBar';
 import { RateLimitPanel } from '../rate-limit/RateLimitPanel';
 import { ResponsePanel } from '../response/ResponsePanel';
 import { isPickable, isUsableKey } from '../../lib/key-labels';
@@ -67,8 +69,12 @@ export function RequestsPage() {
   return (
     <section className="page" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>Requests</h1>
+      <div className="requests-workspace">
+      <CollectionPanel />
+      <div className="requests-main">
       <RequestTabs panelId={`${id}-tabpanel`} />
       <div className="request-tabpanel" role="tabpanel" id={`${id}-tabpanel`} aria-labelledby={activeTabId ? `${activeTabId}-tab` : undefined}>
+      <SaveBar />
       <SplitPane
         label="Resize builder and response"
         start={
@@ -239,6 +245,8 @@ export function RequestsPage() {
           </div>
         }
       />
+      </div>
+      </div>
       </div>
     </section>
   );
