@@ -61,6 +61,8 @@ export interface CoreOptions {
   demoKey?: boolean;
   /** Collection folders on disk (adapters/node-collection-files.ts); without it, opening a collection fails in words. */
   collectionFiles?: CollectionFiles;
+  /** Requests go to History (default on); the command line runner turns it off: its report is the record, and a CI run must not push a developer's last 500 requests out. */
+  keepHistory?: boolean;
 }
 
 export interface Core {
@@ -120,7 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     settings: () => requestSettingsOf(settings.get()),
     tracker,
-    history,
+    ...(options.keepHistory === false ? {} : { history }),
     ...(http.toFile ? { fileTransport: (path: string) => http.toFile!(path) } : {}),
     saveTargets: options.exportTargets,
   });
