@@ -14,7 +14,7 @@ import { keyChooser } from './key-choice';
 import { jsonReport } from './reporters/json-reporter';
 import { junitReport } from './reporters/junit-reporter';
 import { requestLine, summaryLine, textReport } from './reporters/text-reporter';
-import { KeyUnavailable, runCollection } from './run-collection';
+import { KeyUnavailable, runCollection, type RunnerDeps } from './run-collection';
 import { exitCodeOf, type RunReport } from './run-report';
 
 /**
@@ -82,6 +82,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** The runner on a core: its request engine, its one pacer, the tracker's budgets (benches use it too). */
+export function runnerDepsOf(core: Core): RunnerDeps {
+  return {
+    send: (input) => core.requests.send(input),
+    largeBody: (id) => core.requests.responses.body(id).text,
+    originFor: async (keyId) => (await core.requests.originFor(keyId)).origin,
+    budgetFor: (keyId) => core.gateway.budgetFor(keyId),
+    pacer: core.pacer,
+    catalog: buildCatalog(),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+  };
+}
+
 /** HELPLANE_API_KEY's server when it is set (a CI job names its server so), else the sandbox. */
 function defaultEnvironment(env: NodeJS.ProcessEnv): string {
   const key = environmentKey(env, new Date().toISOString());
@@ -99,19 +113,8 @@ async function run(core: Core, args: RunArgs, folder: string, environment: strin
     throw new UsageError(`The collection has files that cannot be read; fix them first:\n${snapshot.problems.map((p) => `  ${describeWhere(p) || p.file || ''}: ${p.message}`).join('\n')}`);
   }
   const records = core.keys.list().map((meta) => core.keys.find(meta.id));
-  const catalog = buildCatalog();
-  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const report = await runCollection(
-    {
-      send: (input) => core.requests.send(input),
-      largeBody: (id) => core.requests.responses.body(id).text,
-      originFor: async (keyId) => (await core.requests.originFor(keyId)).origin,
-      budgetFor: (keyId) => core.gateway.budgetFor(keyId),
-      pacer: core.pacer,
-      catalog,
-      now: () => Date.now(),
-      sleep,
-    },
+    runnerDepsOf(core),
     {
       folder: args.folder,
       collection: snapshot.collection,
