@@ -9,7 +9,6 @@ import { defaultDataDir } from '../lib/data-dir';
 import { environmentOf } from '../services/collections/collection-workspace';
 import { environmentKey } from '../services/keys/env-key';
 import { parseCliArgs, USAGE, type RunArgs } from './args';
-import { createCliCore } from './cli-core';
 import { keyChooser } from './key-choice';
 import { jsonReport } from './reporters/json-reporter';
 import { junitReport } from './reporters/junit-reporter';
@@ -59,6 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const dataDir = resolve(io.cwd, args.dataDir ?? defaultDataDir(io.env));
     const tty = io.stderr.isTTY === true;
     if (tty && environment === 'sandbox') err('Starting the embedded sandbox…\n');
+    // Loaded after the arguments are checked: --help and a usage error answer at once.
+    const { createCliCore } = await import('./cli-core');
     core = await createCliCore({ dataDir, env: io.env, startSandbox: environment === 'sandbox' });
     if (environment === 'sandbox' && core.sandbox.status().state !== 'ready') {
       throw new UsageError(`The embedded sandbox did not start: ${core.sandbox.status().message ?? 'unknown error'}.`);
@@ -131,7 +132,9 @@ async function run(core: Core, args: RunArgs, folder: string, environment: strin
       ...(tty
         ? {
             onStart: (index: number, total: number, _file: string, name: string) => err(`\r\x1b[K[${index + 1}/${total}] ${name}…`),
-            onDone: (_index: number, _total: number, r: Parameters<typeof requestLine>[0]) => err(`\r\x1b[K${requestLine(r)}\n`),
+            // A text report on this terminal will list the requests itself: then the line is only cleared.
+            onDone: (_index: number, _total: number, r: Parameters<typeof requestLine>[0]) =>
+              err(args.reporter === 'text' && args.out === undefined ? '\r\x1b[K' : `\r\x1b[K${requestLine(r)}\n`),
           }
         : {}),
     },

@@ -135,3 +135,25 @@ describe('the hostile server', () => {
     for (const text of texts) for (const form of forbidden()) expect(text.includes(form), `found ${JSON.stringify(form)} in …${around(text, form)}…`).toBe(false);
   }, 120_000);
 });
+
+describe('usage errors (exit 2) and --help (exit 0), before anything starts', () => {
+  it('says what is wrong on stderr, prints nothing on stdout', async () => {
+    writeCollection(folder('usage'), { 'a.request.yaml': getRequest('A', '/v1/contacts', 1) });
+    const cases: Array<[string[], string]> = [
+      [['run', folder('usage'), '--reporter', 'xml'], '--reporter must be text, json or junit, not “xml”'],
+      [['run', folder('usage'), '--verbose'], "Unknown option '--verbose'"],
+      [['run', folder('usage'), '--env', 'staging'], '--env must be sandbox, production or custom:<origin>'],
+      [['run', join(dir.path, 'no-such-folder')], 'is not a folder'],
+      [['run'], 'run needs the collection folder'],
+      [['run', folder('usage')], 'HELPLANE_BASE_URL “ftp://x” is not a base URL'],
+    ];
+    for (const [args, words] of cases) {
+      const r = await runCli(args, childEnv(args.length === 2 && args[1] === folder('usage') ? { HELPLANE_API_KEY: 'k-0123456789abcdef', HELPLANE_BASE_URL: 'ftp://x' } : {}));
+      expect([r.code, r.stdout], args.join(' ')).toEqual([2, '']);
+      expect(r.stderr).toContain(words);
+    }
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes: 0 every test passed');
+  }, 60_000);
+});
