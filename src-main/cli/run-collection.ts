@@ -108,6 +108,7 @@ export async function runCollection(deps: RunnerDeps, input: RunInput): Promise<
   const runtime = new Map<string, string>();
   const reports: RequestReport[] = [];
   const origins = new Map<string, string>();
+  const budgets = new Map<string, string>();
   const originOf = async (keyId: string) => origins.get(keyId) ?? origins.set(keyId, await deps.originFor(keyId)).get(keyId)!;
   let bailed = false;
 
@@ -141,7 +142,7 @@ export async function runCollection(deps: RunnerDeps, input: RunInput): Promise<
       continue;
     }
     input.onStart?.(index, requests.length, file, request.name);
-    const report = await runOne(deps, { ...input, runtime, originOf }, file, request, key!.id, base);
+    const report = await runOne(deps, { ...input, runtime, originOf, budgets }, file, request, key!.id, base);
     reports.push(report);
     input.onDone?.(index, requests.length, report);
     if (input.bail && (report.outcome === 'failed' || report.outcome === 'error')) bailed = true;
@@ -160,7 +161,7 @@ export async function runCollection(deps: RunnerDeps, input: RunInput): Promise<
 
 async function runOne(
   deps: RunnerDeps,
-  ctx: RunInput & { runtime: Map<string, string>; originOf: (keyId: string) => Promise<string> },
+  ctx: RunInput & PaceContext & { runtime: Map<string, string> },
   file: string,
   request: RequestFile,
   keyId: string,
@@ -173,7 +174,7 @@ async function runOne(
   let view: ResponseView;
   try {
     const sent = sendInput(keyId, resolution.preview, deps.catalog);
-    view = await sendPaced(deps, ctx.originOf, sent, report);
+    view = await sendPaced(deps, ctx, sent, report);
   } catch (error) {
     if (error instanceof KeyUnavailable) throw error;
     if (error instanceof AppFailure && KEY_FAILURE_CODES.has(error.code)) throw new KeyUnavailable(error.message);
@@ -205,9 +206,17 @@ const rateLimitedMessage = (view: ResponseView, attempts: number) =>
     ? `The server asked to wait ${view.rateLimit.retryAfterSeconds} s (Retry-After), more than the runner waits (${MAX_RETRY_AFTER_SECONDS} s); run it later.`
     : `Still 429 Too Many Requests after ${attempts} attempts; the rate limit stayed exhausted.`;
 
+interface PaceContext {
+  originOf: (keyId: string) => Promise<string>;
+  /** Key id → the budget its replies spend from, as learnt in this run. */
+  budgets: Map<string, string>;
+}
+
 /** One request at the budget's pace; a 429 is waited out (Retry-After, by the pacer) and sent again. */
-async function sendPaced(deps: RunnerDeps, originOf: (keyId: string) => Promise<string>, sent: SendRequestInput, report: RequestReport): Promise<ResponseView> {
-  let budget = await deps.budgetFor(sent.keyId);
+async function sendPaced(deps: RunnerDeps, ctx: PaceContext, sent: SendRequestInput, report: RequestReport): Promise<ResponseView> {
+  // The budget the key's last reply named: the tracker learns it only after the reply's bookkeeping
+  // (after-reply.ts), which may not have run yet when the next request of the run starts.
+  let budget = ctx.budgets.get(sent.keyId) ?? (await deps.budgetFor(sent.keyId));
   for (;;) {
     await deps.pacer.beforeSend(budget);
     const sentAt = deps.now();
@@ -215,7 +224,8 @@ async function sendPaced(deps: RunnerDeps, originOf: (keyId: string) => Promise<
     const view = await deps.send(sent);
     const workspace = view.rateLimit.workspaceId;
     // The tracker's rule (budgetOf): the workspace's budget when the reply names one.
-    budget = workspace ? budgetIdOf(await originOf(sent.keyId), workspace, sent.keyId) : await deps.budgetFor(sent.keyId);
+    budget = workspace ? budgetIdOf(await ctx.originOf(sent.keyId), workspace, sent.keyId) : (ctx.budgets.get(sent.keyId) ?? budget);
+    ctx.budgets.set(sent.keyId, budget);
     deps.pacer.afterReply(budget, readingOf(view), deps.now(), sentAt);
     if (view.status !== 429) return view;
     report.rateLimited++;
