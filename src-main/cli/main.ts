@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       throw new UsageError(`The embedded sandbox did not start: ${core.sandbox.status().message ?? 'unknown error'}.`);
     }
     const report = await run(core, args, folder, environment, tty, err);
-    await deliver(report, args, out);
+    await deliver(report, args, resolve(io.cwd, args.out ?? '.'), out);
     return exitCodeOf(report);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -143,13 +143,12 @@ async function run(core: Core, args: RunArgs, folder: string, environment: strin
   return report;
 }
 
-async function deliver(report: RunReport, args: RunArgs, out: (text: string) => void): Promise<void> {
+async function deliver(report: RunReport, args: RunArgs, path: string, out: (text: string) => void): Promise<void> {
   const text = redactKeys(RENDER[args.reporter](report));
   if (args.out === undefined) {
     out(text);
     return;
   }
-  const path = resolve(args.out);
   try {
     await mkdir(dirname(path), { recursive: true });
     const file = await AtomicFile.create(path);
