@@ -82,7 +82,8 @@ export const cliRunner: Bench = {
     try {
       const many = collectionOf(dir, REQUESTS);
       const one = collectionOf(dir, 1);
-      const rig = await startRig(['--rate-capacity', '1000000000', '--rate-refill', '1000000000']);
+      // The core as the runner builds it (cli-core.ts): no History.
+      const rig = await startRig(['--rate-capacity', '1000000000', '--rate-refill', '1000000000'], undefined, { keepHistory: false });
       const agent = new Agent();
       try {
         const raw = async () => {
@@ -137,7 +138,7 @@ export const cliRunner: Bench = {
         await rig.close();
       }
 
-      const small = await startRig(['--rate-capacity', String(CAPACITY), '--rate-refill', String(REFILL), '--rate-window-ms', String(WINDOW_MS)]);
+      const small = await startRig(['--rate-capacity', String(CAPACITY), '--rate-refill', String(REFILL), '--rate-window-ms', String(WINDOW_MS)], undefined, { keepHistory: false });
       try {
         // Adding the key spent a token: let the bucket fill so the minimum below is exact.
         await new Promise((r) => setTimeout(r, (CAPACITY * WINDOW_MS) / REFILL + 200));
