@@ -30,7 +30,7 @@ process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection (
 const cliArgv = cliArgvOf(process.argv);
 if (cliArgv) {
   import('./cli/main')
-    .then(({ runCli }) => runCli(cliArgv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }))
+    .then(({ runCli }) => runCli(cliArgv, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), defaultDataDir: app.getPath('userData') }))
     .then(
       (code) => app.exit(code),
       (error: unknown) => {

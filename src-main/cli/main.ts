@@ -30,6 +30,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The window's data folder when the host knows it (Electron's userData); else lib/data-dir.ts's, the same folder. */
+  defaultDataDir?: string;
 }
 
 class UsageError extends Error {}
@@ -55,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const info = await stat(folder).catch(() => null);
     if (!info?.isDirectory()) throw new UsageError(`${args.folder} is not a folder: give a collection folder (the one with collection.yaml).`);
     const environment = args.env ?? defaultEnvironment(io.env);
-    const dataDir = resolve(io.cwd, args.dataDir ?? defaultDataDir(io.env));
+    const dataDir = resolve(io.cwd, args.dataDir ?? io.defaultDataDir ?? defaultDataDir(io.env));
     const tty = io.stderr.isTTY === true;
     if (tty && environment === 'sandbox') err('Starting the embedded sandbox…\n');
     // Loaded after the arguments are checked: --help and a usage error answer at once.

@@ -30,7 +30,7 @@ describe('the Electron entry', () => {
     process.argv = ['/opt/helplane-console', '--run', 'coll', '--env', 'sandbox'];
     await import('../../../src-main/index');
     await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(3));
-    expect(runCli).toHaveBeenCalledWith(['run', 'coll', '--env', 'sandbox'], expect.objectContaining({ env: process.env }));
+    expect(runCli).toHaveBeenCalledWith(['run', 'coll', '--env', 'sandbox'], expect.objectContaining({ env: process.env, defaultDataDir: userData }));
     expect(startDesktop).not.toHaveBeenCalled();
   });
 
