@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
  */
 export const LAYERS = [
   // src-main: hosts on top, then core, ipc, services; lib, helplane and ports at the bottom.
-  { name: 'electron-host', path: 'src-main/index.ts', may: 'app core ipc adapters lib ports helplane contract' },
+  { name: 'electron-host', path: 'src-main/index.ts', may: 'app cli core ipc adapters lib ports helplane contract' },
   { name: 'web-host', path: 'src-main/web-host/', may: 'web-host core ipc app adapters lib ports helplane contract' },
   { name: 'cli', path: 'src-main/cli/', may: 'cli core ipc adapters lib ports helplane services contract' },
   { name: 'app', path: 'src-main/app/', may: 'app core ipc lib ports contract' },
@@ -93,7 +93,7 @@ const INSTEAD = {
   'src-main>src-renderer': 'Main never imports the renderer: share types and schemas through src-preload/contract.',
   'electron-host': 'Hosts are the top: nothing imports them. Move the shared piece down into core, app or lib.',
   'web-host': 'Hosts are the top: nothing imports them. Move the shared piece down into core, app or lib.',
-  cli: 'Hosts are the top: nothing imports them. Move the shared piece down into core or lib.',
+  cli: 'Hosts are the top: only the Electron host imports it (helplane-console --run). Move the shared piece down into core or lib.',
   adapters: 'Depend on the interface in src-main/ports.ts; the host builds the adapter and passes it in through core.',
   'sandbox-server': 'Start or reach the sandbox through an adapter (src-main/adapters/) behind a port.',
   preload: 'Nothing imports the preload: share through src-preload/contract.',

@@ -73,6 +73,8 @@ export interface CoreOptions {
   fileReveal?: FileReveal;
   /** The desktop's system folder picker for Open/New collection; the web host has none (the folder is typed). */
   folderPicker?: FolderPicker;
+  /** Requests go to History (default on); the command line runner turns it off: its report is the record, and a CI run must not push a developer's last 500 requests out. */
+  keepHistory?: boolean;
 }
 
 export interface Core {
@@ -134,8 +136,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     settings: () => requestSettingsOf(settings.get()),
     tracker,
-    history,
-    usage,
+    // The command line runner keeps neither: its report is the record (and a run beside an open console must not overwrite these files).
+    ...(options.keepHistory === false ? {} : { history, usage }),
     ...(http.toFile ? { fileTransport: (path: string) => http.toFile!(path) } : {}),
     saveTargets: options.exportTargets,
   });

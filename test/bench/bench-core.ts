@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConfMetadataStore } from '../../src-main/adapters/conf-metadata-store';
-import { createCore, type Core } from '../../src-main/core/create-core';
+import { createCore, type Core, type CoreOptions } from '../../src-main/core/create-core';
 import { nodeHostAdapters } from '../../src-main/adapters/node-host';
 import type { SandboxRunner, EventSink } from '../../src-main/ports';
 import { INVOKE_CHANNELS } from '../../src-preload/contract';
@@ -24,7 +24,7 @@ export interface BenchRig {
   close(): Promise<void>;
 }
 
-export async function startRig(sandboxArgs: string[], events: EventSink['emit'] = () => undefined): Promise<BenchRig> {
+export async function startRig(sandboxArgs: string[], events: EventSink['emit'] = () => undefined, overrides: Pick<CoreOptions, 'keepHistory'> = {}): Promise<BenchRig> {
   const dir = mkdtempSync(join(tmpdir(), 'helplane-bench-rig-'));
   let sandbox: Served | null = null;
   let core: Core | null = null;
@@ -54,6 +54,8 @@ export async function startRig(sandboxArgs: string[], events: EventSink['emit'] 
       sandbox: runner,
       env: {},
       demoKey: false,
+      // The command line runner's bench runs its core as the runner does: without History.
+      ...overrides,
     });
     const added = await core.router.handle(INVOKE_CHANNELS.keysAdd, { origin: null, isMainFrame: true }, { name: 'bench', environment: 'sandbox', secret });
     if (!added.ok) throw new Error(`could not add the bench key: ${added.error.message}`);

@@ -2,6 +2,7 @@
 // their rows as a table (or a JSON array). Add a bench by exporting a `Bench` and listing it here.
 import { parseArgs } from 'node:util';
 import type { Bench, BenchRow } from './bench';
+import { cliRunner } from './cli-runner';
 import { collectionOpen } from './collection-open';
 import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
@@ -10,7 +11,7 @@ import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, cliRunner];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [
