@@ -50,6 +50,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     err(`${parsed.message}\nSee --help for the options.\n`);
     return EXIT.usage;
   }
+  if (parsed.kind === 'scan') {
+    const dataDir = resolve(io.cwd, parsed.args.dataDir ?? io.defaultDataDir ?? defaultDataDir(io.env));
+    // Loaded only for scan: --help and run do not pay for it.
+    const { runScan } = await import('./scan-command');
+    return runScan(parsed.args, { cwd: io.cwd, dataDir, out, err });
+  }
   let core: Core | null = null;
   try {
     const args = parsed.args;
