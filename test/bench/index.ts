@@ -8,10 +8,11 @@ import { engineOverhead } from './engine-overhead';
 import { exportPacing } from './export-pacing';
 import { fetchAllPacing } from './fetch-all-pacing';
 import { largeBody } from './large-body';
+import { leakScan } from './leak-scan';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, cliRunner];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, leakScan, cliRunner];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

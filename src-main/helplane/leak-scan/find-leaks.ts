@@ -1,11 +1,12 @@
-import { checkKeyFormat } from '../key-format';
+import { checkKeyFormat, KEY_PATTERN } from '../key-format';
 import { secretForms } from '../secret-forms';
 
 /**
- * Scan for leaked keys: where, in a file's text, a checksum-valid Helplane key or a stored key's
- * value (as written, JSON-escaped, URL-encoded: secretForms) appears. One regular expression for
- * all of them, so a file is read once whatever the number of keys. A finding names the line and,
- * for one of the user's keys, its name — never the secret or a piece of it.
+ * Scan for leaked keys: where, in a file's bytes, a checksum-valid Helplane key or a stored key's
+ * value (as written, JSON-escaped, URL-encoded: secretForms) appears. Each needle is a byte search
+ * over the file as read (Buffer.indexOf, no decoding, no regular expression over every position),
+ * so a tree of ordinary files costs little more than reading it; lines are counted only up to a
+ * hit. A finding names the line and, for one of the user's keys, its name — never the secret.
  */
 
 export interface ScanSecret {
@@ -22,50 +23,56 @@ export interface LeakInText {
 
 /** Stored keys shorter than this are not searched for (custom servers accept 8): they would match everywhere. */
 export const SCAN_SECRET_MIN = 8;
-const HL_KEY_SOURCE = 'hl_(?:live|test)_[0-9A-Za-z]{38}';
+const HL = Buffer.from('hl_');
+const HL_KEY_LENGTH = 46;
+const NEWLINE = 0x0a;
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Built once per scan: the pattern and which stored key each of its needles belongs to. */
+/** Built once per scan: each stored key's forms as bytes, and the values (a found hl_ key that is one of them is named). */
 export interface LeakMatcher {
-  pattern: RegExp;
-  /** A needle (a form of a stored key) → that key's name. */
-  owners: ReadonlyMap<string, string>;
-  /** The stored values themselves, so a found hl_ key that is one of them is named. */
+  needles: readonly { bytes: Buffer; name: string }[];
   values: ReadonlyMap<string, string>;
 }
 
 export function leakMatcher(secrets: readonly ScanSecret[]): LeakMatcher {
-  const owners = new Map<string, string>();
+  const needles: { bytes: Buffer; name: string }[] = [];
   const values = new Map<string, string>();
+  const seen = new Set<string>();
   for (const secret of secrets) {
     if (secret.value.length < SCAN_SECRET_MIN) continue;
     values.set(secret.value, secret.name);
-    for (const form of secretForms(secret.value)) if (!owners.has(form)) owners.set(form, secret.name);
+    // A Helplane key as written is found by the hl_ search (with its checksum); its other forms here.
+    for (const form of secretForms(secret.value)) {
+      if (seen.has(form) || (form === secret.value && KEY_PATTERN.test(form))) continue;
+      seen.add(form);
+      needles.push({ bytes: Buffer.from(form, 'utf8'), name: secret.name });
+    }
   }
-  // Longest first, so a longer form (an escaped one) wins over a shorter one it contains.
-  const needles = [...owners.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-  return { pattern: new RegExp([HL_KEY_SOURCE, ...needles].join('|'), 'g'), owners, values };
+  return { needles, values };
 }
 
-/** Every leak in `text`, with its line (counted only up to each hit: a file without one costs no line count). */
-export function findLeaks(text: string, matcher: LeakMatcher): LeakInText[] {
-  const found: LeakInText[] = [];
-  matcher.pattern.lastIndex = 0;
-  let line = 1;
-  let counted = 0;
-  for (const match of text.matchAll(matcher.pattern)) {
-    const hit = match[0];
-    let keyName: string | undefined;
-    if (hit.startsWith('hl_') && /^hl_(?:live|test)_/.test(hit) && hit.length === 46 && !matcher.owners.has(hit)) {
-      if (!checkKeyFormat(hit).ok) continue;
-      keyName = matcher.values.get(hit);
-    } else {
-      keyName = matcher.owners.get(hit);
+/** Every leak in `bytes` (a file as read), with its line. */
+export function findLeaks(bytes: Buffer, matcher: LeakMatcher): LeakInText[] {
+  const hits = new Map<number, string | undefined>();
+  for (let at = bytes.indexOf(HL); at !== -1 && at + HL_KEY_LENGTH <= bytes.length; at = bytes.indexOf(HL, at + HL.length)) {
+    const candidate = bytes.toString('latin1', at, at + HL_KEY_LENGTH);
+    if (!KEY_PATTERN.test(candidate) || !checkKeyFormat(candidate).ok) continue;
+    hits.set(at, matcher.values.get(candidate));
+  }
+  for (const needle of matcher.needles) {
+    for (let at = bytes.indexOf(needle.bytes); at !== -1; at = bytes.indexOf(needle.bytes, at + needle.bytes.length)) {
+      if (!hits.has(at)) hits.set(at, needle.name);
     }
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
-    counted = match.index;
-    found.push({ line, keyName });
+  }
+  if (hits.size === 0) return [];
+  const found: LeakInText[] = [];
+  let line = 1;
+  let from = 0;
+  for (const at of [...hits.keys()].sort((a, b) => a - b)) {
+    for (let nl = bytes.indexOf(NEWLINE, from); nl !== -1 && nl < at; nl = bytes.indexOf(NEWLINE, nl + 1)) {
+      line++;
+      from = nl + 1;
+    }
+    found.push({ line, keyName: hits.get(at) });
   }
   return found;
 }
