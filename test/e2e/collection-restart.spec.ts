@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { collectionFolder, openCollection, treeRequest } from './collection-steps';
@@ -27,10 +27,11 @@ test('after a restart the collection reopens, a tab is still linked to its file 
   await treeRequest(page, /POST Create contact/).click();
   await page.getByRole('textbox', { name: 'Request body' }).fill('{"name": "Grace"}\n');
   await treeRequest(page, /GET Other/).click();
-  await page.waitForTimeout(1000);
-  const drafts = readFileSync(join(app.dataDir, 'workspace', 'tabs.json'), 'utf8');
-  expect(drafts).toContain('create-contact.request.yaml');
-  expect(drafts).toContain('contact_id');
+  // Main writes the drafts a moment after the last change (later on a busy machine): wait for them.
+  const tabsFile = join(app.dataDir, 'workspace', 'tabs.json');
+  const drafts = () => (existsSync(tabsFile) ? readFileSync(tabsFile, 'utf8') : '');
+  await expect.poll(drafts, { timeout: 10_000 }).toContain('create-contact.request.yaml');
+  expect(drafts()).toContain('contact_id');
 
   // A file of a tab with no edits changes while the console is closed: it reloads when it reopens.
   await page.goto('about:blank');

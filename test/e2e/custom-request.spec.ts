@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSandboxKey } from '../helpers/sandbox-admin';
 import { expect, test } from './fixtures';
 import { nav } from './steps';
@@ -35,11 +37,16 @@ test('a Custom request sends a typed method and path under the key’s server, r
   const dialog = page.getByRole('dialog', { name: 'Import curl' });
   await dialog.getByRole('textbox', { name: 'curl command' }).fill("curl -X DELETE 'https://api.helplane.io/v1/contacts/ct_missing?force=1'");
   await dialog.getByRole('button', { name: 'Import' }).click();
+  // No stored key sends to api.helplane.io here: the dialog says the tab goes to the key's server instead.
+  await expect(dialog.getByRole('status')).toContainText('No stored key sends to https://api.helplane.io');
+  await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('DELETE');
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/contacts/ct_missing?force=1');
 
-  await page.waitForTimeout(1000);
+  // Main keeps the drafts a moment after the last change: reload once they are written.
+  const tabsFile = join(app.dataDir, 'workspace', 'tabs.json');
+  await expect.poll(() => (existsSync(tabsFile) ? readFileSync(tabsFile, 'utf8') : ''), { timeout: 10_000 }).toContain('ct_missing?force=1');
   await page.reload();
   await nav(page, 'Requests');
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/contacts/ct_missing?force=1');
