@@ -65,8 +65,9 @@ export function createHandlers(s: Services): Handlers {
     // Plain sends go straight to the engine; with a collection context, variables are resolved first.
     requestSend: (input) => s.collections.send(input),
     requestCancel: async (input) => ({ cancelled: s.requests.cancel(input.requestId) }),
-    requestSaveBody: (input) => s.requests.saveBody(input),
-    requestSnippet: (input) => s.snippets.snippet(input),
+    // Both show the request as sent: `{{name}}` resolved by the collection workspace first.
+    requestSaveBody: (input) => s.collections.saveBody(input),
+    requestSnippet: (input) => s.collections.snippet(input),
     requestBudgetCheck: async (input) => ({ warning: s.tracker.warning(input.keyId) }),
     catalogGet: async () => ({ entries: s.catalog }),
     rateLimitList: async () => ({ budgets: s.tracker.list() }),
@@ -102,6 +103,10 @@ export function createHandlers(s: Services): Handlers {
     workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
     workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
     requestImportCurl: (input) => s.importCurl(input.command),
+    // ─── Chaining and response history (issue 16, resp) ───
+    collectionsSetRuntimeVariable: (input) => s.collections.setRuntimeVariable(input),
+    responsesHistoryList: async (input) => ({ responses: s.workspace.responses.list(input.tabId) }),
+    responsesHistoryGet: async (input) => s.workspace.responses.get(input.tabId, input.responseId),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

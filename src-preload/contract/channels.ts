@@ -52,6 +52,10 @@ export const INVOKE_CHANNELS = {
   workspaceLoad: 'workspace:load',
   workspaceSave: 'workspace:save',
   requestImportCurl: 'requests:importCurl',
+  // ─── Chaining and response history (issue 16, resp) ───
+  collectionsSetRuntimeVariable: 'collections:setRuntimeVariable',
+  responsesHistoryList: 'responses:historyList',
+  responsesHistoryGet: 'responses:historyGet',
 } as const;
 
 export const EVENT_CHANNELS = {

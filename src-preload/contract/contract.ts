@@ -71,6 +71,8 @@ import {
   RequestResolveInputSchema,
 } from './collections';
 import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
+import { RuntimeVariablesViewSchema, SetRuntimeVariableInputSchema } from './collections';
+import { ResponseHistoryEntrySchema, ResponseHistoryGetInputSchema, ResponseHistoryListInputSchema, ResponseHistoryListSchema } from './response-history';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -126,6 +128,10 @@ export const CONTRACT = {
   workspaceLoad: { input: NoInput, output: WorkspaceStateSchema },
   workspaceSave: { input: WorkspaceSaveInputSchema, output: WorkspaceStateSchema },
   requestImportCurl: { input: ImportCurlInputSchema, output: ImportedRequestSchema },
+  // ─── Chaining and response history (issue 16, resp) ───
+  collectionsSetRuntimeVariable: { input: SetRuntimeVariableInputSchema, output: RuntimeVariablesViewSchema },
+  responsesHistoryList: { input: ResponseHistoryListInputSchema, output: ResponseHistoryListSchema },
+  responsesHistoryGet: { input: ResponseHistoryGetInputSchema, output: ResponseHistoryEntrySchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
