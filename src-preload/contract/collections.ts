@@ -190,6 +190,7 @@ export const RequestResolutionSchema = z.object({
   /** The environment the key sends to, as collections name it (sandbox, production, custom:<origin>). */
   environment: z.string(),
 });
+export type RequestResolutionView = z.infer<typeof RequestResolutionSchema>;
 
 /** The optional context of requests:send: resolve `{{name}}` in main, apply captures after a 2xx. */
 export const SendCollectionContextSchema = z.strictObject({

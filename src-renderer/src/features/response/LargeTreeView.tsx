@@ -19,7 +19,26 @@ function label(node: TreeNode): string {
  * A lazily expanded tree of a JSON body kept in main: main parsed nothing into objects, it walks
  * its line index to list a node's children a page at a time; only expanded rows exist here.
  */
-export function LargeTreeView({ responseId, rootText }: { responseId: string; rootText: string }) {
+/** A leaf's key and value from its printed text (`"id": "ct_1"`, or `"ct_1"` in an array); undefined when it does not parse. */
+export function leafOf(text: string): { name: string | undefined; value: unknown } | undefined {
+  const t = text.trim().replace(/,$/, '');
+  try {
+    if (t.startsWith('"')) {
+      const keyed = JSON.parse(`{${t}}`) as Record<string, unknown>;
+      const [name] = Object.keys(keyed);
+      if (name !== undefined) return { name, value: keyed[name] };
+    }
+  } catch {
+    // Not `"key": value`: a bare array item.
+  }
+  try {
+    return { name: undefined, value: JSON.parse(t) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+export function LargeTreeView({ responseId, rootText, onUse }: { responseId: string; rootText: string; onUse?: (name: string | undefined, value: unknown) => void }) {
   const expand = useConsoleStore((s) => s.expandResponseNode);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +120,14 @@ export function LargeTreeView({ responseId, rootText }: { responseId: string; ro
                     {row.expanded ? '▾' : '▸'} {label(row.node)}
                   </button>
                 ) : (
-                  <span className="json-leaf">{label(row.node)}</span>
+                  <span className="json-leaf">
+                    {label(row.node)}
+                    {onUse && leafOf(row.node.text) && (
+                      <button type="button" className="use-var" aria-label={`Use as variable: ${leafOf(row.node.text)!.name ?? 'value'}`} onClick={() => { const leaf = leafOf(row.node.text)!; onUse(leaf.name, leaf.value); }}>
+                        Use as variable
+                      </button>
+                    )}
+                  </span>
                 )}
               </div>
             );

@@ -15,6 +15,8 @@ import { SearchControls } from './SearchControls';
 import { pathTo, searchTree } from './tree-search';
 import { statusClass, statusLine } from './status-text';
 import { formatElapsed, useElapsed } from './use-elapsed';
+import { UseAsVariableDialog, type VariableCandidate } from './UseAsVariableDialog';
+import { suggestVariableName, variableValue } from './variable-name';
 
 /** Above this a tree would be slow to build: the raw view only. */
 const TREE_LIMIT = 2 * 1024 * 1024;
@@ -23,7 +25,11 @@ export function ResponsePanel() {
   const response = useConsoleStore(selectResponse);
   const error = useConsoleStore(selectResponseError);
   const inFlight = useConsoleStore(selectInFlight);
-  const sentMethod = useConsoleStore((s) => s.catalog.find((e) => e.id === s.endpointId)?.method);
+  // Save to file sends again what was sent: its method is the last send's (a Custom POST is no GET).
+  const sentMethod = useConsoleStore((s) => s.lastSent?.method);
+  const [candidate, setCandidate] = useState<VariableCandidate | null>(null);
+  const [variableSet, setVariableSet] = useState<string | null>(null);
+  const pickValue = (name: string | undefined, value: unknown, parentName?: string) => setCandidate({ name: suggestVariableName(name, value, parentName), value: variableValue(value) });
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
@@ -32,6 +38,7 @@ export function ResponsePanel() {
 
   // "Body copied." was about the body that was there: a new reply (or a new send) clears it.
   useEffect(() => setCopied(null), [response, inFlight]);
+  useEffect(() => setVariableSet(null), [response]);
 
   // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
   useEffect(() => {
@@ -123,6 +130,22 @@ export function ResponsePanel() {
           {response.bodyTruncated && !response.notes?.length && (
             <p className="banner banner-warning">The body is larger than the console keeps: only the first part is shown.</p>
           )}
+          {response.captured && response.captured.variables.length > 0 && (
+            <p role="status" className="captured">
+              Captured {response.captured.variables.map((v) => v.name).join(', ')}: the next request resolves with {response.captured.variables.length === 1 ? 'it' : 'them'}.
+            </p>
+          )}
+          {(response.captured?.problems ?? []).map((p) => (
+            <p key={p.message} className="banner banner-warning">
+              {p.message}
+            </p>
+          ))}
+          {variableSet && (
+            <p role="status" className="captured">
+              Variable {variableSet} is set: {`{{${variableSet}}}`} now resolves to this value.
+            </p>
+          )}
+          {candidate && <UseAsVariableDialog candidate={candidate} onClose={() => setCandidate(null)} onSet={setVariableSet} />}
           <Pagination />
           <details className="response-headers">
             <summary>Headers ({headers.length})</summary>
@@ -148,7 +171,7 @@ export function ResponsePanel() {
             </table>
           </details>
           {response.large ? (
-            <LargeBody large={response.large} kind={response.bodyKind ?? 'text'} />
+            <LargeBody large={response.large} kind={response.bodyKind ?? 'text'} onUse={pickValue} />
           ) : body.kind === 'empty' ? (
             <p className="empty">{response.bodyKind === 'binary' ? 'The body is binary and is not shown.' : 'The response has no body.'}</p>
           ) : (
@@ -168,7 +191,7 @@ export function ResponsePanel() {
               </div>
               {view === 'tree' && parsed !== undefined ? (
                 <div className="json-tree" aria-label="Body tree">
-                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} />
+                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} onUse={pickValue} />
                 </div>
               ) : (
                 <RawBody text={body.text} kind={body.kind} search={{ query: search, matches: rawMatches, current }} />
