@@ -7,7 +7,7 @@ import { diffResponses, type ResponseDiff } from './response-diff';
 const timeText = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
- * Region `Response history`: the active tab's last responses (kept by main, up to 20), two picked
+ * Region `Tab history` (the tab's response history): the active tab's last responses (kept by main, up to 20), two picked
  * with checkboxes and `Compare`d in region `Response diff`.
  */
 export function ResponseHistoryPanel() {
@@ -58,7 +58,8 @@ export function ResponseHistoryPanel() {
 
   return (
     <section role="region" aria-labelledby={`${id}-title`} className="panel response-history">
-      <h2 id={`${id}-title`}>Response history</h2>
+      {/* Not "Response history": region names are matched by substring, and "Response" is the reply's region. */}
+      <h2 id={`${id}-title`}>Tab history</h2>
       {entries.length === 0 ? (
         <p className="empty">This tab’s responses appear here after each Send (the last 20).</p>
       ) : (

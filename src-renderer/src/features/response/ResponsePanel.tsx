@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
 import { ReplayedBadge, RetryButton } from '../requests/ReplyMarks';
 import { formatBytes, formatDuration } from '../../lib/units';
-import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
+import { selectInFlight, selectResponse, selectResponseError, selectSentMethod, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
 import { LargeBody } from './LargeBody';
 import { Pagination } from './Pagination';
@@ -26,7 +26,7 @@ export function ResponsePanel() {
   const error = useConsoleStore(selectResponseError);
   const inFlight = useConsoleStore(selectInFlight);
   // Save to file sends again what was sent: its method is the last send's (a Custom POST is no GET).
-  const sentMethod = useConsoleStore((s) => s.lastSent?.method);
+  const sentMethod = useConsoleStore(selectSentMethod);
   const [candidate, setCandidate] = useState<VariableCandidate | null>(null);
   const [variableSet, setVariableSet] = useState<string | null>(null);
   const pickValue = (name: string | undefined, value: unknown, parentName?: string) => setCandidate({ name: suggestVariableName(name, value, parentName), value: variableValue(value) });
