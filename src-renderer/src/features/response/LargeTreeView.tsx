@@ -123,9 +123,8 @@ export function LargeTreeView({ responseId, rootText, onUse }: { responseId: str
                   <span className="json-leaf">
                     {label(row.node)}
                     {onUse && leafOf(row.node.text) && (
-                      <button type="button" className="use-var" aria-label={`Use as variable: ${leafOf(row.node.text)!.name ?? 'value'}`} onClick={() => { const leaf = leafOf(row.node.text)!; onUse(leaf.name, leaf.value); }}>
-                        Use as variable
-                      </button>
+                      // Its words come from CSS: the row's text stays the value as printed (what Raw shows).
+                      <button type="button" className="use-var use-var-label" aria-label={`Use as variable: ${leafOf(row.node.text)!.name ?? 'value'}`} onClick={() => { const leaf = leafOf(row.node.text)!; onUse(leaf.name, leaf.value); }} />
                     )}
                   </span>
                 )}
