@@ -65,6 +65,13 @@ test('the resolved request shows before Send; an undefined variable blocks Send 
   await endpoint.selectOption((await endpoint.locator('option', { hasText: '/v1/conversations/{id}' }).first().getAttribute('value')) ?? '');
   await page.getByRole('group', { name: 'Path parameters' }).getByRole('textbox').first().fill('{{contact_id}}');
   await expect(resolved).toContainText(`GET /v1/conversations/${id}`);
+
+  // Copy as code shows the resolved request, never {{x}}.
+  await custom(page, 'GET', '/v1/conversations?contact_id={{contact_id}}');
+  await page.getByRole('button', { name: 'Copy as code' }).click();
+  const snippet = page.getByLabel('Code snippet');
+  await expect(snippet).toContainText(`contact_id=${id}`);
+  await expect(snippet).not.toContainText('{{');
   for (const reply of app.ipcReplies) expect(reply).not.toContain(secret);
 });
 
