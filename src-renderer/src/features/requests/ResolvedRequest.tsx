@@ -1,12 +1,11 @@
 import { useId } from 'react';
+import { encodeKeepingVariables } from '../../lib/endpoint-catalog';
 import type { ResolvedPreview } from './use-resolved-preview';
 
-/** A query as it goes on the URL (the preview's values are as typed, resolved). */
+/** A query as it goes on the URL, a `{{name}}` still unresolved left readable (it blocks Send). */
 function queryText(query: NonNullable<ResolvedPreview['resolution']>['preview']['query']): string {
-  const params = new URLSearchParams();
-  for (const q of query) for (const v of Array.isArray(q.value) ? q.value : [q.value]) params.append(q.name, v);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const pairs = query.flatMap((q) => (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encodeKeepingVariables(q.name)}=${encodeKeepingVariables(v)}`));
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
 /**

@@ -190,9 +190,12 @@ export function ResponsePanel() {
                 <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
               </div>
               {view === 'tree' && parsed !== undefined ? (
+                <>
+                <p className="hint">Point at a value (or Tab to it) for Use as variable: the next requests can use it as {'{{name}}'}.</p>
                 <div className="json-tree" aria-label="Body tree">
                   <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} onUse={pickValue} />
                 </div>
+                </>
               ) : (
                 <RawBody text={body.text} kind={body.kind} search={{ query: search, matches: rawMatches, current }} />
               )}
