@@ -108,6 +108,18 @@ test('region Tests: Add test, then each test passed or failed with why after Sen
   await tests.getByRole('button', { name: 'Remove test $.has_more equals false' }).click();
   await sendButton(page).click();
   await expect(tests.getByRole('status')).toHaveText('2 of 2 tests passed');
+
+  // A capture of the tab (not saved anywhere): after the 2xx, Captured, and the next request resolves with it.
+  await tests.getByRole('textbox', { name: 'Capture variable' }).fill('first_contact');
+  await tests.getByRole('textbox', { name: 'Capture JSONPath' }).fill('$.data[0].id');
+  await tests.getByRole('button', { name: 'Add capture' }).click();
+  await sendButton(page).click();
+  const response = page.getByRole('region', { name: 'Response', exact: true });
+  await expect(response.getByRole('status').filter({ hasText: 'Captured first_contact' })).toBeVisible();
+  const id = JSON.parse((await response.getByLabel('Body', { exact: true }).textContent()) ?? '{}').data?.[0]?.id as string | undefined;
+  await custom(page, 'GET', '/v1/conversations?contact_id={{first_contact}}');
+  await expect(page.getByRole('region', { name: 'Resolved request' })).toContainText(`contact_id=${id ?? 'ct_'}`);
+  await expect(sendButton(page)).toBeEnabled();
 });
 
 test('Compare two responses of a tab shows region Response diff: status, headers and body lines, in words', async ({ page, console: app }) => {

@@ -271,8 +271,9 @@ export class CollectionWorkspace {
     if (!VARIABLE_NAME.test(input.name)) {
       throw new AppFailure('invalid_argument', `“${input.name}” is not a variable name: start with a letter or _, then letters, digits, _ . or -.`);
     }
-    const kept = await this.withoutSecrets([{ name: input.name, value: input.value }]);
-    if (kept.length === 0) throw new AppFailure('invalid_argument', `${input.name} was not set: the value holds an API key, and a key is never kept in a variable.`);
+    // The name is checked too: it is echoed back, and a name that is a key would carry it out.
+    const kept = await this.withoutSecrets([{ name: 'name', value: input.name }, { name: input.name, value: input.value }]);
+    if (kept.length < 2) throw new AppFailure('invalid_argument', `The variable was not set: its ${kept[0]?.name === 'name' ? 'value' : 'name'} holds an API key, and a key is never kept in a variable.`);
     this.runtime.set(input.name, input.value);
     return this.runtimeVariables();
   }
@@ -310,6 +311,7 @@ export class CollectionWorkspace {
   /** A captured value that holds a key is not kept nor returned (a capture must never carry a secret out). */
   private async withoutSecrets(entries: readonly Entry[]): Promise<Entry[]> {
     const secrets = await this.deps.secrets().catch(() => [] as readonly KnownSecret[]);
-    return entries.filter((e) => findSecrets(`v: ${JSON.stringify(e.value)}\n`, 'capture', secrets).length === 0);
+    // The name too: a tab's capture names its variable freely, and names are echoed back.
+    return entries.filter((e) => findSecrets(`n: ${JSON.stringify(e.name)}\nv: ${JSON.stringify(e.value)}\n`, 'capture', secrets).length === 0);
   }
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useConsoleStore } from '../../store';
+import { CapturesEditor } from './CapturesEditor';
 import { TEST_KIND_LABELS, testFromDraft, testLabel, type TestCheck, type TestDraft, type TestKind } from './test-rows';
 
 const EMPTY: TestDraft = { kind: 'status', subject: '200', check: 'equals', expected: '' };
@@ -113,6 +114,7 @@ export function TestsPanel() {
           {error}
         </p>
       )}
+      <CapturesEditor />
       {results && results.length > 0 && (
         <>
           <h3 role="status">

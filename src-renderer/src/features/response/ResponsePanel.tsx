@@ -15,8 +15,7 @@ import { SearchControls } from './SearchControls';
 import { pathTo, searchTree } from './tree-search';
 import { statusClass, statusLine } from './status-text';
 import { formatElapsed, useElapsed } from './use-elapsed';
-import { UseAsVariableDialog, type VariableCandidate } from './UseAsVariableDialog';
-import { suggestVariableName, variableValue } from './variable-name';
+import { useVariablePicker } from './use-variable-picker';
 
 /** Above this a tree would be slow to build: the raw view only. */
 const TREE_LIMIT = 2 * 1024 * 1024;
@@ -27,9 +26,7 @@ export function ResponsePanel() {
   const inFlight = useConsoleStore(selectInFlight);
   // Save to file sends again what was sent: its method is the last send's (a Custom POST is no GET).
   const sentMethod = useConsoleStore(selectSentMethod);
-  const [candidate, setCandidate] = useState<VariableCandidate | null>(null);
-  const [variableSet, setVariableSet] = useState<string | null>(null);
-  const pickValue = (name: string | undefined, value: unknown, parentName?: string) => setCandidate({ name: suggestVariableName(name, value, parentName), value: variableValue(value) });
+  const { pick: pickValue, view: variableView, clear: clearVariable } = useVariablePicker();
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
@@ -38,7 +35,7 @@ export function ResponsePanel() {
 
   // "Body copied." was about the body that was there: a new reply (or a new send) clears it.
   useEffect(() => setCopied(null), [response, inFlight]);
-  useEffect(() => setVariableSet(null), [response]);
+  useEffect(() => clearVariable(), [response, clearVariable]);
 
   // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
   useEffect(() => {
@@ -140,12 +137,7 @@ export function ResponsePanel() {
               {p.message}
             </p>
           ))}
-          {variableSet && (
-            <p role="status" className="captured">
-              Variable {variableSet} is set: {`{{${variableSet}}}`} now resolves to this value.
-            </p>
-          )}
-          {candidate && <UseAsVariableDialog candidate={candidate} onClose={() => setCandidate(null)} onSet={setVariableSet} />}
+          {variableView}
           <Pagination />
           <details className="response-headers">
             <summary>Headers ({headers.length})</summary>

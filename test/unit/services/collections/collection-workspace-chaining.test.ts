@@ -131,9 +131,13 @@ describe('Use as variable (collections:setRuntimeVariable)', () => {
     const { ws } = workspace(reply(200, '{}'));
     for (const value of [stored, `Bearer ${other}`]) {
       const refused = await ws.setRuntimeVariable({ name: 'token', value }).catch((e: unknown) => e as { code: string; message: string });
-      expect(refused).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('holds an API key') });
+      expect(refused).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('its value holds an API key') });
       expect(JSON.stringify(refused)).not.toContain(value);
     }
+    // A name that is a key (it matches the name pattern) is refused too, and never echoed.
+    const named = await ws.setRuntimeVariable({ name: other, value: '' }).catch((e: unknown) => e as { code: string; message: string });
+    expect(named).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('its name holds an API key') });
+    expect(JSON.stringify(named)).not.toContain(other);
     expect(ws.runtimeVariables().variables).toEqual([]);
     await expect(ws.setRuntimeVariable({ name: 'has space', value: 'x' })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
