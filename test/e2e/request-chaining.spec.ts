@@ -87,7 +87,7 @@ test('region Tests: Add test, then each test passed or failed with why after Sen
 
   await tests.getByRole('button', { name: 'Add test' }).click();
   await tests.getByRole('combobox', { name: 'Test kind' }).selectOption({ label: 'JSONPath' });
-  await tests.getByRole('textbox', { name: 'JSONPath' }).fill('$.has_more');
+  await tests.getByRole('textbox', { name: 'Value at' }).fill('$.has_more');
   await tests.getByRole('combobox', { name: 'Check' }).selectOption('equals');
   await tests.getByRole('textbox', { name: 'Expected value' }).fill('false');
   await tests.getByRole('button', { name: 'Add', exact: true }).click();
@@ -111,7 +111,7 @@ test('region Tests: Add test, then each test passed or failed with why after Sen
 
   // A capture of the tab (not saved anywhere): after the 2xx, Captured, and the next request resolves with it.
   await tests.getByRole('textbox', { name: 'Capture variable' }).fill('first_contact');
-  await tests.getByRole('textbox', { name: 'Capture JSONPath' }).fill('$.data[0].id');
+  await tests.getByRole('textbox', { name: 'Capture from' }).fill('$.data[0].id');
   await tests.getByRole('button', { name: 'Add capture' }).click();
   await sendButton(page).click();
   const response = page.getByRole('region', { name: 'Response', exact: true });

@@ -51,8 +51,12 @@ export function CapturesEditor() {
           <input id={`${id}-var`} type="text" spellCheck={false} autoCapitalize="off" value={variable} placeholder="contact_id" onChange={(e) => setVariable(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-path`}>Capture JSONPath</label>
-          <input id={`${id}-path`} type="text" spellCheck={false} autoCapitalize="off" value={path} onChange={(e) => setPath(e.target.value)} />
+          {/* Not "…JSONPath": accessible names match by substring, and the builder has a textbox "Path". */}
+          <label htmlFor={`${id}-path`}>Capture from</label>
+          <input id={`${id}-path`} type="text" spellCheck={false} autoCapitalize="off" value={path} aria-describedby={`${id}-path-hint`} onChange={(e) => setPath(e.target.value)} />
+          <span id={`${id}-path-hint`} className="hint">
+            A JSONPath of the reply, such as $.data[0].id
+          </span>
         </div>
         <div className="actions">
           <button type="submit">Add capture</button>

@@ -34,7 +34,8 @@ export function TestsPanel() {
 
   const passed = results?.filter((r) => r.result === 'passed').length ?? 0;
   const needsSubject = draft.kind !== 'schema';
-  const subjectLabel = draft.kind === 'status' ? 'Expected status' : draft.kind === 'header' ? 'Header name' : draft.kind === 'jsonpath' ? 'JSONPath' : 'Milliseconds';
+  const subjectLabel = draft.kind === 'status' ? 'Expected status' : draft.kind === 'header' ? 'Header name' : draft.kind === 'jsonpath' ? 'Value at' : 'Milliseconds';
+  // Labels avoid the word "path": accessible names match by substring, and the builder has a textbox "Path".
   const hasCheck = draft.kind === 'header' || draft.kind === 'jsonpath';
 
   return (
@@ -69,7 +70,7 @@ export function TestsPanel() {
           {needsSubject && (
             <div className="field">
               <label htmlFor={`${id}-subject`}>{subjectLabel}</label>
-              <input id={`${id}-subject`} type="text" spellCheck={false} value={draft.subject} placeholder={draft.kind === 'jsonpath' ? '$.id' : undefined} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+              <input id={`${id}-subject`} type="text" spellCheck={false} value={draft.subject} placeholder={draft.kind === 'jsonpath' ? 'a JSONPath, such as $.id' : undefined} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
             </div>
           )}
           {hasCheck && (
