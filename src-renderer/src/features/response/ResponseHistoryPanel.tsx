@@ -165,6 +165,7 @@ function DiffView({ diff, title, onClose }: { diff: ResponseDiff; title: string;
                 ),
               )}
             </pre>
+            {diff.hiddenLines > 0 && <p className="hint">{diff.hiddenLines.toLocaleString('en-US')} more lines of the diff are not shown.</p>}
           </>
         )
       )}

@@ -21,9 +21,13 @@ export interface ResponseDiff {
   lines: DiffLine[] | null;
   added: number;
   removed: number;
+  /** Diff lines past LINES_SHOWN_MAX, not shown (the counts above are whole). */
+  hiddenLines: number;
 }
 
 const CONTEXT = 3;
+/** Two very different 1 MB bodies would be tens of thousands of rows: the start is shown. */
+export const LINES_SHOWN_MAX = 2000;
 const DIFF_TIMEOUT_MS = 2000;
 /** Headers that differ on every reply and say nothing about the change. */
 const VOLATILE = new Set(['date', 'x-request-id', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit', 'etag', 'age']);
@@ -80,10 +84,10 @@ function fold(lines: { kind: 'same' | 'added' | 'removed'; text: string }[]): Di
 }
 
 /** `older` → `newer`: what changed from the first to the second. */
-export function diffResponses(older: ResponseHistoryEntryView, newer: ResponseHistoryEntryView): ResponseDiff {
+export function diffResponses(older: ResponseHistoryEntryView, newer: ResponseHistoryEntryView, shownMax = LINES_SHOWN_MAX): ResponseDiff {
   const status = older.status !== newer.status ? { from: `${older.status} ${older.statusText}`.trim(), to: `${newer.status} ${newer.statusText}`.trim() } : null;
   const changes = diffLines(prettyBody(older.body), prettyBody(newer.body), { timeout: DIFF_TIMEOUT_MS });
-  if (!changes) return { status, headers: headerChanges(older.headers, newer.headers), lines: null, added: 0, removed: 0 };
+  if (!changes) return { status, headers: headerChanges(older.headers, newer.headers), lines: null, added: 0, removed: 0, hiddenLines: 0 };
   const lines: { kind: 'same' | 'added' | 'removed'; text: string }[] = [];
   let added = 0;
   let removed = 0;
@@ -94,5 +98,6 @@ export function diffResponses(older: ResponseHistoryEntryView, newer: ResponseHi
     if (kind === 'removed') removed += texts.length;
     for (const text of texts) lines.push({ kind, text });
   }
-  return { status, headers: headerChanges(older.headers, newer.headers), lines: fold(lines), added, removed };
+  const folded = fold(lines);
+  return { status, headers: headerChanges(older.headers, newer.headers), lines: folded.slice(0, shownMax), added, removed, hiddenLines: Math.max(0, folded.length - shownMax) };
 }
