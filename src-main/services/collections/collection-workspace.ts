@@ -225,10 +225,15 @@ export class CollectionWorkspace {
     if (!result.applied) return out;
     const kept = await this.withoutSecrets(result.variables);
     for (const entry of kept) this.runtime.set(entry.name, entry.value);
-    const dropped = result.variables.filter((v) => !kept.includes(v)).map((v) => ({
+    const refused = result.variables.filter((v) => !kept.includes(v));
+    // A name that is itself a key is not named in the words either.
+    const safeNames = new Set((await this.withoutSecrets(refused.map((v) => ({ name: v.name, value: '' })))).map((v) => v.name));
+    const dropped = refused.map((v) => ({
       code: 'capture_failed' as const,
       file: where,
-      message: `${where}: capture ${v.name} was not kept: its value holds an API key, which never leaves main.`,
+      message: safeNames.has(v.name)
+        ? `${where}: capture ${v.name} was not kept: its value holds an API key, which never leaves main.`
+        : `${where}: a capture was not kept: its variable name holds an API key, which never leaves main.`,
     }));
     return { ...out, captured: { variables: kept, problems: [...result.problems, ...dropped] } };
   }

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { TreeNode } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
+import { leafOf } from './large-tree-leaf';
 
 const ROW_PX = 22;
 
@@ -19,25 +20,6 @@ function label(node: TreeNode): string {
  * A lazily expanded tree of a JSON body kept in main: main parsed nothing into objects, it walks
  * its line index to list a node's children a page at a time; only expanded rows exist here.
  */
-/** A leaf's key and value from its printed text (`"id": "ct_1"`, or `"ct_1"` in an array); undefined when it does not parse. */
-export function leafOf(text: string): { name: string | undefined; value: unknown } | undefined {
-  const t = text.trim().replace(/,$/, '');
-  try {
-    if (t.startsWith('"')) {
-      const keyed = JSON.parse(`{${t}}`) as Record<string, unknown>;
-      const [name] = Object.keys(keyed);
-      if (name !== undefined) return { name, value: keyed[name] };
-    }
-  } catch {
-    // Not `"key": value`: a bare array item.
-  }
-  try {
-    return { name: undefined, value: JSON.parse(t) as unknown };
-  } catch {
-    return undefined;
-  }
-}
-
 export function LargeTreeView({ responseId, rootText, onUse }: { responseId: string; rootText: string; onUse?: (name: string | undefined, value: unknown) => void }) {
   const expand = useConsoleStore((s) => s.expandResponseNode);
   const [rows, setRows] = useState<Row[]>([]);

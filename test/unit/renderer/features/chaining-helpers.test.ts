@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testFromDraft, testLabel } from '../../../../src-renderer/src/features/requests/test-rows';
-import { leafOf } from '../../../../src-renderer/src/features/response/LargeTreeView';
+import { leafOf } from '../../../../src-renderer/src/features/response/large-tree-leaf';
 import { suggestVariableName, variableValue } from '../../../../src-renderer/src/features/response/variable-name';
 
 describe('Use as variable helpers', () => {

@@ -53,6 +53,14 @@ describe('the tab’s own captures', () => {
     expect(preview.undefinedVariables).toEqual(['from_file']);
   });
 
+  it('never keep or return a capture whose variable name is a key', async () => {
+    const { ws } = workspace(reply(201, JSON.stringify(CONTACT)));
+    const out = await ws.send(post({ captures: [{ variable: other, path: '$.id' }, { variable: 'ok', path: '$.id' }] }));
+    expect(out.captured?.variables).toEqual([{ name: 'ok', value: 'ct_1a2b3c' }]);
+    expect(JSON.stringify(out)).not.toContain(other);
+    expect(ws.runtimeVariables().variables).toEqual([{ name: 'ok', value: 'ct_1a2b3c' }]);
+  });
+
   it('are not applied after a 4xx, and an unsaved tab’s captures work without a file', async () => {
     const { ws } = workspace(reply(422, JSON.stringify({ error: { code: 'validation_failed' } })));
     const out = await ws.send(post({ captures: [{ variable: 'contact_id', path: '$.id' }] }));
