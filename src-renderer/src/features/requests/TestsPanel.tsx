@@ -115,7 +115,6 @@ export function TestsPanel() {
           {error}
         </p>
       )}
-      <CapturesEditor />
       {results && results.length > 0 && (
         <>
           <h3 role="status">
@@ -134,6 +133,7 @@ export function TestsPanel() {
           </ul>
         </>
       )}
+      <CapturesEditor />
     </section>
   );
 }

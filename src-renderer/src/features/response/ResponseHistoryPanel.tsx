@@ -64,7 +64,8 @@ export function ResponseHistoryPanel() {
         <p className="empty">This tab’s responses appear here after each Send (the last 20).</p>
       ) : (
         <>
-          <table className="history-table" aria-label="Responses of this tab">
+          <div className="tab-history-scroll">
+          <table className="tab-history-table" aria-label="Responses of this tab">
             <thead>
               <tr>
                 <th scope="col">Pick</th>
@@ -96,6 +97,7 @@ export function ResponseHistoryPanel() {
               ))}
             </tbody>
           </table>
+          </div>
           <p className="actions">
             <button type="button" disabled={picked.length !== 2} onClick={() => void compare()} aria-describedby={`${id}-hint`}>
               Compare
