@@ -166,6 +166,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onUnexpectedError: (error) => options.onUnexpectedError?.('watching the collection folder', error),
   });
   const catalog = buildCatalog();
+  const snippets = new SnippetService({ requests, secrets });
   const collections = new CollectionWorkspace({
     collections: collectionService,
     events,
@@ -173,6 +174,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog,
     secrets: () => keySecrets.named(),
     send: (input, sendOptions) => requests.send(input, sendOptions),
+    // Response history, tests on large bodies, and the resolved Copy as code / Save to file (issue 16, resp).
+    largeBody: (responseId) => requests.responses.body(responseId).text,
+    responses: workspace.responses,
+    secretValues: () => keySecrets.secrets(),
+    onHistoryError: (error) => options.onUnexpectedError?.('keeping a response in the tab history', error),
+    snippet: (input) => snippets.snippet(input),
+    saveBody: (input) => requests.saveBody(input),
   });
 
   const gateway = engineGateway(requests, keys, tracker, () => clock.now());
@@ -197,7 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       keys,
       sandboxKeys,
       requests,
-      snippets: new SnippetService({ requests, secrets }),
+      snippets,
       catalog,
       tracker,
       history,

@@ -95,8 +95,9 @@ export function createHandlers(s: Services): Handlers {
     // Plain sends go straight to the engine; with a collection context, variables are resolved first.
     requestSend: (input) => s.collections.send(input),
     requestCancel: async (input) => ({ cancelled: s.requests.cancel(input.requestId) }),
-    requestSaveBody: (input) => s.requests.saveBody(input),
-    requestSnippet: (input) => s.snippets.snippet(input),
+    // Both show the request as sent: `{{name}}` resolved by the collection workspace first.
+    requestSaveBody: (input) => s.collections.saveBody(input),
+    requestSnippet: (input) => s.collections.snippet(input),
     requestBudgetCheck: async (input) => ({ warning: s.tracker.warning(input.keyId) }),
     catalogGet: async () => ({ entries: s.catalog }),
     rateLimitList: async () => ({ budgets: s.tracker.list() }),
@@ -138,6 +139,10 @@ export function createHandlers(s: Services): Handlers {
     accessLogList: async (input) => s.accessLog.list(input.offset, input.limit),
     accessLogExport: () => s.accessLog.exportCopy(),
     exportShowInFolder: async (input) => s.finishedFiles.showInFolder(input.exportId),
+    // ─── Chaining and response history (issue 16, resp) ───
+    collectionsSetRuntimeVariable: (input) => s.collections.setRuntimeVariable(input),
+    responsesHistoryList: async (input) => ({ responses: s.workspace.responses.list(input.tabId) }),
+    responsesHistoryGet: async (input) => s.workspace.responses.get(input.tabId, input.responseId),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

@@ -61,6 +61,10 @@ export const INVOKE_CHANNELS = {
   accessLogList: 'access-log:list',
   accessLogExport: 'access-log:export',
   exportShowInFolder: 'export:show-in-folder',
+  // ─── Chaining and response history (issue 16, resp) ───
+  collectionsSetRuntimeVariable: 'collections:setRuntimeVariable',
+  responsesHistoryList: 'responses:historyList',
+  responsesHistoryGet: 'responses:historyGet',
 } as const;
 
 export const EVENT_CHANNELS = {

@@ -193,13 +193,34 @@ export const RequestResolutionSchema = z.object({
   /** The environment the key sends to, as collections name it (sandbox, production, custom:<origin>). */
   environment: z.string(),
 });
+export type RequestResolutionView = z.infer<typeof RequestResolutionSchema>;
 
 /** The optional context of requests:send: resolve `{{name}}` in main, apply captures after a 2xx. */
 export const SendCollectionContextSchema = z.strictObject({
   /** The saved request this send comes from (its captures are applied after a 2xx). */
   requestPath: RelativePathSchema.optional(),
+  /** The tab's own captures (saved or not): they win over the saved file's; main checks them with the collection format. */
+  captures: z.array(z.strictObject({ variable: z.string().max(200), path: z.string().max(2000) })).max(MAX_ENTRIES).optional(),
+  /** The tab's own tests (saved or not), evaluated by main after the reply (testResults). */
+  tests: z.array(z.record(z.string(), z.unknown())).max(MAX_ENTRIES).optional(),
 });
 export const CapturedSchema = z.object({
   variables: z.array(NameValueSchema),
   problems: z.array(CollectionProblemSchema),
 });
+
+/** One test of the tab after a reply: what it checks, in words, and why it failed (empty when passed). */
+export const TestResultSchema = z.object({
+  label: z.string(),
+  result: z.enum(['passed', 'failed', 'error']),
+  detail: z.string(),
+});
+export type TestResultView = z.infer<typeof TestResultSchema>;
+
+/** Use as variable: a runtime variable (this session, the open collection), highest precedence. */
+export const SetRuntimeVariableInputSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  value: z.string().max(MAX_TEXT),
+});
+/** The runtime variables after the change (names and values; never a key: one that holds a key is refused). */
+export const RuntimeVariablesViewSchema = z.object({ variables: z.array(NameValueSchema) });

@@ -77,6 +77,8 @@ import {
 import { AccessLogExportedSchema, AccessLogListInputSchema, AccessLogPageSchema } from './access-log';
 import { ShowInFolderResultSchema } from './exports';
 import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
+import { RuntimeVariablesViewSchema, SetRuntimeVariableInputSchema } from './collections';
+import { ResponseHistoryEntrySchema, ResponseHistoryGetInputSchema, ResponseHistoryListInputSchema, ResponseHistoryListSchema } from './response-history';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -142,6 +144,10 @@ export const CONTRACT = {
   accessLogList: { input: AccessLogListInputSchema, output: AccessLogPageSchema },
   accessLogExport: { input: NoInput, output: AccessLogExportedSchema },
   exportShowInFolder: { input: ExportIdInputSchema, output: ShowInFolderResultSchema },
+  // ─── Chaining and response history (issue 16, resp) ───
+  collectionsSetRuntimeVariable: { input: SetRuntimeVariableInputSchema, output: RuntimeVariablesViewSchema },
+  responsesHistoryList: { input: ResponseHistoryListInputSchema, output: ResponseHistoryListSchema },
+  responsesHistoryGet: { input: ResponseHistoryGetInputSchema, output: ResponseHistoryEntrySchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {

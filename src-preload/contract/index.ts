@@ -16,6 +16,7 @@ export * from './sandbox';
 export * from './save-problems';
 export * from './collections';
 export * from './workspace';
+export * from './response-history';
 export * from './personal-data-mask';
 export * from './scan';
 export * from './access-log';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KeyIdSchema, MAX_PATH, MAX_REQUEST_BODY, NameValueSchema } from './common';
 import { RateLimitSnapshotSchema } from './rate-limit';
 import { LargeBodySchema } from './responses';
-import { CapturedSchema, RuntimeVariablesSchema, SendCollectionContextSchema } from './collections';
+import { CapturedSchema, RuntimeVariablesSchema, SendCollectionContextSchema, TestResultSchema } from './collections';
 
 /** Requests: send and cancel, the reply, copy as code, save to file, the budget check and the catalog. */
 
@@ -10,6 +10,9 @@ const MAX_HEADER_VALUE = 8192;
 
 export const HttpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 export type HttpMethod = z.infer<typeof HttpMethodSchema>;
+
+/** The tab a send comes from (its response history); the shape of workspace tab ids. */
+const SendTabIdSchema = z.string().regex(/^tab_[0-9a-f]{16}$/);
 
 /** Made by the renderer so it can cancel a request it sent. */
 const RequestIdSchema = z.string().regex(/^[\w-]{1,64}$/);
@@ -34,6 +37,8 @@ export const SendRequestInputSchema = z.strictObject({
   collection: SendCollectionContextSchema.optional(),
   /** Runtime variables for this send (Use as variable); implies resolving. */
   variables: RuntimeVariablesSchema.optional(),
+  /** The tab that sends it: main keeps the reply in that tab's response history. */
+  tabId: SendTabIdSchema.optional(),
 });
 export type SendRequestInput = z.infer<typeof SendRequestInputSchema>;
 
@@ -67,6 +72,8 @@ export const ResponseViewSchema = z.object({
   large: LargeBodySchema.optional(),
   /** After a 2xx of a saved request with captures: the variables taken (also kept in main for the next send). */
   captured: CapturedSchema.optional(),
+  /** The tab's tests, evaluated by main against this reply. */
+  testResults: z.array(TestResultSchema).optional(),
 });
 export type ResponseView = z.infer<typeof ResponseViewSchema>;
 

@@ -11,8 +11,9 @@ import { largeBody } from './large-body';
 import { leakScan } from './leak-scan';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
+import { tabSwitch } from './tab-switch';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, leakScan, cliRunner];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, leakScan, cliRunner, tabSwitch];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

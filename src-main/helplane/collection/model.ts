@@ -105,7 +105,7 @@ export type RequestTest =
   | z.infer<typeof schemaTestSchema>
   | z.infer<typeof durationTestSchema>;
 
-const testSchema = z
+export const testSchema = z
   .unknown()
   .superRefine((value, ctx) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {

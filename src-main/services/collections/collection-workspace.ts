@@ -1,5 +1,6 @@
-import type { CatalogEntry, ResponseView, SendRequestInput } from '../../../src-preload/contract';
-import type { z } from 'zod';
+import type { CatalogEntry, ResponseView, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import { z } from 'zod';
+import type { SnippetInputSchema } from '../../../src-preload/contract/requests';
 import type {
   CollectionCreateInputSchema,
   CollectionMoveInputSchema,
@@ -7,10 +8,14 @@ import type {
   CollectionSaveRequestInputSchema,
   CollectionSetVariablesInputSchema,
   RequestResolveInputSchema,
+  SetRuntimeVariableInputSchema,
 } from '../../../src-preload/contract/collections';
 import type { ErrorCode } from '../../../src-preload/contract';
 import { applyCaptures } from '../../helplane/collection/captures';
-import type { CollectionFile, Entry, RequestFile } from '../../helplane/collection/model';
+import { runTests } from '../../helplane/collection/assertions';
+import { ENTRIES_MAX } from '../../helplane/collection/limits';
+import { captureSchema, testSchema, VARIABLE_NAME, type Capture, type CollectionFile, type Entry, type RequestFile, type RequestTest } from '../../helplane/collection/model';
+import { endpointSchemaCheck } from '../../helplane/openapi/response-check';
 import type { CollectionProblem, CollectionProblemCode } from '../../helplane/collection/problems';
 import { findSecrets, type KnownSecret } from '../../helplane/collection/secret-scan';
 import { resolveRequest, variableTable, type Resolution } from '../../helplane/collection/variables';
@@ -65,6 +70,39 @@ export interface CollectionWorkspaceDeps {
   catalog: readonly CatalogEntry[];
   secrets: () => Promise<readonly KnownSecret[]>;
   send: (input: SendRequestInput, options?: { signal?: AbortSignal }) => Promise<ResponseView>;
+  /** The whole text of a large body main keeps (ResponseView.large), for tests, captures and history. */
+  largeBody?: (responseId: string) => string;
+  /** Each tab's last responses (workspace/responses): a send with a tab id is kept there. */
+  responses?: { add(tabId: string, response: HistoryResponse, secrets: readonly string[]): unknown };
+  /** The stored keys' values, to scrub the responses kept. */
+  secretValues?: () => Promise<readonly string[]>;
+  onHistoryError?: (error: unknown) => void;
+  snippet?: (input: Parsed<typeof SnippetInputSchema>) => Promise<{ language: SnippetLanguage; code: string }>;
+  saveBody?: (input: SendRequestInput) => Promise<SavedBody>;
+}
+
+/** What the response history keeps of a reply. */
+export type HistoryResponse = Pick<ResponseView, 'status' | 'statusText' | 'headers' | 'body' | 'bodyTruncated' | 'sizeBytes' | 'durationMs' | 'url'>;
+
+const inlineCaptures = z.array(captureSchema).max(ENTRIES_MAX);
+const inlineTests = z.array(testSchema).max(ENTRIES_MAX);
+
+/** The tab's captures and tests, as the collection format checks them; refused in words naming the field. */
+function checkedInline(context: NonNullable<SendRequestInput['collection']>): { captures?: Capture[]; tests?: RequestTest[] } {
+  const out: { captures?: Capture[]; tests?: RequestTest[] } = {};
+  for (const [field, schema] of [['captures', inlineCaptures], ['tests', inlineTests]] as const) {
+    const given = context[field];
+    if (given === undefined) continue;
+    const parsed = schema.safeParse(given);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const at = [field, ...issue.path].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+      throw new AppFailure('invalid_collection_field', `${at} ${issue.message}; fix it in the tab's ${field === 'tests' ? 'Tests' : 'captures'} before sending.`);
+    }
+    if (field === 'captures') out.captures = parsed.data as Capture[];
+    else out.tests = parsed.data as RequestTest[];
+  }
+  return out;
 }
 
 type Parsed<S extends z.ZodType> = z.output<S>;
@@ -168,10 +206,47 @@ export class CollectionWorkspace {
     return { preview, used: resolution.used, undefinedVariables: resolution.undefinedNames, problems: resolution.problems, environment };
   }
 
-  /** requests:send: resolved in main when a collection context or variables are given; captures after a 2xx. */
+  /** requests:send: resolved in main when a collection context or variables are given; captures after a 2xx, the tab's tests, its response history. */
   async send(input: SendRequestInput, options: { signal?: AbortSignal } = {}): Promise<ResponseView> {
-    const { collection: context, variables, ...plain } = input;
-    if (context === undefined && variables === undefined) return this.deps.send(plain, options);
+    const { collection: context, tabId } = input;
+    // The tab's own captures and tests are checked with the collection format before anything goes out.
+    const inline = context ? checkedInline(context) : undefined;
+    const resolved = this.resolvedInput(input);
+    const view = await this.deps.send(resolved, options);
+    const text = view.large ? this.largeText(view.large.responseId) : view.body;
+    if (tabId !== undefined) await this.keep(tabId, view, text);
+    if (context === undefined) return view;
+    const saved = context.requestPath !== undefined && (inline?.captures === undefined || inline.tests === undefined) ? this.deps.collections.readRequest(context.requestPath) : undefined;
+    const captures = inline?.captures ?? (saved?.ok ? saved.value.request.captures : []);
+    const tests = inline?.tests ?? (saved?.ok ? saved.value.request.tests : []);
+    let out = view;
+    if (tests.length > 0) {
+      const results = runTests(tests, { status: view.status, headers: view.headers.map((h) => [h.name, h.value] as const), body: text, durationMs: view.durationMs }, endpointSchemaCheck(resolved.method, resolved.path));
+      out = { ...out, testResults: results };
+    }
+    if (captures.length === 0) return out;
+    const where = context.requestPath ?? 'this tab';
+    const result = applyCaptures(captures, { status: view.status, body: text }, where);
+    if (!result.applied) return out;
+    const kept = await this.withoutSecrets(result.variables);
+    for (const entry of kept) this.runtime.set(entry.name, entry.value);
+    const refused = result.variables.filter((v) => !kept.includes(v));
+    // A name that is itself a key is not named in the words either.
+    const safeNames = new Set((await this.withoutSecrets(refused.map((v) => ({ name: v.name, value: '' })))).map((v) => v.name));
+    const dropped = refused.map((v) => ({
+      code: 'capture_failed' as const,
+      file: where,
+      message: safeNames.has(v.name)
+        ? `${where}: capture ${v.name} was not kept: its value holds an API key, which never leaves main.`
+        : `${where}: a capture was not kept: its variable name holds an API key, which never leaves main.`,
+    }));
+    return { ...out, captured: { variables: kept, problems: [...result.problems, ...dropped] } };
+  }
+
+  /** The request as it goes out: `{{name}}` replaced when a context or variables are given; refused naming what is undefined. */
+  resolvedInput(input: SendRequestInput): SendRequestInput {
+    const { collection: context, variables, tabId: _tab, ...plain } = input;
+    if (context === undefined && variables === undefined) return plain;
     const record = this.deps.keys.find(input.keyId);
     const resolution = this.resolution(
       { name: 'send', method: plain.method, path: plain.path, params: [], query: plain.query ?? [], headers: plain.headers ?? [], ...(plain.body !== undefined ? { body: plain.body } : {}), captures: [], tests: [] },
@@ -180,27 +255,61 @@ export class CollectionWorkspace {
     );
     const blocking = resolution.problems[0];
     if (blocking) throw failureOf(blocking.code === 'invalid_field' ? { ...blocking, code: 'invalid_path' } : blocking);
-    const resolved: SendRequestInput = {
+    return {
       ...plain,
       path: resolution.preview.path ?? plain.path,
       ...(plain.query ? { query: resolution.preview.query.flatMap((q) => (Array.isArray(q.value) ? q.value.map((v) => ({ name: q.name, value: v })) : [{ name: q.name, value: q.value }])) } : {}),
       ...(plain.headers ? { headers: resolution.preview.headers } : {}),
       ...(resolution.preview.body !== undefined ? { body: resolution.preview.body } : {}),
     };
-    const view = await this.deps.send(resolved, options);
-    if (context?.requestPath === undefined) return view;
-    const saved = this.deps.collections.readRequest(context.requestPath);
-    if (!saved.ok || saved.value.request.captures.length === 0) return view;
-    const result = applyCaptures(saved.value.request.captures, { status: view.status, body: view.large ? '' : view.body }, context.requestPath);
-    if (!result.applied) return view;
-    const kept = await this.withoutSecrets(result.variables);
-    for (const entry of kept) this.runtime.set(entry.name, entry.value);
-    const dropped = result.variables.filter((v) => !kept.includes(v)).map((v) => ({
-      code: 'capture_failed' as const,
-      file: context.requestPath,
-      message: `${context.requestPath}: capture ${v.name} was not kept: its value holds an API key, which never leaves main.`,
-    }));
-    return { ...view, captured: { variables: kept, problems: [...result.problems, ...dropped] } };
+  }
+
+  /** Copy as code: the snippet of the resolved request (never a `{{name}}`). */
+  async snippet(input: Parsed<typeof SnippetInputSchema>) {
+    if (!this.deps.snippet) throw new AppFailure('internal_error', 'Copy as code is not available here.');
+    return this.deps.snippet({ ...input, request: this.resolvedInput(input.request) });
+  }
+
+  /** Save to file: the resolved request's whole body. */
+  async saveBody(input: SendRequestInput) {
+    if (!this.deps.saveBody) throw new AppFailure('internal_error', 'Save to file is not available here.');
+    return this.deps.saveBody(this.resolvedInput(input));
+  }
+
+  /** Use as variable: a runtime variable (highest precedence, until another collection is opened); a value holding a key is refused. */
+  async setRuntimeVariable(input: Parsed<typeof SetRuntimeVariableInputSchema>): Promise<{ variables: Entry[] }> {
+    if (!VARIABLE_NAME.test(input.name)) {
+      throw new AppFailure('invalid_argument', `“${input.name}” is not a variable name: start with a letter or _, then letters, digits, _ . or -.`);
+    }
+    // The name is checked too: it is echoed back, and a name that is a key would carry it out.
+    const kept = await this.withoutSecrets([{ name: 'name', value: input.name }, { name: input.name, value: input.value }]);
+    if (kept.length < 2) throw new AppFailure('invalid_argument', `The variable was not set: its ${kept[0]?.name === 'name' ? 'value' : 'name'} holds an API key, and a key is never kept in a variable.`);
+    this.runtime.set(input.name, input.value);
+    return this.runtimeVariables();
+  }
+
+  runtimeVariables(): { variables: Entry[] } {
+    return { variables: [...this.runtime].map(([name, v]) => ({ name, value: v })) };
+  }
+
+  private largeText(responseId: string): string {
+    try {
+      return this.deps.largeBody?.(responseId) ?? '';
+    } catch {
+      // Dropped from the store already (its cap): tests and captures then see no body, in words.
+      return '';
+    }
+  }
+
+  /** The reply goes into the tab's history (scrubbed there once more); a failure to keep it never fails the send. */
+  private async keep(tabId: string, view: ResponseView, body: string): Promise<void> {
+    if (!this.deps.responses) return;
+    try {
+      const secrets = await (this.deps.secretValues?.() ?? Promise.resolve([] as readonly string[]));
+      this.deps.responses.add(tabId, { status: view.status, statusText: view.statusText, headers: view.headers, body, bodyTruncated: view.bodyTruncated, sizeBytes: view.sizeBytes, durationMs: view.durationMs, url: view.url }, secrets);
+    } catch (error) {
+      this.deps.onHistoryError?.(error);
+    }
   }
 
   private resolution(request: RequestFile, environment: string, extra: readonly Entry[]): Resolution {
@@ -212,6 +321,7 @@ export class CollectionWorkspace {
   /** A captured value that holds a key is not kept nor returned (a capture must never carry a secret out). */
   private async withoutSecrets(entries: readonly Entry[]): Promise<Entry[]> {
     const secrets = await this.deps.secrets().catch(() => [] as readonly KnownSecret[]);
-    return entries.filter((e) => findSecrets(`v: ${JSON.stringify(e.value)}\n`, 'capture', secrets).length === 0);
+    // The name too: a tab's capture names its variable freely, and names are echoed back.
+    return entries.filter((e) => findSecrets(`n: ${JSON.stringify(e.name)}\nv: ${JSON.stringify(e.value)}\n`, 'capture', secrets).length === 0);
   }
 }

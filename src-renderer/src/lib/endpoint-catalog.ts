@@ -45,12 +45,22 @@ export function buildQuery(endpoint: EndpointEntry, values: Record<string, strin
 }
 
 /** Fill `{id}` placeholders; a missing value is an error the builder shows. */
+const PLACEHOLDER = /(\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\})/;
+
+/** A path parameter percent-encoded, except its `{{name}}` placeholders: main resolves those (and encodes their values). */
+export function encodeKeepingVariables(value: string): string {
+  return value
+    .split(PLACEHOLDER)
+    .map((part, i) => (i % 2 === 1 ? part : encodeURIComponent(part)))
+    .join('');
+}
+
 export function buildPath(endpoint: EndpointEntry, values: Record<string, string>): { path: string } | { missing: string } {
   let path = endpoint.path;
   for (const p of endpoint.pathParams) {
     const value = values[p.name]?.trim();
     if (!value) return { missing: p.name };
-    path = path.replace(`{${p.name}}`, encodeURIComponent(value));
+    path = path.replace(`{${p.name}}`, encodeKeepingVariables(value));
   }
   return { path };
 }

@@ -1,4 +1,4 @@
-import type { AppError, CatalogEntry, HistoryEntry, HttpMethod, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import type { AppError, CatalogEntry, HistoryEntry, HttpMethod, RequestResolutionView, ResponseHistoryEntryView, ResponseSummaryView, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
 import { buildPath, buildQuery, CUSTOM_ENDPOINT_ID, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
@@ -82,6 +82,16 @@ export interface RequestSlice {
   setIdempotencyEnabled(enabled: boolean): void;
   setCaptures(captures: CaptureRow[]): void;
   setTests(tests: RequestTestRow[]): void;
+  /** Runtime variables main holds (Use as variable, captures); bumped version = tabs resolve again. */
+  runtimeVariables: { name: string; value: string }[];
+  runtimeVersion: number;
+  /** Use as variable: main sets the runtime variable (a value holding a key is refused in words). */
+  setRuntimeVariable(name: string, value: string): Promise<{ error?: AppError }>;
+  /** The tab's last responses main keeps (newest first), and one of them whole, for Compare. */
+  listTabResponses(tabId: string): Promise<Result<ResponseSummaryView[]>>;
+  getTabResponse(tabId: string, responseId: string): Promise<Result<ResponseHistoryEntryView>>;
+  /** The request as main will send it (`{{name}}` replaced), for the preview; null while it cannot be built. */
+  resolveDraft(input: SendRequestInput): Promise<Result<RequestResolutionView>>;
   /** Send the request as built now, as a new request (a new Idempotency-Key). */
   sendRequest(): Promise<void>;
   /** Send the latest request again as it was sent (the same Idempotency-Key, so the server may replay it). */
@@ -134,12 +144,23 @@ function buildCustom(state: RequestSlice, keyId: string): { input: SendRequestIn
 }
 
 /**
- * A tab saved in the open collection sends through it: main resolves `{{name}}` and applies the
- * file's captures after a 2xx (and keeps them for the next send).
+ * The collection context main resolves and checks with: the saved file, the tab's own captures and
+ * tests. Only a request that needs it carries it (a `{{name}}`, a saved tab, captures or tests), so
+ * a plain request is sent as before.
  */
-function withCollection(built: { input: SendRequestInput } | { error: AppError }, state: Pick<RequestSlice, 'savedRequest'> & { collectionRoot: string | null }) {
-  if ('error' in built || !state.savedRequest || state.savedRequest.collection !== state.collectionRoot) return built;
-  return { input: { ...built.input, collection: { requestPath: state.savedRequest.path } } };
+function withContext(built: { input: SendRequestInput } | { error: AppError }, state: RequestSlice & { collectionRoot: string | null }): { input: SendRequestInput } | { error: AppError } {
+  if ('error' in built) return built;
+  // A saved tab's file counts only while its collection is the open one (main reads the file from there).
+  const saved = state.savedRequest && state.savedRequest.collection === state.collectionRoot ? state.savedRequest : null;
+  const { input } = built;
+  const usesVariables = /\{\{/.test(JSON.stringify([input.path, input.query ?? [], input.headers ?? [], input.body ?? '']));
+  if (!usesVariables && !saved && state.captures.length === 0 && state.tests.length === 0) return built;
+  const collection: NonNullable<SendRequestInput['collection']> = {
+    ...(saved ? { requestPath: saved.path } : {}),
+    captures: state.captures,
+    tests: state.tests,
+  };
+  return { input: { ...input, collection } };
 }
 
 /** What every new request starts with besides its endpoint (the first form, a new tab): nothing sent, nothing shown. */
@@ -191,7 +212,9 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       retryAt: null,
       budgetWarning: check?.ok ? check.value.warning : null,
     });
-    const result = await api.requestSend({ ...input, requestId });
+    // The tab id lets main keep the reply in that tab's response history.
+    const result = await api.requestSend({ ...input, requestId, ...(tabId !== null ? { tabId } : {}) });
+    if (result.ok && result.value.captured && result.value.captured.variables.length > 0) set({ runtimeVersion: get().runtimeVersion + 1 });
     if (tabId !== null && get().activeTabId !== tabId) {
       setForTab(result.ok ? { inFlight: false, requestId: null, response: result.value, responseError: null } : { inFlight: false, requestId: null, response: null, responseError: result.error });
       return;
@@ -242,6 +265,8 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     idempotencyEnabled: true,
     ...freshExchange(),
     autoRetryPending: false,
+    runtimeVariables: [],
+    runtimeVersion: 0,
 
     selectKey: (keyId) => set({ selectedKeyId: keyId }),
 
@@ -270,13 +295,32 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
     setCaptures: (captures) => set({ captures }),
     setTests: (tests) => set({ tests }),
 
+    setRuntimeVariable: async (name, value) => {
+      const result = await getDesktopApi().collectionsSetRuntimeVariable({ name, value });
+      if (!result.ok) return { error: result.error };
+      set({ runtimeVariables: result.value.variables, runtimeVersion: get().runtimeVersion + 1 });
+      return {};
+    },
+
+    listTabResponses: async (tabId) => {
+      const result = await getDesktopApi().responsesHistoryList({ tabId });
+      return result.ok ? { ok: true, value: result.value.responses } : result;
+    },
+    getTabResponse: (tabId, responseId) => getDesktopApi().responsesHistoryGet({ tabId, responseId }),
+
+    resolveDraft: (input) =>
+      getDesktopApi().requestsResolve({
+        keyId: input.keyId,
+        request: { method: input.method, path: input.path, query: input.query ?? [], headers: input.headers ?? [], ...(input.body !== undefined ? { body: input.body } : {}) },
+      }),
+
     buildRequest: () => {
       const state = get();
       const key = selectActiveKey(state);
       const endpoint = findEndpoint(state.endpointId, state.catalog);
       if (!key) return { error: { code: 'not_found', message: 'Add a key on the Keys page first, then send.' } };
       if (!isUsableKey(key)) return { error: { code: 'invalid_argument', message: unusableKeyMessage(key) } };
-      if (state.endpointId === CUSTOM_ENDPOINT_ID) return withCollection(buildCustom(state, key.id), state);
+      if (state.endpointId === CUSTOM_ENDPOINT_ID) return withContext(buildCustom(state, key.id), state);
       if (!endpoint) return { error: { code: 'invalid_argument', message: 'Pick an endpoint first.' } };
       const path = buildPath(endpoint, state.pathValues);
       if ('missing' in path) return { error: { code: 'invalid_argument', message: `Fill in the path parameter “${path.missing}”.` } };
@@ -284,7 +328,7 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const headers = state.headerRows.filter((h) => h.name.trim() !== '' || h.value !== '');
       if (endpoint.method === 'POST' && state.idempotencyEnabled) headers.push({ name: 'Idempotency-Key', value: state.idempotencyKey });
       const hasBody = endpoint.bodySchema !== null || (endpoint.method !== 'GET' && state.body.trim() !== '');
-      return withCollection({
+      return withContext({
         input: {
           keyId: key.id,
           method: endpoint.method,

@@ -34,3 +34,5 @@ export const selectQueryValues = (s: ConsoleState) => s.queryValues;
 export const selectInFlight = (s: ConsoleState) => s.inFlight;
 export const selectResponse = (s: ConsoleState) => s.response;
 export const selectResponseError = (s: ConsoleState) => s.responseError;
+/** The method the shown reply was sent with (Save to file would send it again): the last send's, not the endpoint picked now. */
+export const selectSentMethod = (s: ConsoleState) => s.lastSent?.method;

@@ -22,6 +22,10 @@ import { HeadersTable } from './HeadersTable';
 import { RequestTabs } from './RequestTabs';
 import { SplitPane } from './SplitPane';
 import { useSendShortcut } from './use-send-shortcut';
+import { ResolvedRequest } from './ResolvedRequest';
+import { useResolvedPreview } from './use-resolved-preview';
+import { TestsPanel } from './TestsPanel';
+import { ResponseHistoryPanel } from '../response/ResponseHistoryPanel';
 import './requests.css';
 
 // CodeMirror is most of the bundle and only this page's body editor needs it: loaded when first shown.
@@ -54,7 +58,9 @@ export function RequestsPage() {
   const setCustomPath = useConsoleStore((s) => s.setCustomPath);
   const custom = endpointId === CUSTOM_ENDPOINT_ID;
   const endpoint = findEndpoint(endpointId, catalog);
-  const canSend = activeKey !== null && isUsableKey(activeKey) && (endpoint !== undefined || custom) && !inFlight;
+  // An undefined variable blocks Send (main refuses it too), naming it under the resolved request.
+  const preview = useResolvedPreview();
+  const canSend = activeKey !== null && isUsableKey(activeKey) && (endpoint !== undefined || custom) && !inFlight && preview.blocked === null;
   const send = () => void sendRequest();
   useSendShortcut(send, canSend);
   const problems = endpoint?.bodySchema ? validateBody(body, endpoint.bodySchema) : [];
@@ -208,13 +214,14 @@ export function RequestsPage() {
                 </div>
               </div>
             )}
+            <ResolvedRequest preview={preview} describedById={`${id}-blocked`} />
             <div className="actions">
               <button
                 type="submit"
                 className="primary"
                 disabled={!canSend}
                 aria-keyshortcuts="Control+Enter Meta+Enter"
-                aria-describedby={noKeys ? `${id}-no-keys` : undefined}
+                aria-describedby={noKeys ? `${id}-no-keys` : preview.blocked ? `${id}-blocked` : undefined}
               >
                 Send
               </button>
@@ -241,6 +248,8 @@ export function RequestsPage() {
         end={
           <div className="response-column">
             <ResponsePanel />
+            <TestsPanel />
+            <ResponseHistoryPanel />
             <RateLimitPanel />
           </div>
         }

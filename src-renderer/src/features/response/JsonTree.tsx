@@ -16,10 +16,13 @@ interface Props {
   id?: string;
   depth?: number;
   highlight: TreeHighlight;
+  /** Use as variable on a leaf: its key, value and the key of the object or array holding it. */
+  onUse?: (name: string | undefined, value: unknown, parentName: string | undefined) => void;
+  parentName?: string;
 }
 
 /** A collapsible JSON tree: objects and arrays as <details>, leaves as key: value; matches marked. */
-export function JsonTree({ value, name, id = '', depth = 0, highlight }: Props) {
+export function JsonTree({ value, name, id = '', depth = 0, highlight, onUse, parentName }: Props) {
   const { query, search, current, open } = highlight;
   const label =
     name !== undefined ? (
@@ -40,7 +43,7 @@ export function JsonTree({ value, name, id = '', depth = 0, highlight }: Props) 
         <ul>
           {entries.slice(0, TREE_CHILD_CAP).map(([k, v]) => (
             <li key={k}>
-              <JsonTree value={v} name={k} id={childId(id, k)} depth={depth + 1} highlight={highlight} />
+              <JsonTree value={v} name={k} id={childId(id, k)} depth={depth + 1} highlight={highlight} {...(onUse ? { onUse } : {})} {...(name !== undefined ? { parentName: name } : {})} />
             </li>
           ))}
           {entries.length > TREE_CHILD_CAP && <li className="hint">… {entries.length - TREE_CHILD_CAP} more (see Raw)</li>}
@@ -52,6 +55,11 @@ export function JsonTree({ value, name, id = '', depth = 0, highlight }: Props) 
     <span className="json-leaf">
       {label}
       <Marked text={JSON.stringify(value)} query={query} first={search.firstIndex.get(`${id}#v`) ?? -1} current={current} />
+      {onUse && (
+        <button type="button" className="use-var" aria-label={`Use as variable: ${name ?? 'value'}`} onClick={() => onUse(name, value, parentName)}>
+          Use as variable
+        </button>
+      )}
     </span>
   );
 }

@@ -9,7 +9,7 @@ import { LargeTreeView } from './LargeTreeView';
 const SEARCH_DEBOUNCE_MS = 250;
 
 /** A large body: main keeps it; the views fetch the lines and nodes they show; search runs in main. */
-export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string }) {
+export function LargeBody({ large, kind, onUse }: { large: LargeBodyInfo; kind: string; onUse?: (name: string | undefined, value: unknown) => void }) {
   const search = useConsoleStore((s) => s.searchResponse);
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [query, setQuery] = useState('');
@@ -71,7 +71,7 @@ export function LargeBody({ large, kind }: { large: LargeBodyInfo; kind: string 
         </p>
       )}
       {view === 'tree' && large.json ? (
-        <LargeTreeView responseId={large.responseId} rootText={large.firstLines[0] ?? ''} />
+        <LargeTreeView responseId={large.responseId} rootText={large.firstLines[0] ?? ''} {...(onUse ? { onUse } : {})} />
       ) : (
         <LargeRawView responseId={large.responseId} lineCount={large.lineCount} firstLines={large.firstLines} kind={kind} jump={jump} query={found?.query ?? ''} receivedAt={large.receivedAt} />
       )}

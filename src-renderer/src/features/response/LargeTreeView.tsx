@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { TreeNode } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
+import { leafOf } from './large-tree-leaf';
 
 const ROW_PX = 22;
 
@@ -19,7 +20,7 @@ function label(node: TreeNode): string {
  * A lazily expanded tree of a JSON body kept in main: main parsed nothing into objects, it walks
  * its line index to list a node's children a page at a time; only expanded rows exist here.
  */
-export function LargeTreeView({ responseId, rootText }: { responseId: string; rootText: string }) {
+export function LargeTreeView({ responseId, rootText, onUse }: { responseId: string; rootText: string; onUse?: (name: string | undefined, value: unknown) => void }) {
   const expand = useConsoleStore((s) => s.expandResponseNode);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +102,13 @@ export function LargeTreeView({ responseId, rootText }: { responseId: string; ro
                     {row.expanded ? '▾' : '▸'} {label(row.node)}
                   </button>
                 ) : (
-                  <span className="json-leaf">{label(row.node)}</span>
+                  <span className="json-leaf">
+                    {label(row.node)}
+                    {onUse && leafOf(row.node.text) && (
+                      // Its words come from CSS: the row's text stays the value as printed (what Raw shows).
+                      <button type="button" className="use-var use-var-label" aria-label={`Use as variable: ${leafOf(row.node.text)!.name ?? 'value'}`} onClick={() => { const leaf = leafOf(row.node.text)!; onUse(leaf.name, leaf.value); }} />
+                    )}
+                  </span>
                 )}
               </div>
             );

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ExportFormat, PagesProgress } from '../../../../src-preload/contract';
 import { listPageFacts, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
+import { useVariablePicker } from './use-variable-picker';
 import { RawBody } from './RawBody';
 import { searchTree } from './tree-search';
 
@@ -71,6 +72,7 @@ function WalkEnd({ progress }: { progress: PagesProgress }) {
   const merged = progress.merged;
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const parsed = useMemo(() => (merged && view === 'tree' ? (JSON.parse(merged.body) as unknown) : undefined), [merged, view]);
+  const variables = useVariablePicker();
   if (!merged) {
     return (
       <p role="alert" className="form-error">
@@ -100,11 +102,12 @@ function WalkEnd({ progress }: { progress: PagesProgress }) {
       </div>
       {view === 'tree' && parsed !== undefined ? (
         <div className="json-tree" aria-label="Merged list tree">
-          <JsonTree value={parsed} highlight={NO_HIGHLIGHT} />
+          <JsonTree value={parsed} highlight={NO_HIGHLIGHT} onUse={variables.pick} />
         </div>
       ) : (
         <RawBody text={merged.body} kind="json" />
       )}
+      {variables.view}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Metric } from '../../components/Metric';
 import { ReplayedBadge, RetryButton } from '../requests/ReplyMarks';
 import { formatBytes, formatDuration } from '../../lib/units';
-import { selectInFlight, selectResponse, selectResponseError, useConsoleStore } from '../../store';
+import { selectInFlight, selectResponse, selectResponseError, selectSentMethod, useConsoleStore } from '../../store';
 import { JsonTree } from './JsonTree';
 import { LargeBody } from './LargeBody';
 import { Pagination } from './Pagination';
@@ -15,6 +15,7 @@ import { SearchControls } from './SearchControls';
 import { pathTo, searchTree } from './tree-search';
 import { statusClass, statusLine } from './status-text';
 import { formatElapsed, useElapsed } from './use-elapsed';
+import { useVariablePicker } from './use-variable-picker';
 
 /** Above this a tree would be slow to build: the raw view only. */
 const TREE_LIMIT = 2 * 1024 * 1024;
@@ -23,7 +24,9 @@ export function ResponsePanel() {
   const response = useConsoleStore(selectResponse);
   const error = useConsoleStore(selectResponseError);
   const inFlight = useConsoleStore(selectInFlight);
-  const sentMethod = useConsoleStore((s) => s.catalog.find((e) => e.id === s.endpointId)?.method);
+  // Save to file sends again what was sent: its method is the last send's (a Custom POST is no GET).
+  const sentMethod = useConsoleStore(selectSentMethod);
+  const { pick: pickValue, view: variableView, clear: clearVariable } = useVariablePicker();
   const [view, setView] = useState<'raw' | 'tree'>('raw');
   const [search, setSearch] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
@@ -32,6 +35,7 @@ export function ResponsePanel() {
 
   // "Body copied." was about the body that was there: a new reply (or a new send) clears it.
   useEffect(() => setCopied(null), [response, inFlight]);
+  useEffect(() => clearVariable(), [response, clearVariable]);
 
   // A reply that lands low or out of sight (stacked layout, builder scrolled) is brought up, body and all.
   useEffect(() => {
@@ -123,6 +127,17 @@ export function ResponsePanel() {
           {response.bodyTruncated && !response.notes?.length && (
             <p className="banner banner-warning">The body is larger than the console keeps: only the first part is shown.</p>
           )}
+          {response.captured && response.captured.variables.length > 0 && (
+            <p role="status" className="captured">
+              Captured {response.captured.variables.map((v) => v.name).join(', ')}: the next request resolves with {response.captured.variables.length === 1 ? 'it' : 'them'}.
+            </p>
+          )}
+          {(response.captured?.problems ?? []).map((p) => (
+            <p key={p.message} className="banner banner-warning">
+              {p.message}
+            </p>
+          ))}
+          {variableView}
           <Pagination />
           <details className="response-headers">
             <summary>Headers ({headers.length})</summary>
@@ -148,7 +163,7 @@ export function ResponsePanel() {
             </table>
           </details>
           {response.large ? (
-            <LargeBody large={response.large} kind={response.bodyKind ?? 'text'} />
+            <LargeBody large={response.large} kind={response.bodyKind ?? 'text'} onUse={pickValue} />
           ) : body.kind === 'empty' ? (
             <p className="empty">{response.bodyKind === 'binary' ? 'The body is binary and is not shown.' : 'The response has no body.'}</p>
           ) : (
@@ -167,9 +182,12 @@ export function ResponsePanel() {
                 <SearchControls query={search} onQuery={setSearch} onStep={(step) => setCurrent((c) => stepMatch(c, shown, step))} canStep={shown > 0} status={status} />
               </div>
               {view === 'tree' && parsed !== undefined ? (
+                <>
+                <p className="hint">Point at a value (or Tab to it) for Use as variable: the next requests can use it as {'{{name}}'}.</p>
                 <div className="json-tree" aria-label="Body tree">
-                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} />
+                  <JsonTree value={parsed} highlight={{ query: search, search: treeMatches, current, open: openPath }} onUse={pickValue} />
                 </div>
+                </>
               ) : (
                 <RawBody text={body.text} kind={body.kind} search={{ query: search, matches: rawMatches, current }} />
               )}
