@@ -14,6 +14,8 @@ import { HistoryService } from '../services/history/history-service';
 import { engineGateway } from '../services/inspector/engine-gateway';
 import { ExportService } from '../services/inspector/export-service';
 import { InspectorService } from '../services/inspector/inspector-service';
+import { ContactScanService } from '../services/inspector/contact-scan';
+import { TimelineService } from '../services/inspector/timeline-service';
 import { environmentKey, withEnvironmentKey } from '../services/keys/env-key';
 import { KeyRecords } from '../services/keys/key-records';
 import { KeyService } from '../services/keys/key-service';
@@ -185,6 +187,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       workspace,
       keySecrets,
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets }),
+      // Support staff (issue 18, supa): paced through the one pacer, like exports and Fetch all pages.
+      contactScan: new ContactScanService({ api: gateway, pacer, events, now: () => clock.now() }),
+      timeline: new TimelineService({ api: gateway, pacer, events, now: () => clock.now() }),
     }),
     {
       isTrustedSender: options.isTrustedSender,

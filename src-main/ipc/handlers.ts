@@ -4,6 +4,8 @@ import type { AppInfoService } from '../services/app-info/app-info';
 import type { HistoryService } from '../services/history/history-service';
 import type { ExportService } from '../services/inspector/export-service';
 import type { InspectorService } from '../services/inspector/inspector-service';
+import type { ContactScanService } from '../services/inspector/contact-scan';
+import type { TimelineService } from '../services/inspector/timeline-service';
 import type { KeyService } from '../services/keys/key-service';
 import type { SandboxKeys } from '../services/keys/sandbox-keys';
 import type { PaginationService } from '../services/pagination/pagination-service';
@@ -40,6 +42,9 @@ export interface Services {
   keySecrets: KeySecretsCache;
   /** Import curl with the stored keys: the reply names a matched key by id, never the pasted value. */
   importCurl: (command: string) => Promise<ImportedRequestView>;
+  // Support staff (issue 18, supa): paced contact scans (company, phone, id) and contact timelines.
+  contactScan: ContactScanService;
+  timeline: TimelineService;
 }
 
 /**
@@ -102,6 +107,12 @@ export function createHandlers(s: Services): Handlers {
     workspaceLoad: async () => ({ ...s.workspace.tabs.state(), warnings: [] }),
     workspaceSave: async (input) => s.workspace.save(input, await s.keySecrets.secrets()),
     requestImportCurl: (input) => s.importCurl(input.command),
+    // ─── Support staff: contact scans and the Timeline (issue 18, supa) ───
+    inspectorScanStart: async (input) => s.contactScan.start(input.keyId, input.by, input.value),
+    inspectorScanCancel: async (input) => ({ cancelled: s.contactScan.cancel(input.scanId) }),
+    inspectorTimelineOpen: async (input) => s.timeline.open(input.keyId, input.contactId, input.window),
+    inspectorTimelineMore: async (input) => ({ resumed: s.timeline.more(input.timelineId, input.window) }),
+    inspectorTimelineClose: async (input) => ({ closed: s.timeline.close(input.timelineId) }),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;
