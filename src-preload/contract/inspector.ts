@@ -139,6 +139,9 @@ export const TimelineProgressSchema = z.object({
   loaded: z.number().int().nonnegative(),
   /** Known to exist: listed so far (the list pages say only whether more follow). */
   listed: z.number().int().nonnegative(),
+  /** Every conversation of the contact has been listed: `listed` is the total. */
+  listComplete: z.boolean(),
+  /** Conversations remain unread (listed or not). */
   hasMore: z.boolean(),
   requests: z.number().int().nonnegative(),
   rateLimited: z.number().int().nonnegative(),

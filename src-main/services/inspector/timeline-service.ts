@@ -77,17 +77,17 @@ export class TimelineService {
 
   private async run(walk: Walk, keyId: string): Promise<void> {
     const { signal } = walk.controller;
-    let progress: TimelineProgress = { timelineId: walk.id, contactId: walk.contactId, state: 'loading', added: [], loaded: 0, listed: 0, hasMore: true, requests: 0, rateLimited: 0, message: null };
+    const queue: string[] = [];
+    let cursor: string | null = null;
+    let listedAll = false;
+    let progress: TimelineProgress = { timelineId: walk.id, contactId: walk.contactId, state: 'loading', added: [], loaded: 0, listed: 0, listComplete: false, hasMore: true, requests: 0, rateLimited: 0, message: null };
     const emit = (patch: Partial<TimelineProgress>) => {
-      progress = { ...progress, added: [], message: null, ...patch, requests: reader.counts.requests, rateLimited: reader.counts.rateLimited };
+      progress = { ...progress, added: [], message: null, listComplete: listedAll, hasMore: queue.length > 0 || !listedAll, ...patch, requests: reader.counts.requests, rateLimited: reader.counts.rateLimited };
       this.deps.events.emit('timelineProgress', progress);
     };
     const reader = new PacedReader(this.deps, keyId, signal, (waiting) => {
       if (waiting) emit({ state: 'waiting', message: waiting });
     });
-    const queue: string[] = [];
-    let cursor: string | null = null;
-    let listedAll = false;
     try {
       emit({});
       while (progress.loaded < TIMELINE_CAP) {

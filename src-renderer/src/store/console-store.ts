@@ -8,6 +8,7 @@ import { createRequestSlice } from './request-slice';
 import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createTabsSlice } from './tabs-slice';
+import { createTimelineSlice } from './timeline-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -22,6 +23,7 @@ export function createConsoleStore() {
     ...createSettingsSlice(...a),
     ...createPaginationSlice(...a),
     ...createTabsSlice(...a),
+    ...createTimelineSlice(...a),
   }));
 }
 

@@ -8,9 +8,10 @@ import type { RequestSlice } from './request-slice';
 import type { HistorySlice } from './history-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { TabsSlice } from './tabs-slice';
+import type { TimelineSlice } from './timeline-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & TimelineSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

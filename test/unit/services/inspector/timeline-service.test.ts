@@ -50,7 +50,7 @@ describe('TimelineService', () => {
     const added = progress().flatMap((p) => p.added.map((c) => c.id));
     expect(added).toEqual(Array.from({ length: 10 }, (_, i) => `cv_${i}`));
     expect(progress().filter((p) => p.added.length > 0).every((p) => p.added.length === 1)).toBe(true);
-    expect(progress().at(-1)).toMatchObject({ timelineId, loaded: 10, listed: 50, hasMore: true, requests: 11 });
+    expect(progress().at(-1)).toMatchObject({ timelineId, loaded: 10, listed: 50, listComplete: true, hasMore: true, requests: 11 });
 
     // A scroll near the end: the next window, then the rest.
     expect(timelines.more(timelineId, 40)).toBe(true);
