@@ -173,7 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tracker,
       history,
       settings,
-      inspector: new InspectorService(gateway),
+      inspector: new InspectorService(gateway, pacer),
       exports: new ExportService({ api: gateway, targets: options.exportTargets, events, pacer, now: () => clock.now() }),
       pagination: new PaginationService({
         requests,

@@ -7,7 +7,9 @@ import {
   type ConversationPage,
   type InspectorSearchResult,
 } from '../../../src-preload/contract';
-import type { ApiGateway } from '../../ports';
+import type { ApiGateway, ApiReply } from '../../ports';
+import type { BudgetPacer } from '../rate-limit/budget-pacer';
+import { PacedReader } from './paced-reader';
 import { readReply } from './read-reply';
 
 const SEARCH_LIMIT = 20;
@@ -22,7 +24,19 @@ const listOf = <T extends z.ZodType>(item: T) =>
 export class InspectorService {
   private readonly searches = new Map<string, AbortController>();
 
-  constructor(private readonly api: ApiGateway) {}
+  /**
+   * `pacer`: the one pacer of paced jobs. With it, a look-up waits for its token rather than meeting
+   * the 429 a Timeline or a scan reading in the background would otherwise cause (issue 18).
+   */
+  constructor(
+    private readonly api: ApiGateway,
+    private readonly pacer?: BudgetPacer,
+  ) {}
+
+  private get(keyId: string, path: string, query: Record<string, string>, signal?: AbortSignal): Promise<ApiReply> {
+    if (!this.pacer) return this.api.get(keyId, path, query, signal ? { signal } : {});
+    return new PacedReader({ api: this.api, pacer: this.pacer, now: () => Date.now() }, keyId, signal ?? new AbortController().signal).get(path, query);
+  }
 
   async search(keyId: string, query: string, searchId?: string, cursor?: string): Promise<InspectorSearchResult> {
     // A newer search from the same box supersedes this one: its request is cancelled.
@@ -34,11 +48,11 @@ export class InspectorService {
     }
     try {
       const byEmail = EMAIL.test(query);
-      const reply = await this.api.get(
+      const reply = await this.get(
         keyId,
         '/v1/contacts',
         { [byEmail ? 'email' : 'q']: query, limit: String(SEARCH_LIMIT), ...(cursor ? { starting_after: cursor } : {}) },
-        { signal: controller.signal },
+        controller.signal,
       );
       const list = readReply(reply, listOf(ContactSchema));
       return { contacts: list.data, hasMore: list.has_more, matchedBy: byEmail ? 'email' : 'text', nextCursor: list.has_more ? list.next_cursor : null };
@@ -50,12 +64,12 @@ export class InspectorService {
   async conversations(keyId: string, contactId: string, cursor?: string): Promise<ConversationPage> {
     const query: Record<string, string> = { contact_id: contactId, limit: String(PAGE_LIMIT) };
     if (cursor) query.starting_after = cursor;
-    const list = readReply(await this.api.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
+    const list = readReply(await this.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
     return { conversations: list.data, nextCursor: list.has_more ? list.next_cursor : null };
   }
 
   async conversation(keyId: string, conversationId: string): Promise<ConversationDetail> {
-    const reply = await this.api.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
+    const reply = await this.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
     return readReply(reply, ConversationDetailSchema);
   }
 }

@@ -89,8 +89,9 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
   async function load(view: InspectorView): Promise<void> {
     const id = keyId();
     if (!id) return;
-    if (view.kind === 'contact') void get().openTimeline(view.contact.id);
-    else get().closeTimeline();
+    // The contact's timeline stays open while one of its conversations is read: back is instant.
+    if (view.kind === 'contact' && get().timelineContactId !== view.contact.id) void get().openTimeline(view.contact.id);
+    else if (view.kind === 'search') get().closeTimeline();
     if (view.kind === 'contact') {
       set({ contactConversations: [], contactCursor: null, contactStatus: 'loading', contactError: null });
       const r = await getDesktopApi().inspectorConversations({ keyId: id, contactId: view.contact.id });
