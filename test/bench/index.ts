@@ -9,8 +9,9 @@ import { fetchAllPacing } from './fetch-all-pacing';
 import { largeBody } from './large-body';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
+import { timelinePacing } from './timeline-pacing';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, timelinePacing];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

@@ -94,7 +94,8 @@ export class TimelineService {
         // Paused before spending anything on what nobody has scrolled to yet.
         if (progress.loaded >= walk.wanted && (queue.length > 0 || !listedAll)) {
           emit({ state: 'paused' });
-          await new Promise<void>((resolve) => (walk.wake = resolve));
+          // A listener may have asked for more while hearing the pause: then there is nothing to wait for.
+          if (progress.loaded >= walk.wanted) await new Promise<void>((resolve) => (walk.wake = resolve));
           walk.wake = null;
           signal.throwIfAborted();
           emit({ state: 'loading' });

@@ -59,6 +59,27 @@ describe('TimelineService', () => {
     expect(progress().at(-1)).toMatchObject({ loaded: 50, hasMore: false, requests: 51, rateLimited: 0 });
   });
 
+  it('a listener that asks for more while hearing the pause is not lost', async () => {
+    const { api } = scriptedGateway(workspace(30));
+    const { pacer } = instantPacer();
+    const seen: string[] = [];
+    const timelines: TimelineService = new TimelineService({
+      api,
+      pacer,
+      now: () => 0,
+      events: {
+        emit: (_event, payload) => {
+          const p = payload as { state: string; timelineId: string };
+          seen.push(p.state);
+          if (p.state === 'paused') timelines.more(p.timelineId, 10);
+        },
+      },
+    });
+    timelines.open('k', 'ct_1', 10);
+    await until(() => seen.at(-1) === 'done', 'the end');
+    expect(seen.filter((s) => s === 'paused')).toHaveLength(2);
+  });
+
   it('does not spend a request on the next list page before a scroll asks for it', async () => {
     const { timelines, calls, progress } = service(150);
     const { timelineId } = timelines.open('k', 'ct_1', 100);
