@@ -166,8 +166,14 @@ test('Mask personal data: remembered, masks every Inspector view, reveals one fi
     return contacts.flatMap((c) => [c.email, ...(c.phone ? [c.phone] : [])]).filter((v) => text.includes(v) || tree.includes(v));
   };
 
-  // Found by its id (so the search box holds no email), in the results, the contact, the timeline and a thread.
+  // The search results: names and emails masked, a Reveal button beside each.
   const find = page.getByRole('searchbox', { name: 'Find contact' });
+  await find.fill('a');
+  await expect(page.getByRole('list', { name: 'Contacts found' }).getByRole('listitem')).toHaveCount(20);
+  await expect(page.getByRole('list', { name: 'Contacts found' }).getByRole('button', { name: 'Reveal email' })).toHaveCount(20);
+  expect(await leaks()).toEqual([]);
+
+  // Found by its id (so the search box holds no email), in the contact, the timeline and a thread.
   await find.fill(contact.id);
   await find.press('Enter');
   const heading = page.getByRole('heading', { level: 2 }).first();
@@ -194,4 +200,22 @@ test('Mask personal data: remembered, masks every Inspector view, reveals one fi
   await page.getByRole('button', { name: '← Back' }).click();
   await expect(page.getByRole('heading', { name: contact.name, exact: true })).toBeVisible();
   await expect(page.getByText(contact.email, { exact: true })).toBeVisible();
+});
+
+test.describe('under a small bucket', () => {
+  // 2 at once, then 1 a second: a scan of 5 pages takes seconds, long enough to cancel.
+  test.use({ sandboxRate: { capacity: 2, refillPerWindow: 1, windowMs: 1000 } });
+
+  test('a company scan can be cancelled, and then says the matches are from the contacts scanned only', async ({ page, console: app }) => {
+    test.setTimeout(90_000);
+    const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken, 'ws_acme', 'Support desk');
+    await openInspector(page, app, secret);
+    await page.getByLabel('Find by').selectOption({ label: 'Company (scans contacts)' });
+    await page.getByRole('searchbox', { name: 'Find contact' }).fill('Hooli');
+    await page.getByRole('button', { name: 'Scan contacts' }).click();
+    await expect(page.getByText(/^Scanned 100 contacts so far \(total unknown until the last page\)/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel scan' }).click();
+    await expect(page.getByText(/^Scan cancelled after \d+ contacts: the matches shown are from those only\.$/)).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('button', { name: 'Cancel scan' })).toBeHidden();
+  });
 });
