@@ -15,6 +15,8 @@ import { KeyUsage } from '../services/keys/key-usage';
 import { engineGateway } from '../services/inspector/engine-gateway';
 import { ExportService } from '../services/inspector/export-service';
 import { InspectorService } from '../services/inspector/inspector-service';
+import { ContactScanService } from '../services/inspector/contact-scan';
+import { TimelineService } from '../services/inspector/timeline-service';
 import { environmentKey, withEnvironmentKey } from '../services/keys/env-key';
 import { KeyRecords } from '../services/keys/key-records';
 import { KeyService } from '../services/keys/key-service';
@@ -210,7 +212,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tracker,
       history,
       settings,
-      inspector: new InspectorService(gateway, { access: accessLog, contacts: contactDirectory }),
+      inspector: new InspectorService(gateway, { access: accessLog, contacts: contactDirectory }, pacer),
       exports: new ExportService({
         api: gateway,
         targets: options.exportTargets,
@@ -238,6 +240,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       keySecrets,
       usage,
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets, servers: keyServers(keys.list(), sandbox) }),
+      // Support staff (issue 18, supa): paced through the one pacer, like exports and Fetch all pages.
+      contactScan: new ContactScanService({ api: gateway, pacer, events, now: () => clock.now() }),
+      timeline: new TimelineService({ api: gateway, pacer, events, now: () => clock.now(), access: accessLog }),
     }),
     {
       isTrustedSender: options.isTrustedSender,

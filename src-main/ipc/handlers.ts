@@ -4,6 +4,8 @@ import type { AppInfoService } from '../services/app-info/app-info';
 import type { HistoryService } from '../services/history/history-service';
 import type { ExportService } from '../services/inspector/export-service';
 import type { InspectorService } from '../services/inspector/inspector-service';
+import type { ContactScanService } from '../services/inspector/contact-scan';
+import type { TimelineService } from '../services/inspector/timeline-service';
 import type { KeyService } from '../services/keys/key-service';
 import type { KeyUsage } from '../services/keys/key-usage';
 import { scanFolder } from '../services/scan/leak-scanner';
@@ -53,6 +55,9 @@ export interface Services {
   accessLog: AccessLogService;
   /** Finished exports by id, for Show in folder. */
   finishedFiles: FinishedFiles;
+  // Support staff (issue 18, supa): paced contact scans (company, phone, id) and contact timelines.
+  contactScan: ContactScanService;
+  timeline: TimelineService;
 }
 
 /**
@@ -143,6 +148,12 @@ export function createHandlers(s: Services): Handlers {
     collectionsSetRuntimeVariable: (input) => s.collections.setRuntimeVariable(input),
     responsesHistoryList: async (input) => ({ responses: s.workspace.responses.list(input.tabId) }),
     responsesHistoryGet: async (input) => s.workspace.responses.get(input.tabId, input.responseId),
+    // ─── Support staff: contact scans and the Timeline (issue 18, supa) ───
+    inspectorScanStart: async (input) => s.contactScan.start(input.keyId, input.by, input.value),
+    inspectorScanCancel: async (input) => ({ cancelled: s.contactScan.cancel(input.scanId) }),
+    inspectorTimelineOpen: async (input) => s.timeline.open(input.keyId, input.contactId, input.window),
+    inspectorTimelineMore: async (input) => ({ resumed: s.timeline.more(input.timelineId, input.window) }),
+    inspectorTimelineClose: async (input) => ({ closed: s.timeline.close(input.timelineId) }),
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

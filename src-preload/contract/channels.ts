@@ -65,6 +65,12 @@ export const INVOKE_CHANNELS = {
   collectionsSetRuntimeVariable: 'collections:setRuntimeVariable',
   responsesHistoryList: 'responses:historyList',
   responsesHistoryGet: 'responses:historyGet',
+  // ─── Support staff: contact scans and the Timeline (issue 18, supa) ───
+  inspectorScanStart: 'inspector:scanStart',
+  inspectorScanCancel: 'inspector:scanCancel',
+  inspectorTimelineOpen: 'inspector:timelineOpen',
+  inspectorTimelineMore: 'inspector:timelineMore',
+  inspectorTimelineClose: 'inspector:timelineClose',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -75,6 +81,9 @@ export const EVENT_CHANNELS = {
   pagesProgress: 'event:pages-progress',
   // Collections (issue 16, c16): files changed outside the console.
   collectionsChanged: 'event:collections-changed',
+  // Support staff (issue 18, supa): a contact scan's and a timeline's progress.
+  contactScanProgress: 'event:contact-scan-progress',
+  timelineProgress: 'event:timeline-progress',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

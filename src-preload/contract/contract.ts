@@ -15,6 +15,16 @@ import {
   InspectorConversationsInputSchema,
   InspectorSearchInputSchema,
   InspectorSearchResultSchema,
+  // Support staff (issue 18, supa)
+  ContactScanIdInputSchema,
+  ContactScanInputSchema,
+  ContactScanProgressSchema,
+  ContactScanStartedSchema,
+  TimelineIdInputSchema,
+  TimelineMoreInputSchema,
+  TimelineOpenInputSchema,
+  TimelineProgressSchema,
+  TimelineStartedSchema,
 } from './inspector';
 import {
   AddKeyInputSchema,
@@ -148,6 +158,12 @@ export const CONTRACT = {
   collectionsSetRuntimeVariable: { input: SetRuntimeVariableInputSchema, output: RuntimeVariablesViewSchema },
   responsesHistoryList: { input: ResponseHistoryListInputSchema, output: ResponseHistoryListSchema },
   responsesHistoryGet: { input: ResponseHistoryGetInputSchema, output: ResponseHistoryEntrySchema },
+  // ─── Support staff: contact scans and the Timeline (issue 18, supa) ───
+  inspectorScanStart: { input: ContactScanInputSchema, output: ContactScanStartedSchema },
+  inspectorScanCancel: { input: ContactScanIdInputSchema, output: z.object({ cancelled: z.boolean() }) },
+  inspectorTimelineOpen: { input: TimelineOpenInputSchema, output: TimelineStartedSchema },
+  inspectorTimelineMore: { input: TimelineMoreInputSchema, output: z.object({ resumed: z.boolean() }) },
+  inspectorTimelineClose: { input: TimelineIdInputSchema, output: z.object({ closed: z.boolean() }) },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
@@ -157,6 +173,9 @@ export const EVENTS = {
   saveProblemsChanged: SaveProblemsEventSchema,
   pagesProgress: PagesProgressSchema,
   collectionsChanged: CollectionsChangedEventSchema,
+  // Support staff (issue 18, supa)
+  contactScanProgress: ContactScanProgressSchema,
+  timelineProgress: TimelineProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;

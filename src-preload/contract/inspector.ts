@@ -81,3 +81,70 @@ export const ConversationPageSchema = z.object({
 export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 
 export const InspectorConversationInputSchema = z.strictObject({ keyId: KeyIdSchema, conversationId: ResourceIdSchema });
+
+// ─── Support staff (issue 18, supa): contact scans and the Timeline ───
+
+/**
+ * A paced client-side scan of the contacts list, for what the API cannot filter (it filters only
+ * `email` and `q`): a company, a phone number, or a contact id (the API has no GET /v1/contacts/{id}).
+ */
+export const ContactScanBySchema = z.enum(['company', 'phone', 'id']);
+export type ContactScanBy = z.infer<typeof ContactScanBySchema>;
+export const ContactScanInputSchema = z.strictObject({
+  keyId: KeyIdSchema,
+  by: ContactScanBySchema,
+  value: z.string().trim().min(1, 'Type what to look for.').max(200),
+});
+export const ContactScanStartedSchema = z.object({ scanId: z.string() });
+export const ScanIdSchema = z.string().min(1).max(64).regex(/^scan_[a-f0-9]+$/, 'Not a scan id.');
+export const ContactScanIdInputSchema = z.strictObject({ scanId: ScanIdSchema });
+
+export const ContactScanProgressSchema = z.object({
+  scanId: z.string(),
+  by: ContactScanBySchema,
+  /** `done`: every contact was scanned (or, by id, the one was found); the others keep what was found so far. */
+  state: z.enum(['running', 'waiting', 'done', 'cancelled', 'failed']),
+  /** Contacts read so far; the list says only whether more follow, so the total is known at the end. */
+  scanned: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().nullable(),
+  matches: z.array(ContactSchema),
+  /** True when the matches were cut at the cap (the scan says so rather than hiding it). */
+  matchesCapped: z.boolean(),
+  requests: z.number().int().nonnegative(),
+  rateLimited: z.number().int().nonnegative(),
+  message: z.string().nullable(),
+});
+export type ContactScanProgress = z.infer<typeof ContactScanProgressSchema>;
+
+/** Timeline of a contact: main walks its conversations (newest first) and reads each, paced. */
+export const TimelineOpenInputSchema = z.strictObject({
+  keyId: KeyIdSchema,
+  contactId: ResourceIdSchema,
+  /** How many conversations to read before pausing for a scroll (`inspectorTimelineMore`). */
+  window: z.number().int().min(1).max(200).optional(),
+});
+export const TimelineIdSchema = z.string().min(1).max(64).regex(/^tl_[a-f0-9]+$/, 'Not a timeline id.');
+export const TimelineStartedSchema = z.object({ timelineId: z.string() });
+export const TimelineIdInputSchema = z.strictObject({ timelineId: TimelineIdSchema });
+export const TimelineMoreInputSchema = z.strictObject({ timelineId: TimelineIdSchema, window: z.number().int().min(1).max(200).optional() });
+
+export const TimelineProgressSchema = z.object({
+  timelineId: z.string(),
+  contactId: z.string(),
+  /** `paused`: the window is read and more conversations remain (a scroll asks for them). */
+  state: z.enum(['loading', 'waiting', 'paused', 'done', 'failed', 'cancelled']),
+  /** Conversations read since the previous event, each with its messages. */
+  added: z.array(ConversationDetailSchema),
+  /** Conversations read so far. */
+  loaded: z.number().int().nonnegative(),
+  /** Known to exist: listed so far (the list pages say only whether more follow). */
+  listed: z.number().int().nonnegative(),
+  /** Every conversation of the contact has been listed: `listed` is the total. */
+  listComplete: z.boolean(),
+  /** Conversations remain unread (listed or not). */
+  hasMore: z.boolean(),
+  requests: z.number().int().nonnegative(),
+  rateLimited: z.number().int().nonnegative(),
+  message: z.string().nullable(),
+});
+export type TimelineProgress = z.infer<typeof TimelineProgressSchema>;

@@ -12,8 +12,9 @@ import { leakScan } from './leak-scan';
 import { rendererStart } from './renderer-start';
 import { sandboxThroughput } from './sandbox-throughput';
 import { tabSwitch } from './tab-switch';
+import { timelinePacing } from './timeline-pacing';
 
-const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, leakScan, cliRunner, tabSwitch];
+const BENCHES: Bench[] = [sandboxThroughput, engineOverhead, exportPacing, fetchAllPacing, rendererStart, largeBody, collectionOpen, leakScan, cliRunner, tabSwitch, timelinePacing];
 
 function table(rows: Array<BenchRow & { bench: string }>): string {
   const cells = [

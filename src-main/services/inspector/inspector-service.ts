@@ -7,9 +7,11 @@ import {
   type ConversationPage,
   type InspectorSearchResult,
 } from '../../../src-preload/contract';
-import type { ApiGateway } from '../../ports';
+import type { ApiGateway, ApiReply } from '../../ports';
 import type { AccessRecord } from '../access-log/access-log-service';
+import type { BudgetPacer } from '../rate-limit/budget-pacer';
 import type { ContactDirectory } from './contact-directory';
+import { PacedReader } from './paced-reader';
 import { readReply } from './read-reply';
 
 const SEARCH_LIMIT = 20;
@@ -24,11 +26,21 @@ const listOf = <T extends z.ZodType>(item: T) =>
 export class InspectorService {
   private readonly searches = new Map<string, AbortController>();
 
+  /**
+   * `seen`: the access log (each contact and conversation opened) and what searches found, to name
+   * export rows. `pacer`: the one pacer of paced jobs; with it, a look-up waits for its token rather
+   * than meeting the 429 a Timeline or a scan reading in the background would otherwise cause.
+   */
   constructor(
     private readonly api: ApiGateway,
-    /** Access log (issue 18): each contact and conversation opened. Contacts: what searches found, to name export rows. */
     private readonly seen: { access?: { record(record: AccessRecord): void }; contacts?: ContactDirectory } = {},
+    private readonly pacer?: BudgetPacer,
   ) {}
+
+  private get(keyId: string, path: string, query: Record<string, string>, signal?: AbortSignal): Promise<ApiReply> {
+    if (!this.pacer) return this.api.get(keyId, path, query, signal ? { signal } : {});
+    return new PacedReader({ api: this.api, pacer: this.pacer, now: () => Date.now() }, keyId, signal ?? new AbortController().signal).get(path, query);
+  }
 
   async search(keyId: string, query: string, searchId?: string, cursor?: string): Promise<InspectorSearchResult> {
     // A newer search from the same box supersedes this one: its request is cancelled.
@@ -40,11 +52,11 @@ export class InspectorService {
     }
     try {
       const byEmail = EMAIL.test(query);
-      const reply = await this.api.get(
+      const reply = await this.get(
         keyId,
         '/v1/contacts',
         { [byEmail ? 'email' : 'q']: query, limit: String(SEARCH_LIMIT), ...(cursor ? { starting_after: cursor } : {}) },
-        { signal: controller.signal },
+        controller.signal,
       );
       const list = readReply(reply, listOf(ContactSchema));
       this.seen.contacts?.remember(list.data);
@@ -57,14 +69,14 @@ export class InspectorService {
   async conversations(keyId: string, contactId: string, cursor?: string): Promise<ConversationPage> {
     const query: Record<string, string> = { contact_id: contactId, limit: String(PAGE_LIMIT) };
     if (cursor) query.starting_after = cursor;
-    const list = readReply(await this.api.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
+    const list = readReply(await this.get(keyId, '/v1/conversations', query), listOf(ConversationSchema));
     // The first page is the contact being opened; Load more is the same look.
     if (!cursor) this.seen.access?.record({ action: 'contact.opened', keyId, target: { contactId } });
     return { conversations: list.data, nextCursor: list.has_more ? list.next_cursor : null };
   }
 
   async conversation(keyId: string, conversationId: string): Promise<ConversationDetail> {
-    const reply = await this.api.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
+    const reply = await this.get(keyId, `/v1/conversations/${encodeURIComponent(conversationId)}`, {});
     const conversation = readReply(reply, ConversationDetailSchema);
     this.seen.access?.record({ action: 'conversation.opened', keyId, target: { conversationId, contactId: conversation.contact_id } });
     return conversation;

@@ -58,6 +58,9 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       const unsubscribeExport = getDesktopApi().onExportProgress((progress) => get().setExportProgress(progress));
       const unsubscribeRateLimit = getDesktopApi().onRateLimitChanged((state) => get().setBudget(state));
       const unsubscribeSaveProblems = getDesktopApi().onSaveProblemsChanged(({ problems }) => set({ saveProblems: problems }));
+      // Support staff (issue 18, supa): contact scans and the Timeline.
+      const unsubscribeScan = getDesktopApi().onContactScanProgress((progress) => get().setScanProgress(progress));
+      const unsubscribeTimeline = getDesktopApi().onTimelineProgress((progress) => get().applyTimelineProgress(progress));
       void get().loadSettings();
       // The tabs after the catalog, so a draft's endpoint is found in it.
       void get().loadCatalog().finally(() => void get().loadWorkspace());
@@ -73,6 +76,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
         unsubscribeExport();
         unsubscribeRateLimit();
         unsubscribeSaveProblems();
+        unsubscribeScan();
+        unsubscribeTimeline();
         clearInterval(clock);
         clearTimeout(sandboxPoll);
       };

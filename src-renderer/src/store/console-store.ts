@@ -10,6 +10,7 @@ import { createHistorySlice } from './history-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createTabsSlice } from './tabs-slice';
 import { createAccessLogSlice } from './access-log-slice';
+import { createTimelineSlice } from './timeline-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -26,6 +27,7 @@ export function createConsoleStore() {
     ...createTabsSlice(...a),
     ...createAccessLogSlice(...a),
     ...createCollectionSlice(...a),
+    ...createTimelineSlice(...a),
   }));
 }
 

@@ -1,6 +1,8 @@
 import type {
   AppError,
   Contact,
+  ContactScanBy,
+  ContactScanProgress,
   Conversation,
   ConversationDetail,
   ExportProgress,
@@ -15,6 +17,17 @@ export type InspectorView =
   | { kind: 'search' }
   | { kind: 'contact'; contact: Contact }
   | { kind: 'conversation'; conversationId: string; contact: Contact | null };
+
+/** What the Find box searches: names, emails and ids (the API's filters), or a paced scan. */
+export type SearchBy = 'auto' | 'company' | 'phone';
+/** Why a contact scan runs: to list matches, to open the contact of an id, or to name a conversation's contact. */
+export type ScanPurpose = 'find' | 'open-contact' | 'conversation-contact';
+
+/** An id the Find box opens directly (`ct_…` a contact, `cv_…` a conversation). */
+export function idKind(query: string): 'contact' | 'conversation' | null {
+  const q = query.trim();
+  return /^ct_[\w-]+$/.test(q) ? 'contact' : /^cv_[\w-]+$/.test(q) ? 'conversation' : null;
+}
 
 export interface InspectorSlice {
   searchQuery: string;
@@ -37,6 +50,13 @@ export interface InspectorSlice {
   exportError: AppError | null;
   /** Which Export panel started the current export (`list`, `contact:ct_…`, `thread:cv_…`): only that one shows it. */
   exportScope: string | null;
+  searchBy: SearchBy;
+  scanId: string | null;
+  scanPurpose: ScanPurpose | null;
+  /** The scan's by and value as started (the progress carries no value: a phone number stays here). */
+  scanQuery: { by: ContactScanBy; value: string } | null;
+  scanProgress: ContactScanProgress | null;
+  scanError: AppError | null;
 
   searchContacts(query: string): Promise<void>;
   /** The next page of the current search, added below the results. */
@@ -51,9 +71,19 @@ export interface InspectorSlice {
   setExportProgress(progress: ExportProgress): void;
   /** Desktop: the finished export in the system's file manager (main knows its path by id). */
   showExportInFolder(exportId: string): Promise<void>;
+  setSearchBy(by: SearchBy): void;
+  /** Enter in the Find box: opens an id, starts a scan, or searches at once. */
+  submitSearch(query: string): Promise<void>;
+  startScan(by: ContactScanBy, value: string, purpose: ScanPurpose): Promise<void>;
+  cancelScan(): Promise<void>;
+  setScanProgress(progress: ContactScanProgress): void;
+  /** Opens a conversation by its id; its contact is looked up (paced scan) to name it and to go back to. */
+  openConversationById(conversationId: string): void;
 }
 
 let searchSeq = 0;
+/** Scan events that overtook the reply of their start. */
+let earlyScanEvents: ContactScanProgress[] = [];
 
 export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => {
   // The key in use is one for the whole console (the header names it): the Inspector reads with it too.
@@ -63,6 +93,9 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
   async function load(view: InspectorView): Promise<void> {
     const id = keyId();
     if (!id) return;
+    // The contact's timeline stays open while one of its conversations is read: back is instant.
+    if (view.kind === 'contact' && get().timelineContactId !== view.contact.id) void get().openTimeline(view.contact.id);
+    else if (view.kind === 'search') get().closeTimeline();
     if (view.kind === 'contact') {
       set({ contactConversations: [], contactCursor: null, contactStatus: 'loading', contactError: null });
       const r = await getDesktopApi().inspectorConversations({ keyId: id, contactId: view.contact.id });
@@ -73,8 +106,11 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
       set({ conversation: null, conversationStatus: 'loading', conversationError: null });
       const r = await getDesktopApi().inspectorConversation({ keyId: id, conversationId: view.conversationId });
       if (currentView() !== view) return;
-      if (r.ok) set({ conversation: r.value, conversationStatus: 'ready' });
-      else set({ conversationStatus: 'error', conversationError: r.error });
+      if (r.ok) {
+        set({ conversation: r.value, conversationStatus: 'ready' });
+        // Opened by its id: the API has no contact by id, so a paced scan finds its contact.
+        if (!view.contact) void get().startScan('id', r.value.contact_id, 'conversation-contact');
+      } else set({ conversationStatus: 'error', conversationError: r.error });
     }
   }
 
@@ -106,11 +142,22 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     exportError: null,
     exportScope: null,
 
+    searchBy: 'auto',
+    scanId: null,
+    scanPurpose: null,
+    scanQuery: null,
+    scanProgress: null,
+    scanError: null,
 
     searchContacts: async (query) => {
       const seq = ++searchSeq;
       set({ searchQuery: query });
       const id = keyId();
+      // Ids open on Enter (submitSearch); company and phone scan on Enter: typing alone spends no budget.
+      if (get().searchBy !== 'auto' || idKind(query)) {
+        set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchCursor: null, searchError: null });
+        return;
+      }
       if (query.trim() === '' || !id) {
         set({ searchStatus: 'idle', searchResults: [], searchHasMore: false, searchCursor: null, searchError: null });
         return;
@@ -195,6 +242,80 @@ export const createInspectorSlice: SliceCreator<InspectorSlice> = (set, get) => 
     showExportInFolder: async (exportId) => {
       const r = await getDesktopApi().exportShowInFolder({ exportId });
       set({ exportError: r.ok ? null : r.error });
+    },
+
+    setSearchBy: (by) => {
+      if (get().scanPurpose === 'find') void get().cancelScan();
+      set({ searchBy: by, searchResults: [], searchHasMore: false, searchCursor: null, searchStatus: 'idle', scanProgress: null, scanError: null });
+    },
+
+    submitSearch: async (query) => {
+      const q = query.trim();
+      if (q === '') return;
+      const by = get().searchBy;
+      if (by !== 'auto') {
+        set({ searchQuery: query });
+        return get().startScan(by, q, 'find');
+      }
+      const kind = idKind(q);
+      if (kind === 'conversation') return get().openConversationById(q);
+      if (kind === 'contact') {
+        set({ searchQuery: query });
+        return get().startScan('id', q, 'open-contact');
+      }
+      return get().searchContacts(query);
+    },
+
+    startScan: async (by, value, purpose) => {
+      const id = keyId();
+      if (!id) return;
+      if (get().scanId) void get().cancelScan();
+      earlyScanEvents = [];
+      ++searchSeq;
+      set({ scanId: null, scanPurpose: purpose, scanQuery: { by, value }, scanProgress: null, scanError: null, ...(purpose === 'find' ? { searchResults: [], searchHasMore: false, searchCursor: null, searchStatus: 'idle' as const } : {}) });
+      const r = await getDesktopApi().inspectorScanStart({ keyId: id, by, value });
+      if (get().scanQuery?.value !== value || get().scanPurpose !== purpose || get().scanId !== null) {
+        if (r.ok) void getDesktopApi().inspectorScanCancel({ scanId: r.value.scanId });
+        return;
+      }
+      if (!r.ok) return set({ scanError: r.error, scanPurpose: null });
+      set({ scanId: r.value.scanId });
+      for (const p of earlyScanEvents.filter((e) => e.scanId === r.value.scanId)) get().setScanProgress(p);
+      earlyScanEvents = [];
+    },
+
+    cancelScan: async () => {
+      const scanId = get().scanId;
+      if (scanId) await getDesktopApi().inspectorScanCancel({ scanId });
+    },
+
+    setScanProgress: (progress) => {
+      const { scanId, scanPurpose, scanQuery } = get();
+      if (scanId === null) {
+        if (scanPurpose !== null) earlyScanEvents.push(progress);
+        return;
+      }
+      if (progress.scanId !== scanId) return;
+      set({ scanProgress: progress });
+      const ended = progress.state !== 'running' && progress.state !== 'waiting';
+      if (ended) set({ scanId: null });
+      const found = progress.matches[0];
+      if (progress.state !== 'done' || !found || scanQuery?.by !== 'id') return;
+      if (scanPurpose === 'open-contact') {
+        set({ scanProgress: null, scanPurpose: null });
+        get().openContact(found);
+      } else if (scanPurpose === 'conversation-contact') {
+        // Named in the conversation, and Back goes to the contact rather than to the search.
+        const view = currentView();
+        if (view?.kind !== 'conversation' || view.contact) return;
+        const views = [...get().views];
+        views.splice(get().viewIndex, 1, { kind: 'contact', contact: found }, { ...view, contact: found });
+        set({ views, viewIndex: get().viewIndex + 1, scanProgress: null, scanPurpose: null });
+      }
+    },
+
+    openConversationById: (conversationId) => {
+      go({ kind: 'conversation', conversationId, contact: null });
     },
   };
 };

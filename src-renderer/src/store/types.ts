@@ -10,9 +10,10 @@ import type { HistorySlice } from './history-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { TabsSlice } from './tabs-slice';
 import type { AccessLogSlice } from './access-log-slice';
+import type { TimelineSlice } from './timeline-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice & CollectionSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice & CollectionSlice & TimelineSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

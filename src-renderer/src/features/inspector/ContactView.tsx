@@ -1,7 +1,33 @@
-import type { Contact } from '../../../../src-preload/contract';
+import type { Contact, Conversation } from '../../../../src-preload/contract';
 import { RelativeTime } from '../clock/RelativeTime';
 import { useConsoleStore } from '../../store';
+import { IdWithCopy } from './CopyId';
 import { ExportPanel } from './ExportPanel';
+import { PersonalField, usePersonalField } from './PersonalField';
+import { Timeline } from './Timeline';
+
+/** A row of the conversations table: the subject opens it; masked, its Reveal button sits beside. */
+function ConversationRow({ c, onOpen }: { c: Conversation; onOpen: (id: string) => void }) {
+  const subject = usePersonalField(c.subject, 'text', 'subject');
+  return (
+    <tr>
+      <td>
+        <button type="button" className="link-button" onClick={() => onOpen(c.id)}>
+          {subject.text}
+        </button>
+        {subject.button && <> {subject.button}</>}
+      </td>
+      <td>
+        <span className={`conv-status conv-${c.status}`}>{c.status}</span>
+      </td>
+      <td>{c.channel}</td>
+      <td>
+        <RelativeTime iso={c.last_message_at} />
+      </td>
+      <td>{c.message_count}</td>
+    </tr>
+  );
+}
 
 /** A contact: details, then its conversations (newest first, "Load more" on the cursor). */
 export function ContactView({ contact }: { contact: Contact }) {
@@ -11,15 +37,21 @@ export function ContactView({ contact }: { contact: Contact }) {
   const error = useConsoleStore((s) => s.contactError);
   const loadMore = useConsoleStore((s) => s.loadMoreConversations);
   const openConversation = useConsoleStore((s) => s.openConversation);
+  const name = usePersonalField(contact.name, 'name', 'name');
 
   return (
     <article className="inspector-view" aria-labelledby="contact-title">
-      <h2 id="contact-title">{contact.name}</h2>
+      <div className="title-row">
+        <h2 id="contact-title">{name.text}</h2>
+        {name.button}
+      </div>
       <dl className="details">
         <dt>Email</dt>
-        <dd>{contact.email}</dd>
+        <dd>
+          <PersonalField value={contact.email} kind="email" label="email" />
+        </dd>
         <dt>Phone</dt>
-        <dd>{contact.phone ?? '—'}</dd>
+        <dd>{contact.phone ? <PersonalField value={contact.phone} kind="phone" label="phone" /> : '—'}</dd>
         <dt>Company</dt>
         <dd>{contact.company ?? '—'}</dd>
         <dt>Conversations</dt>
@@ -30,9 +62,11 @@ export function ContactView({ contact }: { contact: Contact }) {
         </dd>
         <dt>Id</dt>
         <dd>
-          <code>{contact.id}</code>
+          <IdWithCopy id={contact.id} />
         </dd>
       </dl>
+
+      <Timeline key={contact.id} />
 
       <table className="data-table">
         <caption>Conversations</caption>
@@ -47,21 +81,7 @@ export function ContactView({ contact }: { contact: Contact }) {
         </thead>
         <tbody>
           {conversations.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <button type="button" className="link-button" onClick={() => openConversation(c.id)}>
-                  {c.subject}
-                </button>
-              </td>
-              <td>
-                <span className={`conv-status conv-${c.status}`}>{c.status}</span>
-              </td>
-              <td>{c.channel}</td>
-              <td>
-                <RelativeTime iso={c.last_message_at} />
-              </td>
-              <td>{c.message_count}</td>
-            </tr>
+            <ConversationRow key={c.id} c={c} onOpen={openConversation} />
           ))}
         </tbody>
       </table>
@@ -77,7 +97,7 @@ export function ContactView({ contact }: { contact: Contact }) {
           Load more
         </button>
       )}
-      <ExportPanel headingLevel={3} fixed={{ kind: 'conversations', contactId: contact.id, label: `${contact.name}’s conversations` }} />
+      <ExportPanel headingLevel={3} fixed={{ kind: 'conversations', contactId: contact.id, label: `${name.text}’s conversations` }} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { ContactSearch } from './ContactSearch';
 import { ContactView } from './ContactView';
 import { ConversationView } from './ConversationView';
 import { ExportPanel } from './ExportPanel';
+import { MaskSwitch } from './MaskSwitch';
 import { sideButton } from './inspector-format';
 
 /** The support staff's view: find a contact, read its conversations, export lists. Read-only. */
@@ -48,6 +49,7 @@ export function InspectorPage() {
     <section className="page" aria-labelledby={`${id}-title`}>
       <div className="page-head">
         <h1 id={`${id}-title`}>Inspector</h1>
+        <MaskSwitch />
         <nav aria-label="Inspector pages" className="actions">
           <button type="button" onClick={back} disabled={!canBack} aria-keyshortcuts="Alt+ArrowLeft">
             ← Back

@@ -1,4 +1,4 @@
-import type { ExportProgress } from '../../../../src-preload/contract';
+import type { ContactScanProgress, ExportProgress } from '../../../../src-preload/contract';
 
 /** "about 12 s left", "about 3 min left", or null when unknown. */
 export function formatEta(ms: number | null): string | null {
@@ -40,4 +40,28 @@ export function sideButton(button: number): 'back' | 'forward' | null {
 export function contactCount(n: number, more: boolean): string {
   const words = `${n} contact${n === 1 ? '' : 's'}`;
   return more ? `${words} so far: more match.` : `${words}.`;
+}
+
+/**
+ * The line under a contact scan's bar. The contacts list says only whether more follow, so the total
+ * is known at the last page; until then the count says "so far" rather than inventing one.
+ * `lookingFor`: the id an id scan opens.
+ */
+export function describeScan(p: ContactScanProgress | null, lookingFor: string | null): string {
+  if (!p) return lookingFor ? `Looking for ${lookingFor}…` : 'Starting the scan…';
+  const n = p.scanned.toLocaleString('en');
+  const matches = `${p.matches.length} match${p.matches.length === 1 ? '' : 'es'}`;
+  switch (p.state) {
+    case 'running':
+      return lookingFor ? `Looking for ${lookingFor}: scanned ${n} contacts so far (total unknown until the last page).` : `Scanned ${n} contacts so far (total unknown until the last page) · ${matches}.`;
+    case 'waiting':
+      return `Scanned ${n} contacts so far · ${p.message ?? 'Waiting for the rate limit.'}`;
+    case 'done':
+      if (p.matchesCapped) return p.message ?? `${matches}; the scan stopped early.`;
+      if (lookingFor) return p.matches.length > 0 ? `Found ${lookingFor}.` : `No contact ${lookingFor} in this workspace: scanned all ${n} contacts.`;
+      return `Scanned all ${n} of ${n} contacts: ${matches}.`;
+    case 'cancelled':
+    case 'failed':
+      return p.message ?? 'The scan stopped.';
+  }
 }

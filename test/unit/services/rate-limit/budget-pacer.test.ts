@@ -74,3 +74,64 @@ describe('BudgetPacer', () => {
     expect(pacer.estimateMs('ws', 3)).toBe(0);
   });
 });
+
+describe('BudgetPacer with jobs at once (issue 18)', () => {
+  it('two jobs waiting for the same empty bucket take turns: one token each, one refill apart', async () => {
+    // A clock whose sleeps end later (as real timers do), so both jobs compute their wait first.
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => {
+        const until = now + ms;
+        return new Promise<void>((resolve) => setTimeout(() => ((now = Math.max(now, until)), resolve()), 0));
+      },
+    };
+    const pacer = new BudgetPacer(clock);
+    // Empty, 100 a minute: one token every 600 ms.
+    pacer.afterReply('b', { remaining: 0, limit: 100, windowSeconds: 60, retryAfterSeconds: null, burst: 200 }, 0, 0);
+    const sentAt: number[] = [];
+    await Promise.all([pacer.beforeSend('b').then(() => sentAt.push(now)), pacer.beforeSend('b').then(() => sentAt.push(now))]);
+    expect(sentAt).toEqual([600, 1200]);
+  });
+
+  it('a cancelled job leaves the line at once and the next one still gets its turn', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(() => ((now += ms), resolve()), 5)) };
+    const pacer = new BudgetPacer(clock);
+    pacer.afterReply('b', { remaining: 0, limit: 100, windowSeconds: 60, retryAfterSeconds: null, burst: 200 }, 0, 0);
+    const controller = new AbortController();
+    const first = pacer.beforeSend('b');
+    const second = pacer.beforeSend('b', controller.signal);
+    const third = pacer.beforeSend('b');
+    controller.abort(new Error('cancelled'));
+    await expect(second).rejects.toThrow('cancelled');
+    await first;
+    await third;
+    expect(now).toBe(1200);
+  });
+});
+
+describe('BudgetPacer when a reply lands during a wait (issue 18)', () => {
+  it('counts the token it lets through on what the reply said, not on the state read before the wait', async () => {
+    let now = 0;
+    let wake: () => void = () => {};
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((resolve) => (wake = () => ((now += ms), resolve()))) };
+    const pacer = new BudgetPacer(clock);
+    pacer.afterReply('b', { remaining: 0, limit: 100, windowSeconds: 60, retryAfterSeconds: null, burst: 200 }, 0, 0);
+    const first = pacer.beforeSend('b');
+    await Promise.resolve();
+    await Promise.resolve();
+    // Another job's reply arrives while this one sleeps for its token.
+    pacer.afterReply('b', { remaining: 0, limit: 100, windowSeconds: 60, retryAfterSeconds: null, burst: 200 }, 10, 0);
+    wake();
+    await first;
+    expect(now).toBe(600);
+    // The token just let through is counted: the next waits one refill interval from it.
+    expect(pacer.estimateMs('b', 1)).toBe(600);
+    const second = pacer.beforeSend('b');
+    await new Promise((r) => setTimeout(r, 0));
+    wake();
+    await second;
+    expect(now).toBe(1200);
+  });
+});
