@@ -1,6 +1,7 @@
 import type { CatalogEntry, HttpMethod, ResponseView, SendRequestInput } from '../../src-preload/contract';
 import { HttpMethodSchema } from '../../src-preload/contract/requests';
 import { runTests, type TestOutcome } from '../helplane/collection/assertions';
+import { endpointSchemaCheck } from '../helplane/openapi/response-check';
 import { applyCaptures } from '../helplane/collection/captures';
 import type { CollectionFile, Entry, RequestFile } from '../helplane/collection/model';
 import { resolveRequest, variableTable, type ResolvedRequest } from '../helplane/collection/variables';
@@ -172,8 +173,10 @@ async function runOne(
   const blocking = resolution.problems[0];
   if (blocking) return { ...report, outcome: 'error', error: { code: blocking.code, message: blocking.message } };
   let view: ResponseView;
+  const sentTo = { method: '', path: '' };
   try {
     const sent = sendInput(keyId, resolution.preview, deps.catalog);
+    Object.assign(sentTo, { method: sent.method, path: sent.path });
     view = await sendPaced(deps, ctx, sent, report);
   } catch (error) {
     if (error instanceof KeyUnavailable) throw error;
@@ -182,7 +185,12 @@ async function runOne(
     return { ...report, outcome: 'error', error: failure };
   }
   const body = view.large ? deps.largeBody(view.large.responseId) : view.body;
-  const tests: TestOutcome[] = runTests(request.tests, { status: view.status, headers: view.headers.map((h) => [h.name, h.value] as const), body, durationMs: view.durationMs });
+  // The same schema check as the window's Tests (the endpoint's response schema in the OpenAPI document).
+  const tests: TestOutcome[] = runTests(
+    request.tests,
+    { status: view.status, headers: view.headers.map((h) => [h.name, h.value] as const), body, durationMs: view.durationMs },
+    endpointSchemaCheck(sentTo.method, sentTo.path),
+  );
   const captured = applyCaptures(request.captures, { status: view.status, body }, file);
   for (const variable of captured.variables) ctx.runtime.set(variable.name, variable.value);
   const passed = tests.every((t) => t.result === 'passed');

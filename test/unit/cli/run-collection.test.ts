@@ -61,6 +61,16 @@ function input(requests: RequestFile[], variables: Array<{ name: string; value: 
 }
 
 describe('runCollection', () => {
+  it('checks a body against the endpoint’s response schema, as the window’s Tests do', async () => {
+    const good = view(200, {}, '{"object":"list","data":[],"has_more":false,"next_cursor":null}');
+    const bad = view(200, {}, '{"object":"list","data":"not a list"}');
+    const { deps } = rig([good, bad]);
+    const schemaTest = { tests: [{ schema: 'endpoint' as const }] };
+    const report = await runCollection(deps, input([req('Good', 1, schemaTest), req('Bad', 2, schemaTest)]));
+    expect(report.requests.map((r) => r.outcome)).toEqual(['passed', 'failed']);
+    expect(report.requests[1]!.tests[0]).toMatchObject({ result: 'failed' });
+  });
+
   it('waits out a 429 for its Retry-After (by the budget model) and sends again', async () => {
     const { deps, sent, slept } = rig([view(429, { remaining: 0, retryAfterSeconds: 2 }), view(200)]);
     const report = await runCollection(deps, input([req('A', 1)]));
