@@ -242,7 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       importCurl: (command) => importCurlWithKeys(command, { keyIds: keys.list().map((k) => k.id), secrets, servers: keyServers(keys.list(), sandbox) }),
       // Support staff (issue 18, supa): paced through the one pacer, like exports and Fetch all pages.
       contactScan: new ContactScanService({ api: gateway, pacer, events, now: () => clock.now() }),
-      timeline: new TimelineService({ api: gateway, pacer, events, now: () => clock.now(), access: accessLog }),
+      timeline: new TimelineService({ api: gateway, pacer, events, now: () => clock.now() }),
     }),
     {
       isTrustedSender: options.isTrustedSender,

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConversationDetailSchema, ConversationSchema, type ConversationDetail, type TimelineProgress } from '../../../src-preload/contract';
 import type { ApiGateway, EventSink } from '../../ports';
-import type { AccessRecord } from '../access-log/access-log-service';
 import { AppFailure } from '../../lib/errors';
 import type { BudgetPacer } from '../rate-limit/budget-pacer';
 import { PacedReader } from './paced-reader';
@@ -34,8 +33,6 @@ export interface TimelineDeps {
   pacer: BudgetPacer;
   events: EventSink;
   now: () => number;
-  /** Access log: each conversation whose messages the Timeline shows is a conversation opened. */
-  access?: { record(record: AccessRecord): void };
 }
 
 /**
@@ -117,7 +114,6 @@ export class TimelineService {
         }
         const conversationId = queue.shift()!;
         const detail: ConversationDetail = readReply(await reader.get(`/v1/conversations/${encodeURIComponent(conversationId)}`, {}), ConversationDetailSchema);
-        this.deps.access?.record({ action: 'conversation.opened', keyId, target: { conversationId, contactId: walk.contactId } });
         emit({ state: 'loading', added: [detail], loaded: progress.loaded + 1 });
       }
       const capped = progress.loaded >= TIMELINE_CAP && (queue.length > 0 || !listedAll);

@@ -70,8 +70,12 @@ export function ContactSearch() {
   function onChange(value: string, pasted: boolean) {
     setText(value);
     clearTimeout(timer.current);
-    // A pasted id opens at once; a typed one waits for Enter (a half-typed id would scan for nothing).
-    if (pasted && by === 'auto' && idKind(value)) return void submit(value);
+    // A pasted id opens at once; a typed one waits for Enter (a half-typed id would scan for nothing),
+    // and is no name to search for meanwhile (a late name search would race the Enter).
+    if (by === 'auto' && idKind(value)) {
+      if (pasted) void submit(value);
+      return;
+    }
     timer.current = setTimeout(() => void searchContacts(value), DEBOUNCE_MS);
   }
 

@@ -139,7 +139,7 @@ describe('the open collection in the window', () => {
   it('a tab saved in the open collection sends through it; an unlinked tab does not', async () => {
     await openList();
     const built = state().buildRequest();
-    expect('input' in built && built.input.collection).toEqual({ requestPath: 'list.request.yaml' });
+    expect('input' in built && built.input.collection).toEqual({ requestPath: 'list.request.yaml', captures: [], tests: [] });
     state().newTab();
     const plain = state().buildRequest();
     expect('input' in plain && plain.input.collection).toBeUndefined();

@@ -59,17 +59,6 @@ describe('TimelineService', () => {
     expect(progress().at(-1)).toMatchObject({ loaded: 50, hasMore: false, requests: 51, rateLimited: 0 });
   });
 
-  it('logs each conversation it shows as opened (access log), with ids only', async () => {
-    const { api } = scriptedGateway(workspace(3));
-    const events = recordedEvents();
-    const { pacer } = instantPacer();
-    const access: unknown[] = [];
-    const timelines = new TimelineService({ api, pacer, events: events.sink, now: () => 0, access: { record: (r) => void access.push(r) } });
-    timelines.open('k', 'ct_1', 10);
-    await until(() => events.of('timelineProgress').at(-1)?.state === 'done', 'the end');
-    expect(access).toEqual(['cv_0', 'cv_1', 'cv_2'].map((conversationId) => ({ action: 'conversation.opened', keyId: 'k', target: { conversationId, contactId: 'ct_1' } })));
-  });
-
   it('a listener that asks for more while hearing the pause is not lost', async () => {
     const { api } = scriptedGateway(workspace(30));
     const { pacer } = instantPacer();
