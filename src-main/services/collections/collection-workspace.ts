@@ -16,6 +16,7 @@ import { runTests } from '../../helplane/collection/assertions';
 import { ENTRIES_MAX } from '../../helplane/collection/limits';
 import { captureSchema, testSchema, VARIABLE_NAME, type Capture, type CollectionFile, type Entry, type RequestFile, type RequestTest } from '../../helplane/collection/model';
 import { endpointSchemaCheck } from '../../helplane/openapi/response-check';
+import { scrubPreview } from '../../helplane/collection/scrub-preview';
 import type { CollectionProblem, CollectionProblemCode } from '../../helplane/collection/problems';
 import { findSecrets, type KnownSecret } from '../../helplane/collection/secret-scan';
 import { resolveRequest, variableTable, type Resolution } from '../../helplane/collection/variables';
@@ -189,7 +190,7 @@ export class CollectionWorkspace {
   }
 
   /** The draft as it would be sent with `keyId`: every `{{name}}` replaced, and what is missing. */
-  resolve(input: Parsed<typeof RequestResolveInputSchema>) {
+  async resolve(input: Parsed<typeof RequestResolveInputSchema>) {
     const record = this.deps.keys.find(input.keyId);
     const environment = environmentOf(record);
     const draft = input.request;
@@ -203,7 +204,9 @@ export class CollectionWorkspace {
         return param && param.value !== '' ? encodeURIComponent(param.value) : whole;
       });
     }
-    return { preview, used: resolution.used, undefinedVariables: resolution.undefinedNames, problems: resolution.problems, environment };
+    // The reply never carries a key (a value typed or put there by a variable): scrubbed as History is.
+    const secrets = (await this.deps.secrets().catch(() => [] as readonly KnownSecret[])).map((k) => k.value);
+    return { preview: scrubPreview(preview, secrets), used: resolution.used, undefinedVariables: resolution.undefinedNames, problems: resolution.problems, environment };
   }
 
   /** requests:send: resolved in main when a collection context or variables are given; captures after a 2xx, the tab's tests, its response history. */

@@ -49,7 +49,7 @@ describe('the tab’s own captures', () => {
     expect(first.captured?.variables).toEqual([{ name: 'contact_id', value: 'ct_1a2b3c' }]);
     await ws.send({ keyId: 'k', method: 'GET', path: '/v1/contacts/{{contact_id}}', collection: {} });
     expect(sent[1]?.path).toBe('/v1/contacts/ct_1a2b3c');
-    const preview = ws.resolve({ keyId: 'k', request: { method: 'GET', path: '/v1/contacts/{{from_file}}', params: [], query: [], headers: [] } });
+    const preview = await ws.resolve({ keyId: 'k', request: { method: 'GET', path: '/v1/contacts/{{from_file}}', params: [], query: [], headers: [] } });
     expect(preview.undefinedVariables).toEqual(['from_file']);
   });
 
@@ -130,7 +130,7 @@ describe('Use as variable (collections:setRuntimeVariable)', () => {
   it('sets a runtime variable the next resolution uses', async () => {
     const { ws } = workspace(reply(200, '{}'));
     expect(await ws.setRuntimeVariable({ name: 'contact_id', value: 'ct_9' })).toEqual({ variables: [{ name: 'contact_id', value: 'ct_9' }] });
-    const preview = ws.resolve({ keyId: 'k', request: { method: 'GET', path: '/v1/contacts/{{contact_id}}', params: [], query: [], headers: [] } });
+    const preview = await ws.resolve({ keyId: 'k', request: { method: 'GET', path: '/v1/contacts/{{contact_id}}', params: [], query: [], headers: [] } });
     expect(preview.preview.path).toBe('/v1/contacts/ct_9');
     expect(preview.used).toEqual([{ name: 'contact_id', scope: 'runtime' }]);
   });
@@ -178,5 +178,28 @@ describe('Copy as code and Save to file', () => {
     await ws.snippet({ language: 'curl', request: { keyId: 'k', method: 'GET', path: '/v1/contacts/{{contact_id}}', collection: {}, tabId: 'tab_00000000000000aa' } });
     expect(snippets[0]).toEqual({ keyId: 'k', method: 'GET', path: '/v1/contacts/ct%209' });
     await expect(ws.snippet({ language: 'curl', request: { keyId: 'k', method: 'GET', path: '/v1/x/{{nope}}', collection: {} } })).rejects.toMatchObject({ code: 'undefined_variable' });
+  });
+});
+
+describe('the resolved request (requests:resolve)', () => {
+  it('never carries a key back: a stored key or a checksum-valid Helplane key typed into a value, a header or the body is redacted', async () => {
+    const { ws } = workspace(reply(200, '{}'));
+    const custom = 'custom-stored-secret-42';
+    const { ws: withCustom } = workspace(reply(200, '{}'), { secrets: async () => [{ name: 'K', value: stored }, { name: 'C', value: custom }] });
+    const request = {
+      method: 'POST',
+      path: `/v1/contacts/${other}`,
+      params: [],
+      query: [{ name: 'q', value: stored }],
+      headers: [{ name: 'X-Note', value: `see ${custom}` }],
+      body: `{"note": "${stored}", "other": "${custom}"}`,
+    };
+    for (const resolved of [await ws.resolve({ keyId: 'k', request }), await withCustom.resolve({ keyId: 'k', request })]) {
+      const text = JSON.stringify(resolved);
+      expect(text).not.toContain(stored.slice(12));
+      expect(text).not.toContain(other.slice(12));
+      expect(resolved.preview.body).toContain('"note"');
+    }
+    expect(JSON.stringify(await withCustom.resolve({ keyId: 'k', request }))).not.toContain(custom);
   });
 });
