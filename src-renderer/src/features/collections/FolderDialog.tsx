@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
 
@@ -87,19 +88,7 @@ export function FolderDialog({ mode, onClose }: FolderDialogProps) {
             <input id={`${id}-name`} type="text" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
         )}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {mode === 'open' ? 'Open' : 'Create'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={mode === 'open' ? 'Open' : 'Create'} onCancel={() => dialogRef.current?.close()} />
       </form>
     </dialog>
   );

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/use-modal-dialog';
 
 interface FieldDialogProps {
@@ -33,19 +34,7 @@ export function FieldDialog({ title, submitLabel, onSubmit, onClose, children }:
       <form className="form" onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <h2 id={`${id}-title`}>{title}</h2>
         {children}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {submitLabel}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={submitLabel} onCancel={() => dialogRef.current?.close()} />
       </form>
     </dialog>
   );

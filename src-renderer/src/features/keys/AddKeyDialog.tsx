@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppError, EnvironmentKind } from '../../../../src-preload/contract';
 import { useConsoleStore } from '../../store';
 import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from '../../lib/key-labels';
-import { DialogFooter } from './DialogFooter';
+import { DialogFooter } from '../../components/DialogFooter';
 
 interface AddKeyDialogProps {
   /** Called once the dialog has closed (saved, cancelled or Escape). */

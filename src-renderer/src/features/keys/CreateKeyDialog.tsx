@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
-import { DialogFooter } from './DialogFooter';
+import { DialogFooter } from '../../components/DialogFooter';
 
 interface CreateKeyDialogProps {
   /** Called once the dialog has closed (Done, Cancel or Escape). */

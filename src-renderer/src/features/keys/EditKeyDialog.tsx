@@ -3,7 +3,7 @@ import type { EnvironmentKind, KeyMeta } from '../../../../src-preload/contract'
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { ENVIRONMENT_CHOICES, ENVIRONMENT_LABELS } from '../../lib/key-labels';
 import { useConsoleStore } from '../../store';
-import { DialogFooter } from './DialogFooter';
+import { DialogFooter } from '../../components/DialogFooter';
 
 interface EditKeyDialogProps {
   keyMeta: KeyMeta;

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyMeta } from '../../../../src-preload/contract';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
-import { DialogFooter } from './DialogFooter';
+import { DialogFooter } from '../../components/DialogFooter';
 
 interface RenameKeyDialogProps {
   keyMeta: KeyMeta;

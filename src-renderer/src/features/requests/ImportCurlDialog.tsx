@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import type { ImportedRequestView } from '../../../../src-preload/contract';
 import { selectActiveKey, useConsoleStore } from '../../store';
@@ -128,19 +129,7 @@ export function ImportCurlDialog({ onClose, onAddKey }: ImportCurlDialogProps) {
                 server. An X-API-Key in it selects the stored key it equals and is never saved.
               </p>
             </div>
-            {error && (
-              <p role="alert" className="form-error">
-                {error}
-              </p>
-            )}
-            <div className="actions">
-              <button type="button" onClick={() => dialogRef.current?.close()}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={busy}>
-                Import
-              </button>
-            </div>
+            <DialogFooter error={error} busy={busy} submitLabel="Import" onCancel={() => dialogRef.current?.close()} />
           </>
         )}
       </form>

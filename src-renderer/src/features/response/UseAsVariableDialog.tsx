@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
 
@@ -50,19 +51,7 @@ export function UseAsVariableDialog({ candidate, onClose, onSet }: { candidate: 
             Write {`{{${name.trim() || 'name'}}}`} in a path, query, header or body to use it (this session, over collection and environment values).
           </p>
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={name.trim() === ''}>
-            Set variable
-          </button>
-        </div>
+        <DialogFooter error={error} busy={name.trim() === ''} submitLabel="Set variable" onCancel={() => dialogRef.current?.close()} />
       </form>
     </dialog>
   );

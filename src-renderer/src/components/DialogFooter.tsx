@@ -1,4 +1,4 @@
-/** A key dialog's error line and its Cancel / submit buttons (the same in Add, Create and Rename). */
+/** A dialog's error line and its Cancel / submit buttons: the same in every form dialog of the console. */
 export function DialogFooter({ error, busy, submitLabel, onCancel }: { error: string | null; busy: boolean; submitLabel: string; onCancel(): void }) {
   return (
     <>
