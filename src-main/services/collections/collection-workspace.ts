@@ -205,7 +205,8 @@ export class CollectionWorkspace {
       });
     }
     // The reply never carries a key (a value typed or put there by a variable): scrubbed as History is.
-    const secrets = (await this.deps.secrets().catch(() => [] as readonly KnownSecret[])).map((k) => k.value);
+    // What the keychain gives (a refused read costs only that key), else the named list.
+    const secrets = await (this.deps.secretValues?.() ?? this.deps.secrets().then((list) => list.map((k) => k.value))).catch(() => [] as readonly string[]);
     return { preview: scrubPreview(preview, secrets), used: resolution.used, undefinedVariables: resolution.undefinedNames, problems: resolution.problems, environment };
   }
 
