@@ -24,6 +24,9 @@ export function KeyDetails({ keyMeta: key, onBack }: KeyDetailsProps) {
   const [days, setDays] = useState(key.rotationReminderDays ? String(key.rotationReminderDays) : '');
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Shown at once (a checkbox must follow the click), put back if main refuses.
+  const [readOnly, setReadOnly] = useState(key.readOnly === true);
+  useEffect(() => setReadOnly(key.readOnly === true), [key.readOnly]);
   const fromEnvironment = key.source === 'environment';
   const age = keyAgeDays(key.createdAt, now);
   const due = rotationDue(key, now);
@@ -46,9 +49,13 @@ export function KeyDetails({ keyMeta: key, onBack }: KeyDetailsProps) {
   async function save(patch: { readOnly?: boolean; rotationReminderDays?: number | null }, words: string) {
     setError(null);
     setSaved(null);
+    if (patch.readOnly !== undefined) setReadOnly(patch.readOnly);
     const result = await setKeyOptions({ id: key.id, ...patch });
     if (result.ok) setSaved(words);
-    else setError(result.error.message);
+    else {
+      setError(result.error.message);
+      if (patch.readOnly !== undefined) setReadOnly(key.readOnly === true);
+    }
   }
 
   function saveReminder(event: FormEvent<HTMLFormElement>) {
@@ -109,7 +116,7 @@ export function KeyDetails({ keyMeta: key, onBack }: KeyDetailsProps) {
       <form className="form key-options" onSubmit={saveReminder}>
         <div className="field checkbox-field">
           <label>
-            <input type="checkbox" checked={key.readOnly === true} onChange={(e) => void save({ readOnly: e.target.checked }, e.target.checked ? `${key.name} is read only now.` : `${key.name} may send any method again.`)} />{' '}
+            <input type="checkbox" checked={readOnly} onChange={(e) => void save({ readOnly: e.target.checked }, e.target.checked ? `${key.name} is read only now.` : `${key.name} may send any method again.`)} />{' '}
             Read only
           </label>
           <p className="hint">
