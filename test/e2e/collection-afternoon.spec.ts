@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { collectionFolder, openCollection, treeRequest } from './collection-steps';
+import { collectionFolder, openCollection, openTreeRequest } from './collection-steps';
 import { nav } from './steps';
 
 // Issue 16, "a whole afternoon": a collection from a git repository, a request chain with captures,
@@ -43,28 +43,28 @@ test('a whole afternoon: open a git collection, create a contact, capture its id
   const send = page.getByRole('button', { name: 'Send', exact: true });
 
   // 1. Create the contact: its id is captured as contact_id.
-  await treeRequest(page, /POST Create contact/).click();
+  await openTreeRequest(page, /POST Create contact/);
   await send.click();
-  await expect(response).toContainText('201');
+  await expect(response).toContainText('201 Created');
   await expect(response).toContainText(email);
   const contactId = /"(ct_[A-Za-z0-9]+)"/.exec((await response.textContent()) ?? '')?.[1];
   expect(contactId).toBeTruthy();
 
   // 2. Message it: {{contact_id}} is the captured id; the conversation's id is captured in turn.
-  await treeRequest(page, /POST Send a message/).click();
+  await openTreeRequest(page, /POST Send a message/);
   await send.click();
-  await expect(response).toContainText('201');
+  await expect(response).toContainText('201 Created');
   await expect(response).toContainText('Welcome to Acme');
 
   // 3. Read the conversation back: the contact and the message are there.
-  await treeRequest(page, /GET Read the conversation/).click();
+  await openTreeRequest(page, /GET Read the conversation/);
   await send.click();
-  await expect(response).toContainText('200');
+  await expect(response).toContainText('200 OK');
   await expect(response).toContainText(contactId!);
   await expect(response).toContainText('Welcome to Acme');
 
   // 4. A teammate's edit arrives outside the console (a git pull): the open tab shows it.
-  await treeRequest(page, /POST Send a message/).click();
+  await openTreeRequest(page, /POST Send a message/);
   folder.write('chain/send-message.request.yaml', SEND.replace('"subject": "Hello"', '"subject": "Hello from support"'));
   const body = page.getByRole('textbox', { name: 'Request body' });
   await expect(body).toHaveValue(/"subject": "Hello from support"/);

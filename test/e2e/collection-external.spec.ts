@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { collectionFolder, LIST_CONTACTS, openCollection, treeRequest } from './collection-steps';
+import { collectionFolder, LIST_CONTACTS, openCollection, openTreeRequest, treeRequest } from './collection-steps';
 import { nav } from './steps';
 
 // Issue 16, edits made outside the console (git pull, an editor) while it runs.
@@ -11,7 +11,7 @@ test('an outside edit updates the tree live and reloads a tab with no edits', as
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /GET List contacts/).click();
+  await openTreeRequest(page, /GET List contacts/);
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/contacts?limit=5');
 
   folder.write('list-contacts.request.yaml', LIST_CONTACTS.replace('name: List contacts', 'name: Latest contacts').replace('limit: "5"', 'limit: "9"'));
@@ -30,7 +30,7 @@ test('an outside edit of a tab with unsaved edits asks: Keep mine saves over it,
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /GET List contacts/).click();
+  await openTreeRequest(page, /GET List contacts/);
   const path = page.getByRole('textbox', { name: 'Path' });
 
   // Keep mine: my edit is saved over theirs.
@@ -62,7 +62,7 @@ test('a file broken outside is listed with its parse error, its tab says so, and
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /GET List contacts/).click();
+  await openTreeRequest(page, /GET List contacts/);
   await page.getByRole('textbox', { name: 'Path' }).fill('/v1/contacts?limit=6');
   const broken = 'name: List contacts\nmethod: [GET\n';
   folder.write('list-contacts.request.yaml', broken);
@@ -82,7 +82,7 @@ test('a Save answered "changed on disk" asks the same question', async ({ page, 
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /GET List contacts/).click();
+  await openTreeRequest(page, /GET List contacts/);
   // The file changes and the tab is saved before the watcher has reported it.
   await page.getByRole('textbox', { name: 'Path' }).fill('/v1/contacts?limit=6');
   folder.write('list-contacts.request.yaml', LIST_CONTACTS.replace('limit: "5"', 'limit: "8"'));
@@ -101,7 +101,7 @@ test('the collection folder vanishing says so in words and every tab keeps its d
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /GET List contacts/).click();
+  await openTreeRequest(page, /GET List contacts/);
   const path = page.getByRole('textbox', { name: 'Path' });
   await path.fill('/v1/contacts?limit=2');
   rmSync(folder.root, { recursive: true, force: true });

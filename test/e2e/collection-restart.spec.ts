@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { collectionFolder, openCollection, treeRequest } from './collection-steps';
+import { collectionFolder, openCollection, openTreeRequest } from './collection-steps';
 import { nav } from './steps';
 
 // Issue 16, drafts after a restart: the last collection reopens and each tab is still linked to its file.
@@ -24,9 +24,9 @@ test('after a restart the collection reopens, a tab is still linked to its file 
   await app.open(page);
   await nav(page, 'Requests');
   await openCollection(page, folder.root);
-  await treeRequest(page, /POST Create contact/).click();
+  await openTreeRequest(page, /POST Create contact/);
   await page.getByRole('textbox', { name: 'Request body' }).fill('{"name": "Grace"}\n');
-  await treeRequest(page, /GET Other/).click();
+  await openTreeRequest(page, /GET Other/);
   // Main writes the drafts a moment after the last change (later on a busy machine): wait for them.
   const tabsFile = join(app.dataDir, 'workspace', 'tabs.json');
   const drafts = () => (existsSync(tabsFile) ? readFileSync(tabsFile, 'utf8') : '');

@@ -38,3 +38,11 @@ export async function openCollection(page: Page, folder: string): Promise<void> 
 export function treeRequest(page: Page, name: string | RegExp) {
   return page.getByRole('region', { name: 'Collection' }).getByRole('button', { name });
 }
+
+/** Opens a request of the tree in its tab and waits until that tab is the one shown (the file is read
+ * by main first: a Send or a fill right after the click would otherwise go to the previous tab). */
+export async function openTreeRequest(page: Page, name: string | RegExp): Promise<void> {
+  const button = treeRequest(page, name);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'true');
+}
