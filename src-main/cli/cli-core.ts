@@ -53,6 +53,9 @@ export async function createCliCore(options: CliCoreOptions): Promise<Core> {
     startSandbox: options.startSandbox,
     demoKey: options.startSandbox,
     keepHistory: false,
+    // Rotations are the console's to take up (a run must not revoke a key or move tabs behind the window's back).
+    resumeRotations: false,
+    rotationTimers: false,
     onUnexpectedError: (channel, error) => logger.error(`Unexpected error on ${channel} (command line runner)`, error),
   });
 }

@@ -22,6 +22,8 @@ import { KeyRecords } from '../services/keys/key-records';
 import { KeyService } from '../services/keys/key-service';
 import { SandboxAdmin } from '../services/keys/sandbox-admin';
 import { SandboxKeys } from '../services/keys/sandbox-keys';
+import { KeyRotation } from '../services/keys/rotation/key-rotation';
+import { RotationPlans } from '../services/keys/rotation/rotation-plans';
 import { PageWalker } from '../services/pagination/page-walker';
 import { PaginationService } from '../services/pagination/pagination-service';
 import { BudgetPacer, systemPacerClock } from '../services/rate-limit/budget-pacer';
@@ -77,6 +79,10 @@ export interface CoreOptions {
   folderPicker?: FolderPicker;
   /** Requests go to History (default on); the command line runner turns it off: its report is the record, and a CI run must not push a developer's last 500 requests out. */
   keepHistory?: boolean;
+  /** Take up the rotations the last run left (default on); the command line runner leaves them to the console. */
+  resumeRotations?: boolean;
+  /** The timer that revokes an old key when its overlap ends (default on; tests call core.rotation.runDue instead). */
+  rotationTimers?: boolean;
 }
 
 export interface Core {
@@ -91,6 +97,8 @@ export interface Core {
   pacer: BudgetPacer;
   /** The open collection (issue 16): the CLI runner and tests reach it here. */
   collections: CollectionService;
+  /** Key rotation (issue 19): tests drive the overlap's end through it (runDue). */
+  rotation: KeyRotation;
   dispose(): Promise<void>;
 }
 
@@ -201,6 +209,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     finished: finishedFiles,
   });
   const contactDirectory = new ContactDirectory();
+
+  // ─── Key rotation (issue 19) ───
+  const rotation = new KeyRotation({
+    plans: new RotationPlans(options.document(join(options.dataDir, 'rotation.json'))),
+    keys,
+    records,
+    secrets,
+    transport: http.transport,
+    sandbox,
+    admin,
+    // Collections and saved requests name a key by name and environment, which the replacement takes: the tabs are what hold ids.
+    references: {
+      move: (from, to) => {
+        const tabs = workspace.tabs.replaceKey(from, to);
+        // On disk before the rotation records the move as done: a quit right after must not bring the old ids back.
+        workspace.flush();
+        events.emit('keyReferencesMoved', { from, to });
+        return { tabs };
+      },
+    },
+    events,
+    clock,
+    ...(options.rotationTimers === false
+      ? {}
+      : {
+          setTimer: (run: () => void, ms: number) => {
+            const timer = setTimeout(run, ms);
+            timer.unref?.();
+            return { cancel: () => clearTimeout(timer) };
+          },
+        }),
+  });
   const router = createRouter(
     createHandlers({
       app,
@@ -243,6 +283,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Support staff (issue 18, supa): paced through the one pacer, like exports and Fetch all pages.
       contactScan: new ContactScanService({ api: gateway, pacer, events, now: () => clock.now() }),
       timeline: new TimelineService({ api: gateway, pacer, events, now: () => clock.now() }),
+      rotation,
     }),
     {
       isTrustedSender: options.isTrustedSender,
@@ -260,6 +301,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.demoKey !== false && sandbox.status().state === 'ready') {
       await sandboxKeys.ensureDemoKey().catch((error: unknown) => options.onUnexpectedError?.('start-up: demo key', error));
     }
+    // A rotation the last run left half-way resumes (or is undone) before the window reads the keys and tabs.
+    if (options.resumeRotations !== false) await rotation.resume().catch((error: unknown) => options.onUnexpectedError?.('start-up: resume rotations', error));
   }
 
   return {
@@ -270,7 +313,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gateway,
     pacer,
     collections: collectionService,
+    rotation,
     dispose: async () => {
+      rotation.dispose();
       await collectionService.close();
       rateLimitEvents.cancel();
       afterReply.drain();

@@ -8,6 +8,7 @@ import type { ContactScanService } from '../services/inspector/contact-scan';
 import type { TimelineService } from '../services/inspector/timeline-service';
 import type { KeyService } from '../services/keys/key-service';
 import type { KeyUsage } from '../services/keys/key-usage';
+import type { KeyRotation } from '../services/keys/rotation/key-rotation';
 import { scanFolder } from '../services/scan/leak-scanner';
 import { AppFailure } from '../lib/errors';
 import type { SandboxKeys } from '../services/keys/sandbox-keys';
@@ -58,6 +59,8 @@ export interface Services {
   // Support staff (issue 18, supa): paced contact scans (company, phone, id) and contact timelines.
   contactScan: ContactScanService;
   timeline: TimelineService;
+  /** Key rotation (issue 19): plans in rotation.json, resumed or rolled back on start. */
+  rotation: KeyRotation;
 }
 
 /**
@@ -154,6 +157,16 @@ export function createHandlers(s: Services): Handlers {
     inspectorTimelineOpen: async (input) => s.timeline.open(input.keyId, input.contactId, input.window),
     inspectorTimelineMore: async (input) => ({ resumed: s.timeline.more(input.timelineId, input.window) }),
     inspectorTimelineClose: async (input) => ({ closed: s.timeline.close(input.timelineId) }),
+    // Key rotation (issue 19)
+    keysRotations: async () => ({ rotations: s.rotation.list() }),
+    keysRotate: (input) => s.rotation.rotate(input),
+    keysRotateGuided: (input) => s.rotation.rotateGuided(input),
+    keysRotationConfirm: (input) => s.rotation.confirm(input.id),
+    keysRotationRetry: (input) => s.rotation.retry(input.id),
+    keysRotationDismiss: async (input) => {
+      s.rotation.dismiss(input.id);
+      return { rotations: s.rotation.list() };
+    },
   };
   for (const op of SETTLED_READS) settle(handlers, op, s.afterReply);
   return handlers;

@@ -71,6 +71,13 @@ export const INVOKE_CHANNELS = {
   inspectorTimelineOpen: 'inspector:timelineOpen',
   inspectorTimelineMore: 'inspector:timelineMore',
   inspectorTimelineClose: 'inspector:timelineClose',
+  // ─── Key rotation (issue 19) ───
+  keysRotations: 'keys:rotations',
+  keysRotate: 'keys:rotate',
+  keysRotateGuided: 'keys:rotateGuided',
+  keysRotationConfirm: 'keys:rotationConfirm',
+  keysRotationRetry: 'keys:rotationRetry',
+  keysRotationDismiss: 'keys:rotationDismiss',
 } as const;
 
 export const EVENT_CHANNELS = {
@@ -84,6 +91,9 @@ export const EVENT_CHANNELS = {
   // Support staff (issue 18, supa): a contact scan's and a timeline's progress.
   contactScanProgress: 'event:contact-scan-progress',
   timelineProgress: 'event:timeline-progress',
+  // Key rotation (issue 19): the rotations' steps, and references main moved from one key to another.
+  rotationsChanged: 'event:rotations-changed',
+  keyReferencesMoved: 'event:key-references-moved',
 } as const;
 
 export type Operation = keyof typeof INVOKE_CHANNELS;

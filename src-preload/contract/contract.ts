@@ -89,6 +89,7 @@ import { ShowInFolderResultSchema } from './exports';
 import { ImportCurlInputSchema, ImportedRequestSchema, WorkspaceSaveInputSchema, WorkspaceStateSchema } from './workspace';
 import { RuntimeVariablesViewSchema, SetRuntimeVariableInputSchema } from './collections';
 import { ResponseHistoryEntrySchema, ResponseHistoryGetInputSchema, ResponseHistoryListInputSchema, ResponseHistoryListSchema } from './response-history';
+import { KeyReferencesMovedSchema, RotateGuidedInputSchema, RotateInputSchema, RotationIdInputSchema, RotationViewSchema, RotationsSchema } from './rotation';
 
 /** For operations that take no argument. */
 const NoInput = z.undefined();
@@ -164,6 +165,13 @@ export const CONTRACT = {
   inspectorTimelineOpen: { input: TimelineOpenInputSchema, output: TimelineStartedSchema },
   inspectorTimelineMore: { input: TimelineMoreInputSchema, output: z.object({ resumed: z.boolean() }) },
   inspectorTimelineClose: { input: TimelineIdInputSchema, output: z.object({ closed: z.boolean() }) },
+  // ─── Key rotation (issue 19) ───
+  keysRotations: { input: NoInput, output: RotationsSchema },
+  keysRotate: { input: RotateInputSchema, output: RotationViewSchema },
+  keysRotateGuided: { input: RotateGuidedInputSchema, output: RotationViewSchema },
+  keysRotationConfirm: { input: RotationIdInputSchema, output: RotationViewSchema },
+  keysRotationRetry: { input: RotationIdInputSchema, output: RotationViewSchema },
+  keysRotationDismiss: { input: RotationIdInputSchema, output: RotationsSchema },
 } as const satisfies Record<Operation, { input: z.ZodType; output: z.ZodType }>;
 
 export const EVENTS = {
@@ -176,6 +184,9 @@ export const EVENTS = {
   // Support staff (issue 18, supa)
   contactScanProgress: ContactScanProgressSchema,
   timelineProgress: TimelineProgressSchema,
+  // Key rotation (issue 19)
+  rotationsChanged: RotationsSchema,
+  keyReferencesMoved: KeyReferencesMovedSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Input<O extends Operation> = z.input<(typeof CONTRACT)[O]['input']>;

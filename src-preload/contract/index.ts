@@ -20,5 +20,6 @@ export * from './response-history';
 export * from './personal-data-mask';
 export * from './scan';
 export * from './access-log';
+export * from './rotation';
 export * from './contract';
 export type * from './desktop-api';

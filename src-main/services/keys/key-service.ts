@@ -8,7 +8,7 @@ import { ENV_KEY_ID } from './env-key';
 import { resolveKeyOrigin } from './key-origin';
 import type { KeyRecords } from './key-records';
 import { reconcileKeychain } from './keychain-reconcile';
-import { statusFromReply, verifyKey } from './key-verifier';
+import { statusFromReply, verifyKey, type Verification } from './key-verifier';
 import { SANDBOX_WORKSPACE, type SandboxAdmin } from './sandbox-admin';
 
 export interface KeyServiceDeps {
@@ -71,7 +71,11 @@ export class KeyService {
     return this.list();
   }
 
-  async add(input: AddKeyInput): Promise<KeyMeta> {
+  /**
+   * Add key. `options` serve a rotation: the id the plan chose beforehand, and `accept`, which sees
+   * the server's answer before anything is stored and throws to refuse the key.
+   */
+  async add(input: AddKeyInput, options: { id?: string; accept?: (verification: Verification) => void } = {}): Promise<KeyMeta> {
     const { records } = this.deps;
     const baseUrl =
       input.environment === 'custom' ? normaliseCustomBaseUrl(input.baseUrl) : input.environment === 'production' ? PRODUCTION_BASE_URL : null;
@@ -79,8 +83,9 @@ export class KeyService {
     checkSecretOffline(input.environment, secret);
     const origin = await resolveKeyOrigin({ environment: input.environment, baseUrl }, this.deps.sandbox);
     const verification = await verifyKey(this.deps.transport, origin, secret);
+    options.accept?.(verification);
     const record: KeyRecord = {
-      id: `key_${randomUUID()}`,
+      id: options.id ?? newKeyId(),
       name: input.name.trim(),
       environment: input.environment,
       baseUrl,
@@ -96,13 +101,16 @@ export class KeyService {
     return records.toMeta(record);
   }
 
-  /** A new sandbox key via the admin routes; in the keychain before the secret is returned once. */
-  async create(name: string): Promise<CreatedKey> {
+  /**
+   * A new sandbox key via the admin routes; in the keychain before the secret is returned once.
+   * A rotation passes the id its plan chose and the name the key has here until the references move.
+   */
+  async create(name: string, options: { id?: string; localName?: string } = {}): Promise<CreatedKey> {
     const { records, admin } = this.deps;
     const created = await admin.create(name.trim(), SANDBOX_WORKSPACE);
     const record: KeyRecord = {
-      id: `key_${randomUUID()}`,
-      name: created.name,
+      id: options.id ?? newKeyId(),
+      name: options.localName ?? created.name,
       environment: 'sandbox',
       baseUrl: null,
       prefix: created.prefix,
@@ -237,6 +245,11 @@ export class KeyService {
     }
     records.changed();
   }
+}
+
+/** The id of a key stored here (never derived from its secret). */
+export function newKeyId(): string {
+  return `key_${randomUUID()}`;
 }
 
 function refuseEnvKey(id: string, what: string): void {

@@ -33,6 +33,8 @@ export class TabStore {
   private tabs: TabDraft[];
   private activeTabId: string | null;
   private collection: string | null = null;
+  /** Keys replaced by a rotation in this run: a draft that still names the old one (sent before the window heard) gets the new one. */
+  private readonly replacedKeys = new Map<string, string>();
   private readonly document = { toJSON: () => ({ version: WORKSPACE_FILE_VERSION, tabs: this.tabs, activeTabId: this.activeTabId, ...(this.collection !== null ? { collection: this.collection } : {}) }) };
 
   constructor(
@@ -153,13 +155,42 @@ export class TabStore {
     return this.state();
   }
 
+  /**
+   * A rotation moved every reference from key `from` to key `to`: each tab with `from` now has
+   * `to`, and so will any draft that arrives with `from` later. Returns how many tabs changed.
+   */
+  replaceKey(from: string, to: string): number {
+    if (from === to) return 0;
+    this.replacedKeys.set(from, to);
+    let moved = 0;
+    this.tabs = this.tabs.map((t) => {
+      if (t.keyId !== from) return t;
+      moved++;
+      return { ...t, keyId: to };
+    });
+    if (moved > 0) this.save();
+    return moved;
+  }
+
+  /** The key a draft's key now is, after the rotations of this run (a chain is followed; a cycle stops). */
+  private currentKey(keyId: string | null): string | null {
+    const seen = new Set<string>();
+    let id = keyId;
+    while (id !== null && this.replacedKeys.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = this.replacedKeys.get(id)!;
+    }
+    return id;
+  }
+
   private checked(draft: TabDraftInput, secrets: readonly string[]): { draft: TabDraftInput; warnings: string[] } {
     const parsed = TabDraftInputSchema.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppFailure('invalid_argument', `The tab's ${issue?.path.join('.') || 'draft'} is not valid: ${issue?.message ?? 'unknown problem'}.`);
     }
-    return scrubDraft(parsed.data, secrets);
+    const keyId = this.currentKey(parsed.data.keyId);
+    return scrubDraft(keyId === parsed.data.keyId ? parsed.data : { ...parsed.data, keyId }, secrets);
   }
 
   private replace(tab: TabDraft): void {
