@@ -61,6 +61,10 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
       // Support staff (issue 18, supa): contact scans and the Timeline.
       const unsubscribeScan = getDesktopApi().onContactScanProgress((progress) => get().setScanProgress(progress));
       const unsubscribeTimeline = getDesktopApi().onTimelineProgress((progress) => get().applyTimelineProgress(progress));
+      // Key rotation (issue 19): its steps, and the references main moved to a replacement.
+      const unsubscribeRotations = getDesktopApi().onRotationsChanged(({ rotations }) => get().setRotations(rotations));
+      const unsubscribeMoved = getDesktopApi().onKeyReferencesMoved(({ from, to }) => get().replaceKeyReferences(from, to));
+      void get().loadRotations();
       void get().loadSettings();
       // The tabs after the catalog, so a draft's endpoint is found in it.
       void get().loadCatalog().finally(() => void get().loadWorkspace());
@@ -78,6 +82,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => {
         unsubscribeSaveProblems();
         unsubscribeScan();
         unsubscribeTimeline();
+        unsubscribeRotations();
+        unsubscribeMoved();
         clearInterval(clock);
         clearTimeout(sandboxPoll);
       };

@@ -11,6 +11,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createTabsSlice } from './tabs-slice';
 import { createAccessLogSlice } from './access-log-slice';
 import { createTimelineSlice } from './timeline-slice';
+import { createRotationSlice } from './rotation-slice';
 import type { ConsoleState } from './types';
 
 /** A fresh store; the app uses the single `consoleStore` below. */
@@ -28,6 +29,7 @@ export function createConsoleStore() {
     ...createAccessLogSlice(...a),
     ...createCollectionSlice(...a),
     ...createTimelineSlice(...a),
+    ...createRotationSlice(...a),
   }));
 }
 

@@ -69,6 +69,11 @@ export interface TabsSlice {
   scheduleWorkspaceSave(): void;
   /** Import curl: main parses the command (and matches its key); the request opens in a new tab. */
   importCurl(command: string): Promise<{ imported: ImportedRequestView } | { error: AppError }>;
+  /**
+   * A key rotation moved every reference from key `from` to key `to` (main's drafts already did):
+   * every tab, its last send and its saved version now name `to`. Not an edit: no tab becomes unsaved.
+   */
+  replaceKeyReferences(from: string, to: string): void;
 }
 
 /** Headers the console sets itself: an imported one would be sent twice. */
@@ -301,6 +306,23 @@ export const createTabsSlice: SliceCreator<TabsSlice> = (set, get, api) => {
     activateTab: (tabId) => {
       if (tabId === get().activeTabId) return;
       swapTo(get().tabs, tabId);
+    },
+
+    replaceKeyReferences: (from, to) => {
+      const s = get();
+      const moved = <F extends Partial<Pick<TabForm, 'selectedKeyId' | 'retryKeyId' | 'lastSent'>>>(form: F): F => ({
+        ...form,
+        ...(form.selectedKeyId === from ? { selectedKeyId: to } : {}),
+        ...(form.retryKeyId === from ? { retryKeyId: to } : {}),
+        ...(form.lastSent?.keyId === from ? { lastSent: { ...form.lastSent, keyId: to } } : {}),
+      });
+      const bases = Object.fromEntries(Object.entries(s.requestBases).map(([path, base]) => [path, base.form.selectedKeyId === from ? { ...base, form: { ...base.form, selectedKeyId: to } } : base]));
+      swapping = true;
+      try {
+        set({ ...moved({ selectedKeyId: s.selectedKeyId, retryKeyId: s.retryKeyId, lastSent: s.lastSent }), tabs: s.tabs.map((t) => ({ ...t, form: moved(t.form) })), requestBases: bases });
+      } finally {
+        swapping = false;
+      }
     },
 
     importCurl: async (command) => {

@@ -11,9 +11,10 @@ import type { SettingsSlice } from './settings-slice';
 import type { TabsSlice } from './tabs-slice';
 import type { AccessLogSlice } from './access-log-slice';
 import type { TimelineSlice } from './timeline-slice';
+import type { RotationSlice } from './rotation-slice';
 
 /** The whole store: every slice sees every other (zustand's slices pattern). */
-export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice & CollectionSlice & TimelineSlice;
+export type ConsoleState = AppSlice & KeysSlice & InspectorSlice & RequestSlice & RateLimitSlice & HistorySlice & SettingsSlice & PaginationSlice & TabsSlice & AccessLogSlice & CollectionSlice & TimelineSlice & RotationSlice;
 
 export type SliceCreator<S> = StateCreator<ConsoleState, [], [], S>;
 

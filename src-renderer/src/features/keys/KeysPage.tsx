@@ -10,6 +10,8 @@ import { filterKeys } from './filter-keys';
 import { KeysTable, type KeyDialogKind } from './KeysTable';
 import { RenameKeyDialog } from './RenameKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
+import { KeyRotations } from './rotation/KeyRotations';
+import { RotateKeyDialog } from './rotation/RotateKeyDialog';
 
 type OpenDialog = { kind: 'add' } | { kind: 'create' } | { kind: KeyDialogKind; key: KeyMeta };
 
@@ -82,6 +84,7 @@ export function KeysPage() {
       {dialog?.kind === 'details' && dialogKey && <KeyDetails keyMeta={dialogKey} onBack={closeDialog} />}
       {keys.length > 0 && dialog?.kind !== 'details' && (
         <>
+          <KeyRotations />
           <div className="field filter-field">
             <label htmlFor={`${id}-filter`}>Filter keys</label>
             <input
@@ -110,6 +113,7 @@ export function KeysPage() {
       {dialog?.kind === 'edit' && dialogKey && <EditKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
       {dialog?.kind === 'revoke' && dialogKey && <RevokeKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
       {dialog?.kind === 'delete' && dialogKey && <DeleteKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
+      {dialog?.kind === 'rotate' && dialogKey && <RotateKeyDialog keyMeta={dialogKey} onClose={closeDialog} />}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import type { KeyNotice } from '../../store/keys-slice';
 import { keyStatusLabel, unverifiedReason } from '../../lib/key-labels';
 import { latestUse } from './key-times';
 
-export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete' | 'details';
+export type KeyDialogKind = 'rename' | 'edit' | 'revoke' | 'delete' | 'details' | 'rotate';
 
 interface KeysTableProps {
   keys: readonly KeyMeta[];
@@ -54,6 +54,9 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
   const fromEnvironment = key.source === 'environment';
   const now = useConsoleStore(selectNow);
   const age = keyAgeDays(key.createdAt, now);
+  // The replacement of a rotation under way is not rotated itself until that one ends.
+  const replacementOf = useConsoleStore((s) => s.rotations.find((r) => r.newKeyId === key.id && r.state !== 'done' && r.state !== 'rolled_back'));
+  const cannotRotate = rotateRefusal(key, replacementOf !== undefined);
 
   async function test() {
     if (testing) return;
@@ -123,6 +126,9 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
               <button type="button" onClick={(e) => onOpenDialog('edit', key, e.currentTarget)}>
                 Edit
               </button>
+              <button type="button" disabled={cannotRotate !== null} title={cannotRotate ?? undefined} onClick={(e) => onOpenDialog('rotate', key, e.currentTarget)}>
+                Rotate
+              </button>
               <button
                 type="button"
                 disabled={key.status === 'revoked'}
@@ -149,6 +155,16 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
       </td>
     </tr>
   );
+}
+
+/** Why Rotate is not offered for a key, or null when it is. */
+function rotateRefusal(key: KeyMeta, isReplacement: boolean): string | null {
+  if (isReplacement) return 'This key is the replacement of a rotation under way.';
+  if (key.environmentUnknown) return 'Set the environment with Edit first.';
+  if (key.status === 'revoked') return 'This key is already revoked.';
+  if (key.status === 'invalid') return 'The server does not know this key: create or add a new one.';
+  if (key.status === 'missing_secret') return 'The keychain no longer holds this key.';
+  return null;
 }
 
 /** Names the key, so each row's live region makes sense when read out on its own. */
