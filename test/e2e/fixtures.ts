@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { createInProcessSandbox } from '../../src-main/adapters/in-process-sandbox';
-import { createKeytarSecretStore } from '../../src-main/adapters/keytar-secret-store';
+import { createKeytarSecretStore, KEYCHAIN_SERVICE } from '../../src-main/adapters/keytar-secret-store';
+import { createDataFolderSecretStore, keychainIdOf } from '../../src-main/adapters/data-folder-keychain';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 import { createWebCore } from '../../src-main/web-host/web-core';
 
@@ -44,9 +45,11 @@ export interface SandboxRate {
  * A web host per test, with its own data dir and a sandbox whose admin token the test knows.
  * `test.use({ sandboxRate: {...} })` shrinks the sandbox's token bucket for rate-limit tests.
  */
-export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | null }>({
+export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | null; dataFolderKeychain: boolean }>({
   sandboxRate: [null, { option: true }],
-  console: async ({ sandboxRate }, use) => {
+  // The data folder's own keychain namespace, as the desktop app and the CLI use it (so `--data-dir` of a CLI run finds the same keys).
+  dataFolderKeychain: [false, { option: true }],
+  console: async ({ sandboxRate, dataFolderKeychain }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'helplane-e2e-'));
     const adminToken = `admin-${Math.random().toString(36).slice(2)}`;
     const sandbox = createInProcessSandbox({
@@ -56,8 +59,8 @@ export const test = base.extend<{ console: Console; sandboxRate: SandboxRate | n
     });
     // The real keychain, under a service name of this test's own: tests running side by side (or
     // one after another) must not see each other's entries as orphans to recover.
-    const keychainService = `Helplane Console e2e ${randomUUID()}`;
-    const secrets = createKeytarSecretStore(keychainService);
+    const keychainService = dataFolderKeychain ? `${KEYCHAIN_SERVICE} ${keychainIdOf(dataDir).id}` : `Helplane Console e2e ${randomUUID()}`;
+    const secrets = dataFolderKeychain ? createDataFolderSecretStore(dataDir, { isDefault: false }) : createKeytarSecretStore(keychainService);
     const host = await startWebHost({ rendererDir: RENDERER_DIR, createRouter: createWebCore(dataDir, { sandbox, secrets }) });
     const sandboxUrl = await sandbox.ensureStarted();
     const ipcReplies: string[] = [];

@@ -299,6 +299,7 @@ describe('Rotate a custom-server key (guided)', () => {
     assertOk(early);
     expect(early.value.state).toBe('failed');
     expect(early.value.message).toMatch(/The old key still works/);
+    expect(early.value.steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'waiting', 'failed']);
 
     await fetch(new URL(`/_sandbox/workspaces/ws_acme/api_keys/${first.id}`, sandboxUrl), { method: 'DELETE', headers: ADMIN });
     const confirmed = await run.client.call('keys:rotationConfirm', { id: rotated.value.id });

@@ -267,12 +267,17 @@ export class KeyRotation {
     const replacement = stored.find((r) => r.id === plan.newKeyId);
     if (!replacement) throw new AppFailure('not_found', 'The replacement is no longer stored here, so the references cannot move to it. Rotate again.');
     const rotatedName = withSuffix(plan.name, ` (rotated ${this.nowIso().slice(0, 10)})`);
+    const renamed = stored.map((r): KeyRecord => {
+      if (r.id === plan.newKeyId) return { ...r, name: plan.name, ...(old?.readOnly ? { readOnly: true } : {}), ...(old?.rotationReminderDays ? { rotationReminderDays: old.rotationReminderDays } : {}) };
+      if (r.id === plan.oldKeyId && r.name === plan.name) return { ...r, name: rotatedName };
+      return r;
+    });
+    // The replacement takes the old key's place in the list (the first usable key is the default pick), the old one goes after it.
+    const atOld = renamed.findIndex((r) => r.id === plan.oldKeyId);
+    const atNew = renamed.findIndex((r) => r.id === plan.newKeyId);
+    if (atOld >= 0 && atNew > atOld) renamed.splice(atOld, 0, ...renamed.splice(atNew, 1));
     records.write(
-      stored.map((r): KeyRecord => {
-        if (r.id === plan.newKeyId) return { ...r, name: plan.name, ...(old?.readOnly ? { readOnly: true } : {}), ...(old?.rotationReminderDays ? { rotationReminderDays: old.rotationReminderDays } : {}) };
-        if (r.id === plan.oldKeyId && r.name === plan.name) return { ...r, name: rotatedName };
-        return r;
-      }),
+      renamed,
       (message) => `The references could not move to the new key: the keys list could not be written (${message}).`,
     );
     records.changed();
@@ -308,7 +313,7 @@ export class KeyRotation {
         throw new AppFailure(
           'key_still_active',
           plan.mode === 'guided'
-            ? `The old key still works. Revoke it in ${old.environment === 'production' ? 'the Helplane dashboard (Settings > API)' : 'its server'}, then check again.`
+            ? `The old key still works. Revoke it ${old.environment === 'production' ? 'in the Helplane dashboard (Settings > API)' : 'on its server'}, then choose Check old key is refused again.`
             : 'The sandbox still accepts the old key after revoking it. Retry to revoke it again.',
         );
       }

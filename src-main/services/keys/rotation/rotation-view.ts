@@ -32,10 +32,13 @@ export function rotationView(
   const { ended, busy } = context;
   const at = plan.step === 'rollback' ? -1 : ROTATION_STEPS.indexOf(plan.step);
   const waiting = !busy && !plan.problem && plan.step === 'revoke' && (plan.mode === 'guided' || (plan.revokeAt !== null && Date.parse(plan.revokeAt) > context.now));
+  // Guided, a check that failed means the user's revoke is still to come (or did not take): that step waits again.
+  const revokeAgain = plan.mode === 'guided' && plan.step === 'verify' && plan.problem !== null && !busy;
   const steps: RotationStep[] = ROTATION_STEPS.map((step, index) => {
     let state: RotationStep['state'];
     if (ended) state = ended.state === 'done' ? 'done' : 'pending';
     else if (at < 0 || index > at) state = 'pending';
+    else if (revokeAgain && step === 'revoke') state = 'waiting';
     else if (index < at) state = 'done';
     else state = plan.problem ? 'failed' : waiting ? 'waiting' : 'current';
     const detail = state === 'failed' ? plan.problem : step === 'revoke' && state === 'waiting' && plan.mode === 'guided' ? `Revoke the key with prefix ${context.record?.prefix ?? '(unknown)'} ${revokePlace(context.record)}.` : null;
@@ -57,7 +60,11 @@ export function rotationView(
 
 function messageOf(plan: RotationPlan, state: RotationView['state'], record: KeyRecord | null): string {
   const after = plan.interrupted ? ' (the console stopped during it and took it up again)' : '';
-  if (state === 'failed') return plan.step === 'rollback' ? `${plan.problem} Undoing it did not finish: Retry to undo it.` : `${plan.problem} Retry to go on${after}.`;
+  if (state === 'failed') {
+    if (plan.step === 'rollback') return `${plan.problem} Undoing it did not finish: Retry to undo it.`;
+    if (plan.mode === 'guided') return `${plan.problem} Every reference already names the new “${plan.name}”.`;
+    return `${plan.problem} Retry to go on${after}.`;
+  }
   if (plan.step === 'rollback') return `Undoing the rotation of “${plan.name}”…`;
   if (state === 'waiting') {
     return plan.mode === 'guided'

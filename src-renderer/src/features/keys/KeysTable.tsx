@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { KeyMeta } from '../../../../src-preload/contract';
+import type { KeyMeta, RotationView } from '../../../../src-preload/contract';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge';
 import { RelativeTime } from '../clock/RelativeTime';
 import { formatExactTime } from '../../lib/relative-time';
@@ -57,6 +57,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
   // The replacement of a rotation under way is not rotated itself until that one ends.
   const replacementOf = useConsoleStore((s) => s.rotations.find((r) => r.newKeyId === key.id && r.state !== 'done' && r.state !== 'rolled_back'));
   const cannotRotate = rotateRefusal(key, replacementOf !== undefined);
+  const rotatingAway = useConsoleStore((s) => s.rotations.find((r) => r.oldKeyId === key.id && r.state !== 'done' && r.state !== 'rolled_back'));
 
   async function test() {
     if (testing) return;
@@ -105,6 +106,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
             <span className="badge rotation-due">Rotation due</span>
           </>
         )}
+        {rotatingAway && <p className="hint key-status-reason">{rotationNote(rotatingAway)}</p>}
         {/* The reason once: under the status, unless the row's Test notice below says it. */}
         {key.status === 'unverified' && !(notice?.kind === 'checked' && notice.status === 'unverified') && (
           <p className="hint key-status-reason">{unverifiedReason(key.statusReason)}</p>
@@ -155,6 +157,14 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
       </td>
     </tr>
   );
+}
+
+/** Under the old key's status while its rotation is not over. */
+function rotationNote(r: RotationView): string {
+  if (r.newKeyId === null) return 'Being rotated…';
+  if (r.mode === 'automatic' && r.revokeAt) return `Replaced by the new “${r.name}”: revoked at ${formatExactTime(r.revokeAt)}.`;
+  if (r.mode === 'guided') return `Replaced by the new “${r.name}”: revoke it where it was issued, then check it under Key rotations.`;
+  return `Replaced by the new “${r.name}”: being revoked.`;
 }
 
 /** Why Rotate is not offered for a key, or null when it is. */

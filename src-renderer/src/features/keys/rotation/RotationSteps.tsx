@@ -21,7 +21,7 @@ export function RotationSteps({ rotation }: { rotation: RotationView }) {
           <span className="rotation-step-label">{step.label}</span>
           <span className="rotation-step-state">: {STATE_WORDS[step.state]}</span>
           {step.step === 'revoke' && step.state === 'waiting' && rotation.mode === 'automatic' && rotation.revokeAt && (
-            <span className="hint rotation-step-detail"> at {formatExactTime(rotation.revokeAt)}</span>
+            <span className="hint"> at {formatExactTime(rotation.revokeAt)}</span>
           )}
           {step.detail && <p className="hint rotation-step-detail">{step.detail}</p>}
         </li>
