@@ -50,7 +50,7 @@ for (const [width, height] of [
     const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: new RegExp(LONG_NAME.slice(0, 20).replace(/[()]/g, '\\$&')) });
     await expect(row).toBeVisible();
     await noSidewaysScroll(page, `Keys at ${width}`);
-    // Rows stay compact: the six actions take at most two lines, not one line per button.
+    // Rows stay compact: the seven actions take at most two lines, not one line per button.
     const first = (await row.getByRole('button', { name: 'Test' }).boundingBox())!;
     const last = (await row.getByRole('button', { name: 'Delete' }).boundingBox())!;
     expect(last.y - first.y, 'Keys actions on at most two lines').toBeLessThan(first.height * 1.8);
