@@ -62,3 +62,36 @@ describe('request tabs', () => {
     expect(saved[0]!.activeTabId).toBe(state().tabs[1]!.id);
   });
 });
+
+describe('a rotation moved the references (keyReferencesMoved)', () => {
+  it('every tab, its last send and its saved version follow the replacement, and no tab becomes unsaved', async () => {
+    state().setKeys([makeKey(), makeKey({ id: 'key_2', name: 'Sandbox demo (replacement)' }), makeKey({ id: 'key_3', name: 'Other' })]);
+    await state().loadWorkspace();
+    const first = state().activeTabId!;
+    state().selectKey('key_1');
+    state().newTab();
+    state().selectKey('key_3');
+    const second = state().activeTabId!;
+    state().activateTab(first);
+    consoleStore.setState({
+      tabs: state().tabs.map((t) => ({ ...t, unsaved: false })),
+      lastSent: { keyId: 'key_1', method: 'GET', path: '/v1/contacts' },
+      requestBases: { 'a.request.yaml': { request: {} as never, form: { selectedKeyId: 'key_1' } as never } },
+    });
+    saved.length = 0;
+
+    state().replaceKeyReferences('key_1', 'key_2');
+    expect(state().selectedKeyId).toBe('key_2');
+    expect(state().lastSent?.keyId).toBe('key_2');
+    expect(state().requestBases['a.request.yaml']!.form.selectedKeyId).toBe('key_2');
+    expect(state().tabs.every((t) => !t.unsaved)).toBe(true);
+    // The other tab had another key: it keeps it.
+    state().activateTab(second);
+    expect(state().selectedKeyId).toBe('key_3');
+    state().activateTab(first);
+    expect(state().selectedKeyId).toBe('key_2');
+    // Main moved its drafts already: the window sends no edit for this.
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
+    expect(saved.every((s) => s.tabs.every((t) => t.keyId !== 'key_1'))).toBe(true);
+  });
+});

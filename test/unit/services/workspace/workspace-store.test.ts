@@ -189,3 +189,27 @@ describe('response history per tab', () => {
     expect(setAside(join(dir, 'workspace', 'responses'), tab.id)).toHaveLength(1);
   });
 });
+
+describe('a rotation replaces a key in the drafts (replaceKey)', () => {
+  it('moves the tabs that name the old key, keeps the others, and maps later drafts along a chain without looping', () => {
+    const dir = dataDir();
+    const ws = workspace(dir);
+    const a = ws.open({ name: 'A', keyId: 'key-old', collectionLink: { collection: '/repo/api', file: 'a.request.yaml' } }, []).tab;
+    const b = ws.open({ name: 'B', keyId: 'key-other' }, []).tab;
+    expect(a.unsaved).toBe(false);
+    expect(ws.tabs.replaceKey('key-old', 'key-new')).toBe(1);
+    expect(ws.tabs.state().tabs.map((t) => t.keyId)).toEqual(['key-new', 'key-other']);
+    // Not an edit: a tab linked to its file stays saved.
+    expect(ws.tabs.get(a.id).unsaved).toBe(false);
+    // A window that had not heard sends the old id: it is kept as the new one.
+    expect(ws.tabs.update(b.id, { keyId: 'key-old' }, []).tab.keyId).toBe('key-new');
+    // Rotated again: old → new → newer; and a rollback of a later one (newer → new) must not loop.
+    ws.tabs.replaceKey('key-new', 'key-newer');
+    expect(ws.tabs.update(b.id, { keyId: 'key-old' }, []).tab.keyId).toBe('key-newer');
+    ws.tabs.replaceKey('key-newer', 'key-new');
+    expect(ws.tabs.update(b.id, { keyId: 'key-old' }, []).tab.keyId).toMatch(/^key-new(er)?$/);
+    expect(ws.tabs.replaceKey('same', 'same')).toBe(0);
+    ws.flush();
+    expect(workspace(dir).tabs.state().tabs.map((t) => t.keyId)).toEqual(['key-new', expect.stringMatching(/^key-new(er)?$/)]);
+  });
+});
