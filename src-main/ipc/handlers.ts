@@ -80,8 +80,12 @@ export function createHandlers(s: Services): Handlers {
     keysTest: (input) => s.keys.test(input.id),
     keysRename: async (input) => s.keys.rename(input.id, input.name),
     keysEdit: async (input) => s.keys.edit(input),
-    keysRevoke: (input) => s.keys.revoke(input.id),
+    keysRevoke: async (input) => {
+      s.rotation.refuseLosing(input.id, 'revoked');
+      return s.keys.revoke(input.id);
+    },
     keysDelete: async (input) => {
+      s.rotation.refuseLosing(input.id, 'deleted');
       const result = await s.keys.delete(input.id);
       // Its usage counts go with it (a key of the same id never comes back).
       if (result.deleted) s.usage.forget(input.id);

@@ -247,6 +247,21 @@ describe('Rotate a sandbox key', () => {
     if (!again.ok) expect(again.error.message).toMatch(/already in a rotation/);
     const guided = await run.client.call('keys:rotateGuided', { id: first.value.newKeyId!, secret: 'hl_test_x' });
     expect(guided.ok).toBe(false);
+    // The replacement holds every reference while the rotation waits: it is neither deleted nor revoked.
+    for (const channel of ['keys:delete', 'keys:revoke'] as const) {
+      const lost = await run.client.call(channel, { id: first.value.newKeyId! });
+      expect(!lost.ok && lost.error.message).toMatch(/replaces “Twice bot” in a rotation that is not finished/);
+    }
+    // The old key may go: the rotation then ends, every reference already on the replacement.
+    const oldSecret = (await secretOf(keyId))!;
+    const gone = await run.client.call('keys:delete', { id: keyId });
+    assertOk(gone);
+    const now = await run.client.call('keys:rotationConfirm', { id: first.value.id });
+    assertOk(now);
+    expect(now.value.state).toBe('done');
+    expect(now.value.message).toMatch(/deleted from this computer before it was revoked; it is revoked on the sandbox now/);
+    const refused = await fetch(new URL('/v1/contacts?limit=1', sandboxUrl), { headers: { 'X-API-Key': oldSecret } });
+    expect(refused.status).toBe(401);
     const bad = await run.client.call('keys:rotate', { id: keyId, overlapHours: 10_000 });
     expect(bad.ok).toBe(false);
     await run.core.dispose();

@@ -68,6 +68,7 @@ export class KeyRotation {
       name: old.name,
       newKeyId: newKeyId(),
       newServerKeyId: null,
+      oldServerKeyId: old.serverKeyId ?? null,
       startedAt: this.nowIso(),
       overlapHours: input.overlapHours,
       revokeAt: null,
@@ -141,6 +142,19 @@ export class KeyRotation {
   async retry(id: string): Promise<RotationView> {
     const plan = this.plan(id);
     return this.walk(this.deps.plans.put({ ...plan, problem: null }).id);
+  }
+
+  /**
+   * The replacement of a rotation that is not over holds every reference (or is about to): it is
+   * not revoked or deleted until that rotation ends, or a tab would be left with a key that is gone.
+   */
+  refuseLosing(keyId: string, what: 'revoked' | 'deleted'): void {
+    const plan = this.deps.plans.list().find((p) => p.newKeyId === keyId);
+    if (!plan) return;
+    throw new AppFailure(
+      'invalid_argument',
+      `This key replaces “${plan.name}” in a rotation that is not finished, and every reference names it: it cannot be ${what} until that rotation ends (see Key rotations).`,
+    );
   }
 
   /** Forget an ended rotation shown in this run. */
@@ -289,10 +303,15 @@ export class KeyRotation {
 
   private async revoke(plan: RotationPlan): Promise<PlanStep | 'wait' | 'ended'> {
     const old = this.record(plan.oldKeyId);
-    if (!old) return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer before it was revoked, so its refusal was not checked.`);
     // Guided: only the dashboard can revoke it; the user says when (confirm).
-    if (plan.mode === 'guided') return 'wait';
+    if (plan.mode === 'guided') return old ? 'wait' : this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer: revoke it where it was issued, if you have not.`);
     if (plan.revokeAt !== null && Date.parse(plan.revokeAt) > this.deps.clock.now()) return 'wait';
+    if (!old) {
+      // Deleted here during the overlap: still revoked on the sandbox, by the id kept in the plan.
+      if (!plan.oldServerKeyId) return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer before it was revoked, and the sandbox's id for it is not known: revoke it from another console that holds it.`);
+      await this.deps.admin.revoke(plan.oldServerKeyId, SANDBOX_WORKSPACE);
+      return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer before it was revoked; it is revoked on the sandbox now (not checked: its secret left with it).`);
+    }
     await this.deps.keys.revoke(plan.oldKeyId);
     return 'verify';
   }

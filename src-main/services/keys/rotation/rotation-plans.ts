@@ -19,6 +19,8 @@ export const RotationPlanSchema = z.object({
   name: z.string().min(1),
   /** Chosen before the replacement exists, so a rollback knows what to remove. */
   newKeyId: z.string().min(1),
+  /** The sandbox's id of the old key (automatic): it is revoked there even if the key left this computer meanwhile. */
+  oldServerKeyId: z.string().nullable().optional(),
   /** The sandbox's id of the replacement, once the sandbox made it. */
   newServerKeyId: z.string().nullable(),
   startedAt: z.string(),
