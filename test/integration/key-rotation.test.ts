@@ -230,9 +230,14 @@ describe('Rotate a sandbox key', () => {
     const run = await start(dataDir);
     const rotated = await run.client.call('keys:rotate', { id: keyId, overlapHours: 168 });
     assertOk(rotated);
-    const now = await run.client.call('keys:rotationConfirm', { id: rotated.value.id });
+    // Pressed twice: one revokes, the other is told the rotation is at work (nothing is done twice).
+    const [now, twice] = await Promise.all([
+      run.client.call('keys:rotationConfirm', { id: rotated.value.id }),
+      run.client.call('keys:rotationConfirm', { id: rotated.value.id }),
+    ]);
     assertOk(now);
     expect(now.value.state).toBe('done');
+    expect(!twice.ok && twice.error.message).toMatch(/already at work/);
     expect(await statusWith(keyId)).toEqual({ status: 401, code: 'revoked_api_key' });
     await run.core.dispose();
   });

@@ -132,7 +132,7 @@ export class KeyRotation {
    * (one call checks it is refused); automatic in its overlap, revoke it now.
    */
   async confirm(id: string): Promise<RotationView> {
-    const plan = this.plan(id);
+    const plan = this.idle(id);
     if (plan.step !== 'revoke' && plan.step !== 'verify') throw new AppFailure('invalid_argument', 'This rotation is not waiting for the old key to be revoked.');
     if (plan.mode === 'guided') return this.walk(this.deps.plans.put({ ...plan, step: 'verify', problem: null }).id);
     return this.walk(this.deps.plans.put({ ...plan, revokeAt: null, problem: null }).id);
@@ -140,7 +140,7 @@ export class KeyRotation {
 
   /** Go on with a rotation that stopped on a failure (or undo it, if it stopped while being undone). */
   async retry(id: string): Promise<RotationView> {
-    const plan = this.plan(id);
+    const plan = this.idle(id);
     return this.walk(this.deps.plans.put({ ...plan, problem: null }).id);
   }
 
@@ -393,6 +393,12 @@ export class KeyRotation {
     if (record.status === 'missing_secret') throw new AppFailure('secret_missing', 'The keychain no longer holds this key, so it cannot be rotated. Add it again or delete it.');
     if (record.status === 'invalid') throw new AppFailure('invalid_argument', 'The server does not know this key (Invalid): there is nothing to rotate. Create or add a new key.');
     return record;
+  }
+
+  /** The plan, if no step of it is running (a user's move must not change a plan under a running step). */
+  private idle(id: string): RotationPlan {
+    if (this.busy.has(id)) throw new AppFailure('invalid_argument', 'This rotation is already at work.');
+    return this.plan(id);
   }
 
   private plan(id: string): RotationPlan {
