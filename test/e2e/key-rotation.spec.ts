@@ -93,3 +93,85 @@ test('rotate Sandbox demo while a collection references it, then run that collec
   expect(report.summary).toMatchObject({ passed: 1, failed: 0 });
   folder.cleanup();
 });
+
+/** A key made on the sandbox's admin routes, as a dashboard would (the console never saw it). */
+async function dashboardKey(app: { sandboxUrl: string; adminToken: string }, name: string): Promise<{ id: string; secret: string }> {
+  const res = await fetch(new URL('/_sandbox/workspaces/ws_acme/api_keys', app.sandboxUrl), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${app.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  return (await res.json()) as { id: string; secret: string };
+}
+
+test('guided rotation of a custom-server key: paste, Test and move references, revoke there, Check old key is refused', async ({ page, console: app }) => {
+  const first = await dashboardKey(app, 'Partner API');
+  await app.open(page);
+  await nav(page, 'Keys');
+  await page.getByRole('button', { name: 'Add key' }).click();
+  const add = page.getByRole('dialog', { name: 'Add key' });
+  await add.getByLabel('Name').fill('Partner API');
+  await add.getByRole('combobox', { name: 'Environment' }).selectOption('custom');
+  await add.getByLabel('Base URL').fill(app.sandboxUrl);
+  await add.getByLabel('API key').fill(first.secret);
+  await add.getByRole('button', { name: 'Save key' }).click();
+  await expect(add).toBeHidden();
+
+  await page.getByRole('row', { name: /^Partner API/ }).getByRole('button', { name: 'Rotate' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate key “Partner API”' });
+  // The old key itself is not a replacement: refused in words, nothing stored.
+  await dialog.getByLabel('New API key').fill(first.secret);
+  await dialog.getByRole('button', { name: 'Test and move references' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('That is the key being rotated');
+  const second = await dashboardKey(app, 'Partner API');
+  await dialog.getByLabel('New API key').fill(second.secret);
+  await dialog.getByRole('button', { name: 'Test and move references' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Now revoke the old key');
+  const steps = dialog.getByRole('list', { name: 'Rotation steps' }).getByRole('listitem');
+  await expect(steps.nth(3)).toContainText(': waiting');
+
+  // Checked before it was revoked there: it still works, said in words; the rotation keeps waiting.
+  await dialog.getByRole('button', { name: 'Check old key is refused' }).click();
+  await expect(dialog.getByRole('status')).toContainText('The old key still works');
+  await expect(steps.nth(4)).toContainText(': failed');
+
+  await fetch(new URL(`/_sandbox/workspaces/ws_acme/api_keys/${first.id}`, app.sandboxUrl), { method: 'DELETE', headers: { Authorization: `Bearer ${app.adminToken}` } });
+  await dialog.getByRole('button', { name: 'Check old key is refused' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Rotated');
+  for (const step of await steps.all()) await expect(step).toContainText(': done');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const table = page.getByRole('table', { name: 'API keys' });
+  await expect(table.getByRole('row', { name: /^Partner API \(rotated/ })).toContainText('Revoked');
+  await expect(table.getByRole('row', { name: /^Partner API(?! \()/ })).toContainText('Active');
+  // No reply the page received holds either secret.
+  for (const reply of app.ipcReplies) {
+    expect(reply).not.toContain(first.secret);
+    expect(reply).not.toContain(second.secret);
+  }
+});
+
+test('an overlap: the old key keeps working and says when it goes; Revoke old key now under Key rotations ends it, also after a reload', async ({ page, console: app }) => {
+  await app.open(page);
+  await nav(page, 'Keys');
+  await page.getByRole('row', { name: /^Sandbox demo/ }).getByRole('button', { name: 'Rotate' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate key “Sandbox demo”' });
+  await dialog.getByRole('combobox', { name: 'Revoke the old key' }).selectOption({ label: 'After 7 days' });
+  await dialog.getByRole('button', { name: 'Rotate key' }).click();
+  await expect(dialog.getByRole('status')).toContainText('keeps working until the overlap ends');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const oldRow = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /^Sandbox demo \(rotated/ });
+  await expect(oldRow).toContainText('Active');
+  await expect(oldRow).toContainText('Replaced by the new “Sandbox demo”: revoked at');
+  // The replacement is not rotated (or revoked) while this one is not over.
+  await expect(page.getByRole('row', { name: /^Sandbox demo(?! \()/ }).getByRole('button', { name: 'Rotate' })).toBeDisabled();
+
+  await page.reload();
+  await nav(page, 'Keys');
+  const rotations = page.getByRole('region', { name: 'Key rotations' });
+  await expect(rotations).toContainText('The old key keeps working until the overlap ends');
+  await rotations.getByRole('button', { name: 'Revoke old key now' }).click();
+  await expect(rotations).toContainText('the old key gets 401 revoked_api_key');
+  await expect(oldRow).toContainText('Revoked');
+  await rotations.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(rotations).toBeHidden();
+});
