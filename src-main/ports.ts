@@ -35,6 +35,8 @@ export interface KeyRecord {
   readOnly?: boolean;
   /** Remind the user to rotate the key this many days after it was created (null or absent: no reminder). */
   rotationReminderDays?: number | null;
+  /** A rotation gave this key's references to that key: it is never picked by default (the window, the runner). */
+  replacedBy?: string | null;
 }
 
 export interface MetadataStore {

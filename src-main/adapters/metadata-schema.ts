@@ -23,6 +23,7 @@ export const KeyRecordSchema = z.object({
   environmentUnknown: z.boolean().optional(),
   readOnly: z.boolean().optional(),
   rotationReminderDays: z.number().int().min(1).max(3650).nullable().optional(),
+  replacedBy: z.string().max(128).nullable().optional(),
 }) satisfies z.ZodType<KeyRecord>;
 
 /** The keys file: metadata only. A secret never has a field here. */

@@ -41,7 +41,8 @@ export function keyChooser(records: readonly KeyRecord[], environment: string, f
   let fallback: KeyChoice | undefined;
   const defaultKey = (): KeyChoice => {
     if (fallback) return fallback;
-    const usable = stored.filter((r) => USABLE.has(r.status));
+    // A key a rotation replaced (still working during its overlap) is never the default: its replacement is.
+    const usable = stored.filter((r) => USABLE.has(r.status) && !r.replacedBy);
     const demo = environment === 'sandbox' ? usable.filter((r) => r.name === DEMO_KEY_NAME) : [];
     if (usable.length === 1) fallback = { ok: true, key: usable[0]! };
     else if (demo.length === 1) fallback = { ok: true, key: demo[0]! };

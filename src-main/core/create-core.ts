@@ -22,7 +22,7 @@ import { KeyRecords } from '../services/keys/key-records';
 import { KeyService } from '../services/keys/key-service';
 import { SandboxAdmin } from '../services/keys/sandbox-admin';
 import { SandboxKeys } from '../services/keys/sandbox-keys';
-import { KeyRotation } from '../services/keys/rotation/key-rotation';
+import { KeyRotation, type KeyReferences } from '../services/keys/rotation/key-rotation';
 import { RotationPlans } from '../services/keys/rotation/rotation-plans';
 import { PageWalker } from '../services/pagination/page-walker';
 import { PaginationService } from '../services/pagination/pagination-service';
@@ -129,7 +129,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const writes = (file: string, what: string) => problems.listener(file, what, (error) => options.onUnexpectedError?.(`writing ${file} (kept in memory, retrying)`, error));
   const records = new KeyRecords({ metadata: options.metadata, sandbox, clock, events, environmentKey: envKey?.record ?? null, lastUsedWrites: writes('keys.json', 'The keys’ “Last used” times') });
   const keys = new KeyService({ secrets, records, transport: http.transport, sandbox, admin });
-  const sandboxKeys = new SandboxKeys({ keys, records, admin, secrets, metadata: options.metadata });
+  const sandboxKeys = new SandboxKeys({
+    keys,
+    records,
+    admin,
+    secrets,
+    metadata: options.metadata,
+    // Bound late: the rotation and the tabs are built below (a reset only comes from the window, after).
+    afterReset: ({ from, to }) => {
+      rotation.sandboxWasReset();
+      if (to) for (const id of from) keyReferences.move(id, to);
+    },
+  });
   const tracker = new RateLimitTracker(() => clock.now());
   const historyFile = coalescedDocument(options.document(join(options.dataDir, 'history.json'), { pretty: false }), 500, writes('history.json', 'History'));
   const history = new HistoryService(historyFile);
@@ -211,6 +222,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const contactDirectory = new ContactDirectory();
 
   // ─── Key rotation (issue 19) ───
+  // Collections and saved requests name a key by name and environment, which the replacement takes: the tabs are what hold ids.
+  const keyReferences: KeyReferences = {
+    move: (from, to) => {
+      // On disk before the rotation records the move as done (a failed write fails the step): a quit right after must not bring the old ids back.
+      const tabs = workspace.replaceKey(from, to);
+      events.emit('keyReferencesMoved', { from, to });
+      return { tabs };
+    },
+  };
   const rotation = new KeyRotation({
     plans: new RotationPlans(options.document(join(options.dataDir, 'rotation.json'))),
     keys,
@@ -219,16 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transport: http.transport,
     sandbox,
     admin,
-    // Collections and saved requests name a key by name and environment, which the replacement takes: the tabs are what hold ids.
-    references: {
-      move: (from, to) => {
-        const tabs = workspace.tabs.replaceKey(from, to);
-        // On disk before the rotation records the move as done: a quit right after must not bring the old ids back.
-        workspace.flush();
-        events.emit('keyReferencesMoved', { from, to });
-        return { tabs };
-      },
-    },
+    references: keyReferences,
     events,
     clock,
     ...(options.rotationTimers === false

@@ -4,6 +4,8 @@ import { retryDelayMs, WRITE_RETRY_MAX_MS, type WriteListener } from './retry-ba
 export interface CoalescedDocument extends JsonDocument {
   /** Write the latest value now, if one is pending (a failure is reported, and retried later). */
   flush(): void;
+  /** As flush, but a failure is thrown too (still retried): for a caller that must know the value is on disk. */
+  commit(): void;
 }
 
 export interface CoalescedOptions extends WriteListener {
@@ -27,7 +29,7 @@ export function coalescedDocument(doc: JsonDocument, delayMs = 500, options: Coa
     // A pending history write must not keep a CLI or test process alive; dispose flushes.
     timer.unref();
   };
-  const flush = () => {
+  const writeNow = (rethrow: boolean) => {
     if (timer) clearTimeout(timer);
     timer = null;
     const current = pending;
@@ -38,12 +40,14 @@ export function coalescedDocument(doc: JsonDocument, delayMs = 500, options: Coa
       failures += 1;
       options.onWriteError?.(error, failures);
       schedule(retryDelayMs(failures, delayMs, options.maxRetryMs ?? WRITE_RETRY_MAX_MS));
+      if (rethrow) throw error;
       return;
     }
     if (pending === current) pending = null;
     if (failures > 0) options.onWriteRecovered?.();
     failures = 0;
   };
+  const flush = () => writeNow(false);
   return {
     read: () => (pending ? pending.value : doc.read()),
     ...(doc.setAside ? { setAside: () => doc.setAside!() } : {}),
@@ -52,5 +56,6 @@ export function coalescedDocument(doc: JsonDocument, delayMs = 500, options: Coa
       if (!timer) schedule(delayMs);
     },
     flush,
+    commit: () => writeNow(true),
   };
 }

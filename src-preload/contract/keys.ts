@@ -54,6 +54,8 @@ export const KeyMetaSchema = z.object({
   readOnly: z.boolean().optional(),
   /** Details → Remind me to rotate after (days from Created); null: no reminder. */
   rotationReminderDays: z.number().nullable().optional(),
+  /** A rotation moved this key's references to that key (its replacement): never picked by default. */
+  replacedBy: z.string().nullable().optional(),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 

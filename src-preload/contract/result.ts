@@ -25,6 +25,13 @@ export type ErrorCode =
   | 'key_in_response'
   | 'key_environment_unknown'
   | 'key_read_only'
+  // ─── Key rotation (issue 19) ───
+  /** The replacement of a rotation does not work (or is of another workspace): nothing was changed. */
+  | 'key_refused'
+  /** The old key of a rotation still works when it should be refused (not yet revoked in the dashboard). */
+  | 'key_still_active'
+  /** Whether the old key is refused could not be learned (offline, a server error). */
+  | 'key_check_failed'
   // ─── Collections (issue 16) ───
   /** A save would write a stored key's value or a Helplane key into a file; the message names file, field and line. */
   | 'secret_in_file'

@@ -47,6 +47,10 @@ interface Faults {
   keychainRefusesSet?: () => boolean;
   /** The keychain refuses to read while this returns true. */
   keychainRefusesGet?: () => boolean;
+  /** workspace/tabs.json cannot be written while this returns true. */
+  tabsWriteFails?: () => boolean;
+  /** Awaited before each request is sent (to hold one while the test does something else). */
+  gate?: (request: HttpRequest) => Promise<void>;
 }
 
 interface Run {
@@ -63,6 +67,9 @@ async function start(dataDir: string, faults: Faults = {}, clock = { now: Date.n
   const adapters = nodeHostAdapters(dataDir);
   const document = (path: string, options?: { pretty?: boolean }): JsonDocument => {
     const real = createJsonFileStore(path, options);
+    if (path.endsWith('tabs.json') && faults.tabsWriteFails) {
+      return { ...real, write: (value) => (faults.tabsWriteFails!() ? failWrite('EROFS: read-only file system') : real.write(value)) };
+    }
     if (!path.endsWith('rotation.json') || faults.quitAfterWrites === undefined) return real;
     return {
       ...real,
@@ -81,7 +88,16 @@ async function start(dataDir: string, faults: Faults = {}, clock = { now: Date.n
   };
   const http: HttpAdapterFactory = (proxy) => {
     const real = undiciHttp(proxy);
-    return { ...real, transport: { send: (r) => (faults.offline?.(r) ? Promise.reject(Object.assign(new Error('connect ENETUNREACH'), { code: 'ENETUNREACH' })) : real.transport.send(r)) } };
+    return {
+      ...real,
+      transport: {
+        send: async (r) => {
+          await faults.gate?.(r);
+          if (faults.offline?.(r)) throw Object.assign(new Error('connect ENETUNREACH'), { code: 'ENETUNREACH' });
+          return real.transport.send(r);
+        },
+      },
+    };
   };
   const core = await createCore({
     host: 'web', dataDir, ...adapters, document, secrets, http,
@@ -245,6 +261,9 @@ describe('Rotate a sandbox key', () => {
   it('refuses what cannot be rotated, in words', async () => {
     const { dataDir, keyId } = await prepared('Twice bot');
     const run = await start(dataDir);
+    const bad = await run.client.call('keys:rotate', { id: keyId, overlapHours: 10_000 });
+    expect(!bad.ok && bad.error.code).toBe('invalid_argument');
+    expect((await run.client.call('keys:rotations')).ok && (await run.client.call('keys:list'))).toMatchObject({ ok: true });
     const first = await run.client.call('keys:rotate', { id: keyId, overlapHours: 24 });
     assertOk(first);
     const again = await run.client.call('keys:rotate', { id: keyId, overlapHours: 0 });
@@ -267,8 +286,6 @@ describe('Rotate a sandbox key', () => {
     expect(now.value.message).toMatch(/deleted from this computer before it was revoked; it is revoked on the sandbox now/);
     const refused = await fetch(new URL('/v1/contacts?limit=1', sandboxUrl), { headers: { 'X-API-Key': oldSecret } });
     expect(refused.status).toBe(401);
-    const bad = await run.client.call('keys:rotate', { id: keyId, overlapHours: 10_000 });
-    expect(bad.ok).toBe(false);
     await run.core.dispose();
   });
 });
@@ -493,6 +510,96 @@ describe('a rotation interrupted at each step', () => {
     await run.core.dispose();
   });
 });
+
+describe('what else can happen during a rotation', () => {
+  it('two pastes of a guided rotation at once make one rotation, not two keys of one name', async () => {
+    const dataDir = join(dir.path, `data-${++runs}`);
+    const run = await start(dataDir);
+    const first = await dashboardKey('Twin API');
+    const added = await run.client.call('keys:add', { name: 'Twin API', environment: 'custom', baseUrl: sandboxUrl, secret: first.secret });
+    assertOk(added);
+    const [a, b] = await Promise.all([
+      run.client.call('keys:rotateGuided', { id: added.value.id, secret: (await dashboardKey('Twin API')).secret }),
+      run.client.call('keys:rotateGuided', { id: added.value.id, secret: (await dashboardKey('Twin API')).secret }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const refused = a.ok ? b : a;
+    expect(!refused.ok && refused.error.message).toMatch(/already in a rotation/);
+    const keys = await run.client.call('keys:list');
+    assertOk(keys);
+    expect(keys.value.filter((k) => k.name === 'Twin API')).toHaveLength(1);
+    await run.core.dispose();
+  });
+
+  it('the tabs file cannot be written at the move: the step fails (nothing revoked), and the next start moves them', async () => {
+    const { dataDir, keyId } = await prepared('Read-only disk bot');
+    let broken = true;
+    const run = await start(dataDir, { tabsWriteFails: () => broken });
+    const rotated = await run.client.call('keys:rotate', { id: keyId, overlapHours: 0 });
+    assertOk(rotated);
+    expect(rotated.value.state).toBe('failed');
+    expect(rotated.value.steps.map((st) => st.state)).toEqual(['done', 'done', 'failed', 'pending', 'pending']);
+    expect(rotated.value.message).toMatch(/EROFS/);
+    // The old key was not revoked: on disk the tab still names it, and it works.
+    expect((await statusWith(keyId)).status).toBe(200);
+    await run.core.dispose().catch(() => undefined);
+    broken = false;
+    const next = await start(dataDir);
+    await expectConsistent(next, 'Read-only disk bot');
+    expect(await statusWith(keyId)).toEqual({ status: 401, code: 'revoked_api_key' });
+    await next.core.dispose();
+  });
+
+  it('the old key cannot be deleted while the rotation still relies on it (before the move)', async () => {
+    const { dataDir, keyId } = await prepared('Held bot');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let holding = false;
+    const run = await start(dataDir, {
+      // Hold the replacement's test call (the step before the move).
+      gate: async (r) => {
+        if (r.url.includes('/v1/conversations') && !holding) {
+          holding = true;
+          await held;
+        }
+      },
+    });
+    const rotating = run.client.call('keys:rotate', { id: keyId, overlapHours: 0 });
+    await expect.poll(() => holding).toBe(true);
+    const deleted = await run.client.call('keys:delete', { id: keyId });
+    expect(!deleted.ok && deleted.error.message).toMatch(/is being rotated and still holds every reference/);
+    release();
+    const rotated = await rotating;
+    assertOk(rotated);
+    expect(rotated.value.state).toBe('done');
+    await expectConsistent(run, 'Held bot');
+    await run.core.dispose();
+  });
+
+  it('Reset sandbox during an overlap ends the rotation, and tabs on the old demo key move to the new one', async () => {
+    const { dataDir, keyId } = await prepared('Sandbox demo');
+    const run = await start(dataDir);
+    const rotated = await run.client.call('keys:rotate', { id: keyId, overlapHours: 24 });
+    assertOk(rotated);
+    const reset = await run.client.call('sandbox:reset');
+    assertOk(reset);
+    const list = await run.client.call('keys:rotations');
+    assertOk(list);
+    expect(list.value.rotations.map((r) => r.state)).toEqual(['done']);
+    expect(list.value.rotations[0]!.message).toMatch(/The sandbox was reset during the rotation/);
+    const tabs = await run.client.call('workspace:load');
+    assertOk(tabs);
+    expect(tabs.value.tabs[0]!.keyId).toBe(reset.value.demoKey!.id);
+    expect((await statusWith(reset.value.demoKey!.id)).status).toBe(200);
+    // Nothing is left waiting for a key the sandbox no longer knows.
+    expect(JSON.parse(readFileSync(join(dataDir, 'rotation.json'), 'utf8'))).toEqual({ version: 1, rotations: [] });
+    await run.core.dispose();
+  });
+});
+
+function failWrite(message: string): never {
+  throw new Error(message);
+}
 
 function filesUnder(root: string): string[] {
   if (!existsSync(root)) return [];

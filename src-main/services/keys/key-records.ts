@@ -169,6 +169,7 @@ export class KeyRecords {
       ...(r.environmentUnknown ? { environmentUnknown: true } : {}),
       readOnly: r.readOnly === true,
       rotationReminderDays: r.rotationReminderDays ?? null,
+      ...(r.replacedBy ? { replacedBy: r.replacedBy } : {}),
     };
   }
 

@@ -74,7 +74,14 @@ export class SandboxAdmin {
   }
 
   async revoke(serverKeyId: string, workspace = SANDBOX_WORKSPACE): Promise<void> {
+    if (!(await this.revokeIfKnown(serverKeyId, workspace))) throw new AppFailure('sandbox_unavailable', 'The sandbox did not revoke the key (HTTP 404).');
+  }
+
+  /** Revoke; false when the sandbox does not know the key (it was reset): then no key of that id works there. */
+  async revokeIfKnown(serverKeyId: string, workspace = SANDBOX_WORKSPACE): Promise<boolean> {
     const { status } = await this.call('DELETE', `/_sandbox/workspaces/${workspace}/api_keys/${encodeURIComponent(serverKeyId)}`);
+    if (status === 404) return false;
     if (status !== 200) throw new AppFailure('sandbox_unavailable', `The sandbox did not revoke the key (HTTP ${status}).`);
+    return true;
   }
 }

@@ -13,6 +13,11 @@ export interface SandboxKeysDeps {
   admin: SandboxAdmin;
   secrets: SecretStore;
   metadata: MetadataStore;
+  /**
+   * After a reset: the demo keys it replaced (their ids) and the new one, so the tabs that used an
+   * old demo key move to the new one, and rotations under way on the sandbox end.
+   */
+  afterReset?: (replaced: { from: string[]; to: string | null }) => void;
 }
 
 /** What the console does with its sandbox keys beyond one key's operations: sync, the demo key, reset. */
@@ -96,6 +101,7 @@ export class SandboxKeys {
       (created) => created.key,
       () => null,
     );
+    this.deps.afterReset?.({ from: oldDemos.map((r) => r.id), to: demoKey?.id ?? null });
     return { seed, invalidatedKeys, replacedDemoKeys: oldDemos.length, demoKey };
   }
 }

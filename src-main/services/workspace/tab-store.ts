@@ -21,6 +21,9 @@ export interface TabChange {
   warnings: string[];
 }
 
+/** How long a draft naming a replaced key is taken to mean its replacement (a window that had not heard yet). */
+export const REPLACED_KEY_MS = 10_000;
+
 const newTabId = () => `tab_${randomBytes(8).toString('hex')}`;
 
 /**
@@ -33,8 +36,12 @@ export class TabStore {
   private tabs: TabDraft[];
   private activeTabId: string | null;
   private collection: string | null = null;
-  /** Keys replaced by a rotation in this run: a draft that still names the old one (sent before the window heard) gets the new one. */
-  private readonly replacedKeys = new Map<string, string>();
+  /**
+   * Keys a rotation replaced a moment ago: a draft that still names the old one (sent before the
+   * window heard) gets the new one. Only for REPLACED_KEY_MS: after that, a tab that names the old
+   * key (still usable during an overlap) was set so by the user.
+   */
+  private readonly replacedKeys = new Map<string, { to: string; at: number }>();
   private readonly document = { toJSON: () => ({ version: WORKSPACE_FILE_VERSION, tabs: this.tabs, activeTabId: this.activeTabId, ...(this.collection !== null ? { collection: this.collection } : {}) }) };
 
   constructor(
@@ -161,7 +168,7 @@ export class TabStore {
    */
   replaceKey(from: string, to: string): number {
     if (from === to) return 0;
-    this.replacedKeys.set(from, to);
+    this.replacedKeys.set(from, { to, at: this.now() });
     let moved = 0;
     this.tabs = this.tabs.map((t) => {
       if (t.keyId !== from) return t;
@@ -175,10 +182,11 @@ export class TabStore {
   /** The key a draft's key now is, after the rotations of this run (a chain is followed; a cycle stops). */
   private currentKey(keyId: string | null): string | null {
     const seen = new Set<string>();
+    const since = this.now() - REPLACED_KEY_MS;
     let id = keyId;
-    while (id !== null && this.replacedKeys.has(id) && !seen.has(id)) {
+    for (let next = id === null ? undefined : this.replacedKeys.get(id); id !== null && next && next.at >= since && !seen.has(id); next = this.replacedKeys.get(id)) {
       seen.add(id);
-      id = this.replacedKeys.get(id)!;
+      id = next.to;
     }
     return id;
   }

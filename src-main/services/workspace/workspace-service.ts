@@ -13,11 +13,13 @@ export class WorkspaceService {
   readonly tabs: TabStore;
   readonly responses: ResponseHistory;
   private readonly flushTabs: () => void;
+  private readonly commitTabs: () => void;
 
-  constructor(deps: { dataDir: string; document: (path: string) => JsonDocument & { flush?(): void }; now?: () => number }) {
+  constructor(deps: { dataDir: string; document: (path: string) => JsonDocument & { flush?(): void; commit?(): void }; now?: () => number }) {
     const folder = join(deps.dataDir, 'workspace');
     const tabsFile = deps.document(join(folder, 'tabs.json'));
     this.flushTabs = () => tabsFile.flush?.();
+    this.commitTabs = () => (tabsFile.commit ? tabsFile.commit() : tabsFile.flush?.());
     this.tabs = new TabStore(tabsFile, deps.now);
     this.responses = new ResponseHistory({ folder: join(folder, 'responses'), document: deps.document, ...(deps.now ? { now: deps.now } : {}) });
     this.responses.prune(this.tabs.state().tabs.map((t) => t.id));
@@ -44,6 +46,16 @@ export class WorkspaceService {
   addResponse(tabId: string, response: NewResponse, secrets: readonly string[]) {
     this.tabs.get(tabId);
     return this.responses.add(tabId, response, secrets);
+  }
+
+  /**
+   * A rotation moved every tab from key `from` to key `to`: on disk before this returns (a failed
+   * write throws, so the rotation does not go on as if it had moved them). How many tabs moved.
+   */
+  replaceKey(from: string, to: string): number {
+    const moved = this.tabs.replaceKey(from, to);
+    this.commitTabs();
+    return moved;
   }
 
   /** On quit: the latest tabs and responses are written now. */

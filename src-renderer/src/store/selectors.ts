@@ -13,7 +13,14 @@ import type { ConsoleState } from './types';
  * another key could move the user to another server.
  */
 export function selectActiveKey(s: ConsoleState): KeyMeta | null {
-  return s.keys.find((k) => k.id === s.selectedKeyId && isPickable(k)) ?? s.keys.find(isUsableKey) ?? s.keys.find(isPickable) ?? null;
+  // A key a rotation replaced (usable during its overlap) is not the default pick: its replacement is.
+  return (
+    s.keys.find((k) => k.id === s.selectedKeyId && isPickable(k)) ??
+    s.keys.find((k) => isUsableKey(k) && !k.replacedBy) ??
+    s.keys.find(isUsableKey) ??
+    s.keys.find(isPickable) ??
+    null
+  );
 }
 
 /** The rate-limit budget the active key spends from, as main last reported it (null before any). */

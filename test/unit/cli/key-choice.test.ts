@@ -17,6 +17,13 @@ const fromEnv = key(ENV_KEY_ID, 'From environment', { environment: 'custom', bas
 const chosen = (c: ReturnType<ReturnType<typeof keyChooser>['choose']>) => (c.ok ? c.key.id : c.message);
 
 describe('which key a request of a run is sent with', () => {
+  it('a key a rotation replaced (still working in its overlap) is not the only key: its replacement is', () => {
+    const rotatedAway = key('k5', 'Staging (rotated 2026-12-01)', { environment: 'custom', baseUrl: 'https://staging.acme.test', replacedBy: 'k4' });
+    expect(chosen(keyChooser([rotatedAway, staging], 'custom:https://staging.acme.test', undefined).choose(undefined))).toBe('k4');
+    // Named, it is still the one named.
+    expect(chosen(keyChooser([rotatedAway, staging], 'custom:https://staging.acme.test', 'Staging (rotated 2026-12-01)').choose(undefined))).toBe('k5');
+  });
+
   it('--key wins, by name in the run’s environment', () => {
     const keys = keyChooser([demo, ci, prod], 'production', 'CI key');
     expect(chosen(keys.choose({ name: 'Sandbox demo', environment: 'sandbox' }))).toBe('k3');

@@ -47,7 +47,10 @@ const KEEP_ENDED = 20;
 export class KeyRotation {
   private readonly ended: RotationView[] = [];
   private readonly busy = new Set<string>();
+  /** Keys whose rotation is being set up (before its plan is written): a second Rotate of one is refused. */
+  private readonly starting = new Set<string>();
   private timer: { cancel(): void } | null = null;
+  private disposed = false;
 
   constructor(private readonly deps: KeyRotationDeps) {}
 
@@ -86,7 +89,16 @@ export class KeyRotation {
   async rotateGuided(input: RotateGuidedInput): Promise<RotationView> {
     const old = this.rotatable(input.id);
     if (old.environment === 'sandbox') throw new AppFailure('invalid_argument', 'Sandbox keys are rotated by the console itself: choose Rotate without pasting a key.');
-    const secret = input.secret.trim();
+    // Held from here (the first await) until the plan is written or dropped: two pastes at once make one rotation.
+    this.starting.add(old.id);
+    try {
+      return await this.startGuided(old, input.secret.trim());
+    } finally {
+      this.starting.delete(old.id);
+    }
+  }
+
+  private async startGuided(old: KeyRecord, secret: string): Promise<RotationView> {
     const oldSecret = await this.deps.secrets.get(old.id);
     if (oldSecret !== null && oldSecret === secret) throw new AppFailure('invalid_argument', 'That is the key being rotated. Paste the new key you made in the dashboard.');
     const newId = newKeyId();
@@ -103,7 +115,7 @@ export class KeyRotation {
       step: 'create',
       problem: null,
     });
-    this.changed();
+    // Not announced yet: the window keeps its form until the pasted key is accepted (a refusal drops the plan).
     try {
       await this.deps.keys.add(
         { name: replacementName(old.name), environment: old.environment, baseUrl: old.baseUrl ?? '', secret },
@@ -120,7 +132,6 @@ export class KeyRotation {
     } catch (error) {
       // Nothing was stored (add stores last): the plan goes, the old key is as it was.
       this.deps.plans.remove(plan.id);
-      this.changed();
       throw error;
     }
     this.deps.plans.put({ ...plan, step: 'move' });
@@ -150,11 +161,29 @@ export class KeyRotation {
    */
   refuseLosing(keyId: string, what: 'revoked' | 'deleted'): void {
     const plan = this.deps.plans.list().find((p) => p.newKeyId === keyId);
-    if (!plan) return;
-    throw new AppFailure(
-      'invalid_argument',
-      `This key replaces “${plan.name}” in a rotation that is not finished, and every reference names it: it cannot be ${what} until that rotation ends (see Key rotations).`,
-    );
+    if (plan) {
+      throw new AppFailure(
+        'invalid_argument',
+        `This key replaces “${plan.name}” in a rotation that is not finished, and every reference names it: it cannot be ${what} until that rotation ends (see Key rotations).`,
+      );
+    }
+    // Before the move the old key still holds every reference (and an undo gives them back to it).
+    const early = this.deps.plans.list().find((p) => p.oldKeyId === keyId && (p.step === 'create' || p.step === 'test' || p.step === 'rollback'));
+    if (early || this.starting.has(keyId)) {
+      throw new AppFailure('invalid_argument', `“${early?.name ?? 'This key'}” is being rotated and still holds every reference: it cannot be ${what} until the rotation has moved them (a moment) or was undone.`);
+    }
+  }
+
+  /**
+   * Settings → Reset sandbox wiped the sandbox's keys: a sandbox rotation under way has nothing
+   * left to revoke or check, so it ends here; the reset already made the keys Invalid.
+   */
+  sandboxWasReset(): void {
+    for (const plan of this.deps.plans.list()) {
+      if (plan.mode !== 'automatic' || this.busy.has(plan.id)) continue;
+      this.end(plan, 'done', `The sandbox was reset during the rotation of “${plan.name}”: its keys are gone there, so the rotation ended. Create or pick a key for the tabs that used it.`);
+    }
+    this.changed();
   }
 
   /** Forget an ended rotation shown in this run. */
@@ -170,13 +199,19 @@ export class KeyRotation {
    */
   async resume(): Promise<void> {
     for (const found of this.deps.plans.list()) {
-      const plan = this.deps.plans.put({ ...found, interrupted: true, ...(found.mode === 'guided' && found.step === 'verify' ? { step: 'revoke' as const } : {}) });
-      // A guided check waits for the user again (no call to a production server before the window is up).
-      if (plan.step === 'revoke' || plan.step === 'verify') this.deps.references.move(plan.oldKeyId, plan.newKeyId);
-      if (plan.step === 'create' || plan.step === 'test') {
-        this.deps.plans.put({ ...plan, step: 'rollback', problem: `The console stopped while the rotation was at step “${plan.step}”, before any reference had moved; it was undone.` });
+      // One plan that cannot be taken up (its file unwritable, a step that throws) leaves the others to go on.
+      try {
+        // A guided check waits for the user again (no call to a production server before the window is up).
+        const plan = this.deps.plans.put({ ...found, interrupted: true, ...(found.mode === 'guided' && found.step === 'verify' ? { step: 'revoke' as const } : {}) });
+        // After the move: the tabs name the replacement again, whatever the last run managed to write.
+        if (plan.step === 'revoke' || plan.step === 'verify') this.deps.references.move(plan.oldKeyId, plan.newKeyId);
+        if (plan.step === 'create' || plan.step === 'test') {
+          this.deps.plans.put({ ...plan, step: 'rollback', problem: `The console stopped while the rotation was at step “${plan.step}”, before any reference had moved; it was undone.` });
+        }
+        await this.walk(plan.id);
+      } catch {
+        // Kept in rotation.json: the next start (or Retry) tries again.
       }
-      await this.walk(plan.id).catch(() => undefined);
     }
     this.schedule();
   }
@@ -193,6 +228,7 @@ export class KeyRotation {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.timer?.cancel();
     this.timer = null;
   }
@@ -283,7 +319,7 @@ export class KeyRotation {
     const rotatedName = withSuffix(plan.name, ` (rotated ${this.nowIso().slice(0, 10)})`);
     const renamed = stored.map((r): KeyRecord => {
       if (r.id === plan.newKeyId) return { ...r, name: plan.name, ...(old?.readOnly ? { readOnly: true } : {}), ...(old?.rotationReminderDays ? { rotationReminderDays: old.rotationReminderDays } : {}) };
-      if (r.id === plan.oldKeyId && r.name === plan.name) return { ...r, name: rotatedName };
+      if (r.id === plan.oldKeyId) return { ...r, replacedBy: plan.newKeyId, ...(r.name === plan.name ? { name: rotatedName } : {}) };
       return r;
     });
     // The replacement takes the old key's place in the list (the first usable key is the default pick), the old one goes after it.
@@ -309,10 +345,17 @@ export class KeyRotation {
     if (!old) {
       // Deleted here during the overlap: still revoked on the sandbox, by the id kept in the plan.
       if (!plan.oldServerKeyId) return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer before it was revoked, and the sandbox's id for it is not known: revoke it from another console that holds it.`);
-      await this.deps.admin.revoke(plan.oldServerKeyId, SANDBOX_WORKSPACE);
+      await this.deps.admin.revokeIfKnown(plan.oldServerKeyId, SANDBOX_WORKSPACE);
       return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The old key was deleted from this computer before it was revoked; it is revoked on the sandbox now (not checked: its secret left with it).`);
     }
-    await this.deps.keys.revoke(plan.oldKeyId);
+    try {
+      await this.deps.keys.revoke(plan.oldKeyId);
+    } catch (error) {
+      // The sandbox does not know it (it was reset): no key of that id works there; nothing is left to revoke or check.
+      if (!(error instanceof AppFailure && error.code === 'not_found') && !/HTTP 404/.test(String((error as Error).message))) throw error;
+      this.deps.records.update(plan.oldKeyId, { status: 'invalid', statusReason: null, lastCheckedAt: this.deps.records.nowIso() });
+      return this.end(plan, 'done', `Rotated: every reference names the new “${plan.name}”. The sandbox no longer knows the old key (it was reset), so it works nowhere: marked Invalid.`);
+    }
     return 'verify';
   }
 
@@ -351,11 +394,13 @@ export class KeyRotation {
    */
   private async rollback(plan: RotationPlan): Promise<'ended'> {
     const { records, secrets } = this.deps;
-    this.deps.references.move(plan.newKeyId, plan.oldKeyId);
+    // Anything that picked the replacement goes back to the old key (if it is still here; deleting it was refused meanwhile).
+    if (records.read().some((r) => r.id === plan.oldKeyId)) this.deps.references.move(plan.newKeyId, plan.oldKeyId);
     if (records.read().some((r) => r.id === plan.newKeyId)) await this.deps.keys.delete(plan.newKeyId);
     else await secrets.delete(plan.newKeyId).catch(() => false);
     if (plan.mode === 'automatic') {
-      if (plan.newServerKeyId) await this.deps.admin.revoke(plan.newServerKeyId, SANDBOX_WORKSPACE);
+      // Unknown to the sandbox (reset meanwhile) is gone too.
+      if (plan.newServerKeyId) await this.deps.admin.revokeIfKnown(plan.newServerKeyId, SANDBOX_WORKSPACE);
       else await this.revokeOrphans(plan);
     }
     const why = plan.problem ? `${plan.problem} ` : '';
@@ -369,7 +414,7 @@ export class KeyRotation {
     const server = await this.deps.admin.list(SANDBOX_WORKSPACE);
     for (const k of server) {
       if (k.status === 'active' && k.name === plan.name && Date.parse(k.created_at) >= since && !held.has(k.id) && !held.has(k.prefix)) {
-        await this.deps.admin.revoke(k.id, SANDBOX_WORKSPACE);
+        await this.deps.admin.revokeIfKnown(k.id, SANDBOX_WORKSPACE);
       }
     }
   }
@@ -387,7 +432,7 @@ export class KeyRotation {
   private rotatable(id: string): KeyRecord {
     if (id === ENV_KEY_ID) throw new AppFailure('invalid_argument', 'The key from HELPLANE_API_KEY comes from the environment: rotate it where it is set.');
     const record = this.deps.keys.find(id);
-    if (this.deps.plans.holding(id)) throw new AppFailure('invalid_argument', `“${record.name}” is already in a rotation: finish that one first.`);
+    if (this.deps.plans.holding(id) || this.starting.has(id)) throw new AppFailure('invalid_argument', `“${record.name}” is already in a rotation: finish that one first.`);
     if (record.environmentUnknown) throw new AppFailure('key_environment_unknown', 'This recovered key has no known environment: choose Edit and set it before rotating.');
     if (record.status === 'revoked') throw new AppFailure('invalid_argument', 'This key is already revoked: there is nothing to rotate. Create or add a new key.');
     if (record.status === 'missing_secret') throw new AppFailure('secret_missing', 'The keychain no longer holds this key, so it cannot be rotated. Add it again or delete it.');
@@ -430,7 +475,7 @@ export class KeyRotation {
     this.timer?.cancel();
     this.timer = null;
     const { setTimer } = this.deps;
-    if (!setTimer) return;
+    if (!setTimer || this.disposed) return;
     const due = this.deps.plans.list().filter((p) => p.mode === 'automatic' && p.step === 'revoke' && p.revokeAt !== null && !p.problem).map((p) => Date.parse(p.revokeAt!));
     if (due.length === 0) return;
     const wait = Math.max(0, Math.min(Math.min(...due) - this.deps.clock.now(), RECHECK_MS));

@@ -71,6 +71,5 @@ function messageOf(plan: RotationPlan, state: RotationView['state'], record: Key
       ? `Every reference names the new “${plan.name}”${after}. Now revoke the old key (prefix ${record?.prefix ?? 'unknown'}) ${revokePlace(record)}, then choose Check old key is refused.`
       : `Every reference names the new “${plan.name}”${after}. The old key keeps working until the overlap ends, then it is revoked and checked.`;
   }
-  const step = plan.step === 'rollback' ? null : LABELS[plan.mode][plan.step];
-  return `Rotating “${plan.name}”${after}: ${step?.toLowerCase() ?? 'working'}…`;
+  return `Rotating “${plan.name}”${after}: ${LABELS[plan.mode][plan.step].toLowerCase()}…`;
 }

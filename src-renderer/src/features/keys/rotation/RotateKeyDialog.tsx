@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyMeta } from '../../../../../src-preload/contract';
 import { DialogFooter } from '../../../components/DialogFooter';
 import { useModalDialog } from '../../../components/use-modal-dialog';
@@ -37,8 +37,16 @@ export function RotateKeyDialog({ keyMeta, onClose }: RotateKeyDialogProps) {
   const rotateKey = useConsoleStore((s) => s.rotateKey);
   const rotateKeyGuided = useConsoleStore((s) => s.rotateKeyGuided);
   // The rotation this dialog started (or the one already under way for this key), as main last said.
-  const rotation = useConsoleStore((s) => s.rotations.find((r) => (rotationId ? r.id === rotationId : r.oldKeyId === keyMeta.id && r.state !== 'done' && r.state !== 'rolled_back')) ?? null);
+  const found = useConsoleStore((s) => s.rotations.find((r) => (rotationId ? r.id === rotationId : r.oldKeyId === keyMeta.id && r.state !== 'done' && r.state !== 'rolled_back')) ?? null);
   const guided = keyMeta.environment !== 'sandbox';
+  // While a pasted key is being checked the form stays (a refusal must find the field as it was).
+  const rotation = busy && guided ? null : found;
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const showingSteps = rotation !== null;
+  useEffect(() => {
+    // The form (and its focused button) is gone: the reader goes to what happened.
+    if (showingSteps) statusRef.current?.focus();
+  }, [showingSteps]);
   const where = keyMeta.environment === 'custom' ? `on its server (${keyMeta.baseUrl})` : 'in the Helplane dashboard (Settings > API)';
 
   async function start(event: FormEvent<HTMLFormElement>) {
@@ -113,7 +121,7 @@ export function RotateKeyDialog({ keyMeta, onClose }: RotateKeyDialogProps) {
           </form>
         ) : (
           <>
-            <p role="status" className={rotation.state === 'failed' ? 'form-error' : undefined}>
+            <p role="status" ref={statusRef} tabIndex={-1} className={rotation.state === 'failed' ? 'form-error' : undefined}>
               {rotation.message}
             </p>
             <RotationSteps rotation={rotation} />
