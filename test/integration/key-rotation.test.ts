@@ -111,6 +111,13 @@ async function start(dataDir: string, faults: Faults = {}, clock = { now: Date.n
   return { core, client: typedClient(core.router), dataDir, events, clock };
 }
 
+/** The rotations main lists now (under way, then those that ended in this run). */
+async function rotations(run: Run) {
+  const list = await run.client.call('keys:rotations');
+  assertOk(list);
+  return list.value.rotations;
+}
+
 /** A data folder with one sandbox key and one tab that sends with it. */
 async function prepared(name = 'Deploy bot'): Promise<{ dataDir: string; keyId: string }> {
   const dataDir = join(dir.path, `data-${++runs}`);
@@ -233,9 +240,8 @@ describe('Rotate a sandbox key', () => {
     // The console is restarted after the overlap ended: the start revokes and checks.
     clock.now += 2 * 3_600_000;
     const next = await start(dataDir, {}, clock);
-    const list = await next.client.call('keys:rotations');
-    assertOk(list);
-    expect(list.value.rotations.map((r) => r.state)).toEqual(['done']);
+    const list = await rotations(next);
+    expect(list.map((r) => r.state)).toEqual(['done']);
     expect(await statusWith(keyId)).toEqual({ status: 401, code: 'revoked_api_key' });
     await expectConsistent(next, 'Overlap bot');
     await next.core.dispose();
@@ -361,10 +367,9 @@ describe('Rotate a custom-server key (guided)', () => {
     await run.core.dispose();
     let calls = 0;
     const next = await start(dataDir, { offline: (r) => (r.url.startsWith(sandboxUrl) && !r.url.includes('/_sandbox/') ? (calls++, false) : false) });
-    const list = await next.client.call('keys:rotations');
-    assertOk(list);
-    expect(list.value.rotations.map((r) => r.state)).toEqual(['waiting']);
-    expect(list.value.rotations[0]!.message).toMatch(/took it up again/);
+    const list = await rotations(next);
+    expect(list.map((r) => r.state)).toEqual(['waiting']);
+    expect(list[0]!.message).toMatch(/took it up again/);
     expect(calls).toBe(0);
     await next.core.dispose();
   });
@@ -425,9 +430,8 @@ describe('a rotation interrupted at each step', () => {
     await run.core.dispose();
 
     const next = await start(dataDir);
-    const list = await next.client.call('keys:rotations');
-    assertOk(list);
-    expect(list.value.rotations.map((r) => r.state)).toEqual(['rolled_back']);
+    const list = await rotations(next);
+    expect(list.map((r) => r.state)).toEqual(['rolled_back']);
     await expectConsistent(next, 'Offline bot');
     expect((await serverKeys()).filter((k) => k.name === 'Offline bot' && k.status === 'active')).toHaveLength(1);
     await next.core.dispose();
@@ -470,9 +474,8 @@ describe('a rotation interrupted at each step', () => {
     await run.core.dispose();
     // The next start, with the network back, goes on from the failed step.
     const next = await start(dataDir);
-    const list = await next.client.call('keys:rotations');
-    assertOk(list);
-    expect(list.value.rotations.map((r) => r.state)).toEqual(['done']);
+    const list = await rotations(next);
+    expect(list.map((r) => r.state)).toEqual(['done']);
     expect(await statusWith(keyId)).toEqual({ status: 401, code: 'revoked_api_key' });
     await expectConsistent(next, 'Late drop bot');
     await next.core.dispose();
@@ -583,10 +586,9 @@ describe('what else can happen during a rotation', () => {
     assertOk(rotated);
     const reset = await run.client.call('sandbox:reset');
     assertOk(reset);
-    const list = await run.client.call('keys:rotations');
-    assertOk(list);
-    expect(list.value.rotations.map((r) => r.state)).toEqual(['done']);
-    expect(list.value.rotations[0]!.message).toMatch(/The sandbox was reset during the rotation/);
+    const list = await rotations(run);
+    expect(list.map((r) => r.state)).toEqual(['done']);
+    expect(list[0]!.message).toMatch(/The sandbox was reset during the rotation/);
     const tabs = await run.client.call('workspace:load');
     assertOk(tabs);
     expect(tabs.value.tabs[0]!.keyId).toBe(reset.value.demoKey!.id);
