@@ -168,7 +168,7 @@ export class KeyRotation {
       );
     }
     // Before the move the old key still holds every reference (and an undo gives them back to it).
-    const early = this.deps.plans.list().find((p) => p.oldKeyId === keyId && (p.step === 'create' || p.step === 'test' || p.step === 'rollback'));
+    const early = this.deps.plans.list().find((p) => p.oldKeyId === keyId && (p.step === 'create' || p.step === 'test'));
     if (early || this.starting.has(keyId)) {
       throw new AppFailure('invalid_argument', `“${early?.name ?? 'This key'}” is being rotated and still holds every reference: it cannot be ${what} until the rotation has moved them (a moment) or was undone.`);
     }
@@ -181,7 +181,7 @@ export class KeyRotation {
   sandboxWasReset(): void {
     for (const plan of this.deps.plans.list()) {
       if (plan.mode !== 'automatic' || this.busy.has(plan.id)) continue;
-      this.end(plan, 'done', `The sandbox was reset during the rotation of “${plan.name}”: its keys are gone there, so the rotation ended. Create or pick a key for the tabs that used it.`);
+      this.end(plan, plan.step === 'rollback' ? 'rolled_back' : 'done', `The sandbox was reset during the rotation of “${plan.name}”: its keys are gone there, so the rotation ended.`);
     }
     this.changed();
   }
