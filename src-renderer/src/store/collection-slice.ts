@@ -204,7 +204,8 @@ export const createCollectionSlice: SliceCreator<CollectionSlice> = (set, get) =
   const opened = async (reply: Awaited<ReturnType<ReturnType<typeof getDesktopApi>['collectionsOpen']>>): Promise<Outcome> => {
     if (!reply.ok) return fail(reply.error);
     listen();
-    set({ requestBases: {}, tabConflicts: {}, variablesDirty: false });
+    // Main starts the new collection with no runtime variables: the window's copy and the resolved preview follow.
+    set({ requestBases: {}, tabConflicts: {}, variablesDirty: false, runtimeVariables: [], runtimeVersion: get().runtimeVersion + 1 });
     applySnapshot(reply.value);
     await relink();
     return { ok: true };

@@ -145,3 +145,14 @@ describe('the open collection in the window', () => {
     expect('input' in plain && plain.input.collection).toBeUndefined();
   });
 });
+
+describe('opening a collection', () => {
+  it('drops the window’s runtime variables as main does, and the resolved preview is asked again', async () => {
+    await state().loadWorkspace();
+    consoleStore.setState({ runtimeVariables: [{ name: 'contact_id', value: 'ct_1' }] });
+    const before = state().runtimeVersion;
+    await state().openCollection(ROOT);
+    expect(state().runtimeVariables).toEqual([]);
+    expect(state().runtimeVersion).toBeGreaterThan(before);
+  });
+});
