@@ -43,6 +43,10 @@ function lastDays(now: number): string[] {
 
 export class KeyUsage {
   private data: UsageFile;
+  /** The local day of the last send, and its bounds: the date of a send is then a comparison, not a Date (this runs on every send). */
+  private day: { date: string; from: number; to: number } | null = null;
+  /** The day the old days were last dropped for: once a day is enough. */
+  private prunedFor: string | null = null;
 
   constructor(
     private readonly deps: { document: JsonDocument; now: () => number; history?: () => readonly Pick<HistoryEntry, 'keyId' | 'time' | 'status'>[] },
@@ -86,14 +90,26 @@ export class KeyUsage {
   }
 
   private count(keyId: string, status: number | null, at: number): void {
-    const date = localDate(at);
+    const date = this.dateOf(at);
     const days = (this.data.keys[keyId] ??= {});
     const day: DayCounts = (days[date] ??= { requests: 0, errors: 0, rateLimited: 0 });
     day.requests++;
     if (status === null || status >= 400) day.errors++;
     if (status === 429) day.rateLimited++;
     this.data.lastUsed[keyId] = Math.max(this.data.lastUsed[keyId] ?? 0, at);
-    this.prune(at);
+    if (this.prunedFor !== date) {
+      this.prunedFor = date;
+      this.prune(at);
+    }
+  }
+
+  /** localDate(at), remembered for the day it falls in. */
+  private dateOf(at: number): string {
+    const day = this.day;
+    if (day && at >= day.from && at < day.to) return day.date;
+    const d = new Date(at);
+    this.day = { date: localDate(at), from: new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(), to: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime() };
+    return this.day.date;
   }
 
   /** Days older than the chart shows are dropped (the file stays small: keys × 30 days). */
