@@ -10,7 +10,11 @@ export interface ResponseStoreLimits {
   maxChars: number;
 }
 
-const DEFAULT_LIMITS: ResponseStoreLimits = { maxEntries: 4, maxChars: 400 * 1024 * 1024 };
+/**
+ * A large body for every open tab (at most 50) and a few more; the memory bound is the character
+ * cap (four 100 MB bodies), which drops the oldest first whatever the count.
+ */
+export const DEFAULT_LIMITS: ResponseStoreLimits = { maxEntries: 64, maxChars: 400 * 1024 * 1024 };
 /** Past this many, matches are no longer counted (a 1-character query in 100 MB would take long). */
 const COUNT_CAP = 100_000;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexJsonLines, indexTextLines, lineText } from '../../../../src-main/services/responses/response-line-index';
-import { ResponseStore } from '../../../../src-main/services/responses/response-store';
+import { DEFAULT_LIMITS, ResponseStore } from '../../../../src-main/services/responses/response-store';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 const allLines = (text: string) => {
@@ -81,6 +81,17 @@ describe('ResponseStore', () => {
     const second = big.add('y'.repeat(8), false).id;
     expect([big.has(first), big.has(second)]).toEqual([false, true]);
     expect(() => big.slice(first, 0, 1)).toThrow(/no longer kept/);
+  });
+
+  it('by default keeps a large body for each of 20 tabs (1 MB each): Tree and search work in every tab', () => {
+    const store = new ResponseStore();
+    const mb = JSON.stringify({ data: Array.from({ length: 9000 }, (_, i) => ({ id: i, note: 'x'.repeat(96) })) });
+    expect(mb.length).toBeGreaterThan(1_000_000);
+    const ids = Array.from({ length: 20 }, () => store.add(mb, true).id);
+    expect(ids.every((id) => store.has(id))).toBe(true);
+    expect(store.search(ids[0]!, '8999', 1).total).toBe(1);
+    expect(store.search(ids[19]!, '8999', 1).total).toBe(1);
+    expect(DEFAULT_LIMITS.maxEntries).toBeGreaterThanOrEqual(50);
   });
 
   it('refuses a tree for a text body', () => {
