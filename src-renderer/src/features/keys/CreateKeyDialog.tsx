@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useConsoleStore } from '../../store';
 import { DialogFooter } from '../../components/DialogFooter';
@@ -70,6 +71,20 @@ export function CreateKeyDialog({ onClose }: CreateKeyDialogProps) {
     }
   }
 
+  /**
+   * Done: the secret leaves the page before the dialog closes (its close event comes a task later,
+   * and a closed dialog is still in the DOM until then, value attribute and all).
+   */
+  function done() {
+    const input = secretRef.current;
+    if (input) {
+      input.value = '';
+      input.removeAttribute('value');
+    }
+    flushSync(() => setSecret(null));
+    dialogRef.current?.close();
+  }
+
   function handleClose() {
     setSecret(null);
     if (secretRef.current) secretRef.current.value = '';
@@ -125,7 +140,7 @@ export function CreateKeyDialog({ onClose }: CreateKeyDialogProps) {
             <button type="button" onClick={() => void copy()}>
               Copy
             </button>
-            <button type="button" className="primary" onClick={() => dialogRef.current?.close()}>
+            <button type="button" className="primary" onClick={done}>
               Done
             </button>
           </div>
