@@ -23,6 +23,12 @@ interface PieceIndex {
   /** Characters of the key a prefix shows (a piece inside them is not a secret). */
   visible: number;
   table: Uint8Array;
+  /**
+   * The grams themselves, packed (unsigned): a table hit is a gram of the key only if it is here.
+   * Without it, a 10 KB reply's ~2,000 samples met a hashed gram by chance nearly every time, and
+   * the exact search ran on almost every reply.
+   */
+  grams: Set<number>;
 }
 
 const cache = new Map<string, PieceIndex>();
@@ -42,9 +48,16 @@ function pieceIndex(secret: string, visible: number): PieceIndex {
   if (index) return index;
   const forms = secretForms(secret);
   const table = new Uint8Array(1 << 16);
+  const grams = new Set<number>();
   const from = Math.max(0, visible - PIECE_MIN + 1);
-  for (const form of forms) for (let i = from; i + GRAM <= form.length; i++) table[gramHash(packAt(form, i))] = 1;
-  index = { forms, visible, table };
+  for (const form of forms) {
+    for (let i = from; i + GRAM <= form.length; i++) {
+      const packed = packAt(form, i);
+      table[gramHash(packed)] = 1;
+      grams.add(packed >>> 0);
+    }
+  }
+  index = { forms, visible, table, grams };
   if (cache.size > 32) cache.clear();
   cache.set(secret, index);
   return index;
@@ -58,9 +71,12 @@ function searchable(secret: string | null): secret is string {
 /** Could the bytes of a reply hold a piece of `secret`? One sampled pass; false means surely not. */
 export function bytesMayHoldPiece(bytes: Uint8Array, secret: string | null, visible: number): boolean {
   if (!searchable(secret)) return false;
-  const { table } = pieceIndex(secret, visible);
+  const { table, grams } = pieceIndex(secret, visible);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let p = 0, end = bytes.byteLength - GRAM; p <= end; p += STEP) if (table[gramHash(view.getUint32(p, true))] === 1) return true;
+  for (let p = 0, end = bytes.byteLength - GRAM; p <= end; p += STEP) {
+    const packed = view.getUint32(p, true);
+    if (table[gramHash(packed)] === 1 && grams.has(packed)) return true;
+  }
   return false;
 }
 
@@ -70,8 +86,11 @@ export function textMayHoldPiece(text: string, secret: string | null, visible: n
   // A longer text is copied to bytes first: a copy and a typed-array pass beat charCodeAt by ~5x
   // (latin1 keeps one byte per character; a character past 255 only risks a hit checked later).
   if (text.length >= 256) return bytesMayHoldPiece(Buffer.from(text, 'latin1'), secret, visible);
-  const { table } = pieceIndex(secret, visible);
-  for (let p = 0, end = text.length - GRAM; p <= end; p += STEP) if (table[gramHash(packAt(text, p))] === 1) return true;
+  const { table, grams } = pieceIndex(secret, visible);
+  for (let p = 0, end = text.length - GRAM; p <= end; p += STEP) {
+    const packed = packAt(text, p);
+    if (table[gramHash(packed)] === 1 && grams.has(packed >>> 0)) return true;
+  }
   return false;
 }
 

@@ -60,3 +60,32 @@ describe('a run of few different characters', () => {
     expect(redactSecret('{"n":"canary00000000"}', key)).toBe('{"n":"[redacted]"}');
   });
 });
+
+describe('the sampled pre-check', () => {
+  it('says "surely not" for an ordinary 100 KB reply (a hashed gram met by chance is checked against the key’s own grams)', () => {
+    const secret = 'hl_live_Q9zK2vX7mP4wR8tY6uN3bL5cJ1hG0fD2sA4eZ';
+    const visible = keyPrefix(secret).length;
+    const reply = JSON.stringify({
+      object: 'list',
+      data: Array.from({ length: 500 }, (_, i) => ({
+        id: `cv_${(i * 7919).toString(36).padStart(14, '0')}`,
+        object: 'conversation',
+        subject: `Order ${1000 + i} has not arrived yet`,
+        status: i % 3 === 0 ? 'open' : 'closed',
+        channel: 'email',
+        tags: ['billing', 'priority'],
+        contact_id: `ct_${(i * 104729).toString(36).padStart(14, '0')}`,
+        created_at: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`,
+        last_message_at: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`,
+      })),
+      has_more: true,
+    });
+    expect(reply.length).toBeGreaterThan(100_000);
+    expect(bytesMayHoldPiece(Buffer.from(reply), secret, visible)).toBe(false);
+    expect(textMayHoldPiece(reply, secret, visible)).toBe(false);
+    // And the same reply with 8 of the key's characters in it is a "maybe", and they are redacted.
+    const echoed = reply.replace('Order 1003', `Order ${secret.slice(20, 28)}`);
+    expect(bytesMayHoldPiece(Buffer.from(echoed), secret, visible)).toBe(true);
+    expect(redactSecret(echoed, secret)).not.toContain(secret.slice(20, 28));
+  });
+});
