@@ -112,6 +112,27 @@ describe('key lifecycle against the real sandbox and keychain', () => {
     expect(core.keys.list().some((k) => k.id === id)).toBe(false);
   });
 
+  it('a name that holds an API key is refused in words (Add, Create, Rename), and nothing is stored or shown', async () => {
+    const { secret } = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'named');
+    secretsSeen.push(secret);
+    const before = core.keys.list().length;
+    for (const reply of [
+      await call(core, INVOKE_CHANNELS.keysAdd, { name: `my key ${secret}`, environment: 'sandbox', secret }),
+      await call(core, INVOKE_CHANNELS.keysCreate, { name: secret }),
+    ]) {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/The name holds an API key/) } });
+      expect(JSON.stringify(reply)).not.toContain(secret);
+    }
+    expect(core.keys.list()).toHaveLength(before);
+    const added = await call(core, INVOKE_CHANNELS.keysAdd, { name: 'Named', environment: 'sandbox', secret });
+    assertOk(added);
+    const renamed = await call(core, INVOKE_CHANNELS.keysRename, { id: added.value.id, name: secret });
+    expect(renamed).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(JSON.stringify(renamed)).not.toContain(secret);
+    expect(core.keys.list().find((k) => k.id === added.value.id)?.name).toBe('Named');
+    expect(await call(core, INVOKE_CHANNELS.keysDelete, { id: added.value.id })).toMatchObject({ ok: true });
+  });
+
   it('does not revoke a non-sandbox key: it explains where to, and keeps the key', async () => {
     const { secret } = await createSandboxKey(baseUrl, ADMIN, 'ws_acme', 'custom');
     secretsSeen.push(secret);

@@ -3,7 +3,7 @@ import type { AddKeyInput, CreatedKey, EditKeyInput, KeyMeta, KeyOptionsInput, R
 import type { HttpTransport, KeyRecord, SandboxRunner, SecretStore } from '../../ports';
 import { AppFailure } from '../../lib/errors';
 import { PRODUCTION_BASE_URL, normaliseCustomBaseUrl } from '../../helplane/environments';
-import { checkKeyFormat, describeFormatFault, keyPrefix } from '../../helplane/key-format';
+import { checkKeyFormat, describeFormatFault, keyPrefix, redactKeys } from '../../helplane/key-format';
 import { ENV_KEY_ID } from './env-key';
 import { resolveKeyOrigin } from './key-origin';
 import type { KeyRecords } from './key-records';
@@ -42,6 +42,16 @@ function checkSecretOffline(environment: KeyRecord['environment'], secret: strin
   }
 }
 
+/**
+ * A key's name is shown everywhere (tables, pickers, History, the access log, reports): a key pasted
+ * into it by mistake would be shown with it. Refused in words, before anything is stored.
+ */
+function checkKeyName(name: string): string {
+  const trimmed = name.trim();
+  if (redactKeys(trimmed) !== trimmed) throw new AppFailure('invalid_argument', 'The name holds an API key. Give the key a name such as “Support bot”; the key itself goes in the API key field.');
+  return trimmed;
+}
+
 /** The key manager's operations on one key. Listing never touches the keychain. */
 export class KeyService {
   constructor(private readonly deps: KeyServiceDeps) {}
@@ -77,6 +87,7 @@ export class KeyService {
    */
   async add(input: AddKeyInput, options: { id?: string; accept?: (verification: Verification) => void } = {}): Promise<KeyMeta> {
     const { records } = this.deps;
+    const name = checkKeyName(input.name);
     const baseUrl =
       input.environment === 'custom' ? normaliseCustomBaseUrl(input.baseUrl) : input.environment === 'production' ? PRODUCTION_BASE_URL : null;
     const secret = input.secret.trim();
@@ -86,7 +97,7 @@ export class KeyService {
     options.accept?.(verification);
     const record: KeyRecord = {
       id: options.id ?? newKeyId(),
-      name: input.name.trim(),
+      name,
       environment: input.environment,
       baseUrl,
       prefix: keyPrefix(secret),
@@ -107,7 +118,7 @@ export class KeyService {
    */
   async create(name: string, options: { id?: string; localName?: string } = {}): Promise<CreatedKey> {
     const { records, admin } = this.deps;
-    const created = await admin.create(name.trim(), SANDBOX_WORKSPACE);
+    const created = await admin.create(checkKeyName(name), SANDBOX_WORKSPACE);
     const record: KeyRecord = {
       id: options.id ?? newKeyId(),
       name: options.localName ?? created.name,
@@ -158,7 +169,7 @@ export class KeyService {
 
   rename(id: string, name: string): KeyMeta {
     refuseEnvKey(id, 'renamed');
-    return this.deps.records.update(id, { name: name.trim() });
+    return this.deps.records.update(id, { name: checkKeyName(name) });
   }
 
   /** Details: Read only and the rotation reminder (the key from HELPLANE_API_KEY too, for this run). */
