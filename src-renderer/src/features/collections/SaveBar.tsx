@@ -2,8 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { foldersOf, requestsOf } from '../../store/collection-slice';
 import { consoleStore, useConsoleStore } from '../../store';
 import { FieldDialog, FolderSelect } from './RequestDialogs';
-
-type Status = { error: boolean; text: string } | null;
+import { OutcomeLine, type Outcome } from './OutcomeLine';
 
 /** Ctrl+S / Cmd+S, as in every editor. */
 const isSaveShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's';
@@ -24,7 +23,7 @@ export function SaveBar() {
   const keepMine = useConsoleStore((s) => s.keepMine);
   const takeTheirs = useConsoleStore((s) => s.takeTheirs);
   const [saveAs, setSaveAs] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Outcome>(null);
   const [name, setName] = useState('');
   const [folder, setFolder] = useState('');
   const id = useId();
@@ -84,11 +83,7 @@ export function SaveBar() {
           </div>
         </div>
       )}
-      {status && !conflict && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'form-error' : 'hint'}>
-          {status.text}
-        </p>
-      )}
+      {!conflict && <OutcomeLine outcome={status} />}
       {saveAs && snapshot && (
         <FieldDialog
           title="Save as"

@@ -3,6 +3,7 @@ import type { CollectionSnapshotView } from '../../../../src-preload/contract';
 import { environmentName } from '../../lib/collection-request';
 import type { VariableRow } from '../../store/collection-slice';
 import { useConsoleStore } from '../../store';
+import { OutcomeLine, type Outcome } from './OutcomeLine';
 
 const COLLECTION = 'collection';
 
@@ -38,7 +39,7 @@ export function VariablesPanel() {
   const scopes = scopesOf(customs, snapshot);
   const [scope, setScope] = useState(COLLECTION);
   const [rows, setRows] = useState(() => rowsOf(snapshot));
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome>(null);
   const id = useId();
 
   // The file as main has it, unless the rows hold edits (then an outside change asks first).
@@ -120,11 +121,7 @@ export function VariablesPanel() {
           </div>
         </div>
       )}
-      {status && !conflict && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'form-error' : 'hint'}>
-          {status.text}
-        </p>
-      )}
+      {!conflict && <OutcomeLine outcome={status} />}
     </section>
   );
 }

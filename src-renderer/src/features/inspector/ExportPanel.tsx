@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { selectAppInfo, useConsoleStore } from '../../store';
 import { describeExport } from './inspector-format';
+import { StatusOptions } from './StatusOptions';
 
 type Kind = 'contacts' | 'conversations' | 'thread';
 type Status = '' | 'open' | 'pending' | 'closed';
@@ -80,10 +81,7 @@ export function ExportPanel({ fixed, headingLevel = 2 }: { fixed?: FixedTarget; 
           <div className="field">
             <label htmlFor={`${id}-status`}>Status</label>
             <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as Status)} disabled={running}>
-              <option value="">Any status</option>
-              <option value="open">Open</option>
-              <option value="pending">Pending</option>
-              <option value="closed">Closed</option>
+              <StatusOptions />
             </select>
           </div>
         )}

@@ -4,6 +4,7 @@ import { useConsoleStore } from '../../store';
 import { IdWithCopy } from './CopyId';
 import { PersonalField, usePersonalField } from './PersonalField';
 import { facets, filterTimeline, formatDateTime, NO_FILTER, timelineItems, type TimelineFilter, type TimelineItem } from './timeline-items';
+import { StatusOptions } from './StatusOptions';
 
 const AUTHOR_TYPE: Record<string, string> = { contact: 'Customer', agent: 'Agent', api: 'API' };
 /** Ask for older conversations when the list is scrolled this close to its end (px). */
@@ -106,10 +107,7 @@ export function Timeline() {
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
           <select id={`${id}-status`} value={filter.status} onChange={(e) => set({ status: e.target.value as ConversationStatus | '' })}>
-            <option value="">Any status</option>
-            <option value="open">Open</option>
-            <option value="pending">Pending</option>
-            <option value="closed">Closed</option>
+            <StatusOptions />
           </select>
         </div>
         <div className="field">
