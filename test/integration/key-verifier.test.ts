@@ -37,6 +37,21 @@ describe('Unverified always says why', () => {
     expect(v.reason).toContain('server had an error (503 maintenance)');
   });
 
+  it('a hostile server that names the key as its error code does not get it into the reason (kept in keys.json, shown everywhere)', async () => {
+    const secret = 'custom-Secret-7fQ2xZ9kLmN0';
+    const server = await startRecordingServer((_req, res) => {
+      res.writeHead(500, { 'Content-Type': 'application/json', 'X-Workspace-Id': `ws_${secret}` });
+      res.end(JSON.stringify({ error: { code: `bad_${secret}`, message: 'x' } }));
+    });
+    servers.push(server);
+    const v = await verifyKey(transport, server.origin, secret);
+    expect(v.status).toBe('unverified');
+    expect(v.reason).toContain('server had an error (500');
+    expect(v.reason).not.toContain(secret);
+    expect(v.reason).not.toContain(secret.slice(8, 18));
+    expect(v.workspaceId).not.toContain(secret);
+  });
+
   it('a status that says nothing about the key is named too', async () => {
     const server = await startRecordingServer((_req, res) => {
       res.writeHead(404).end();

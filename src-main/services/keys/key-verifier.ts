@@ -1,5 +1,6 @@
 import type { HttpTransport, KeyRecord } from '../../ports';
 import { apiErrorCode } from '../../helplane/error-body';
+import { redactSecret } from '../../helplane/key-format';
 import { AppFailure } from '../../lib/errors';
 import { callApi } from '../http/call-api';
 
@@ -43,11 +44,13 @@ export async function verifyKey(transport: HttpTransport, origin: string, secret
       timeoutMs: VERIFY_TIMEOUT_MS,
       maxBodyBytes: 256 * 1024,
     });
-    const workspaceId = response.headers.find((h) => h.name.toLowerCase() === 'x-workspace-id')?.value ?? null;
+    // The server's text, kept in keys.json and shown: scrubbed of the key like any reply.
+    const rawWorkspace = response.headers.find((h) => h.name.toLowerCase() === 'x-workspace-id')?.value ?? null;
+    const workspaceId = rawWorkspace === null ? null : redactSecret(rawWorkspace, secret);
     const body = Buffer.from(response.body).toString('utf8');
     const status = statusFromReply(response.status, body);
     if (status) return { status, workspaceId, reason: null };
-    return { status: 'unverified', workspaceId, reason: unverifiedBecause(response.status, apiErrorCode(body)) };
+    return { status: 'unverified', workspaceId, reason: redactSecret(unverifiedBecause(response.status, apiErrorCode(body)), secret) };
   } catch (error) {
     // Offline, timed out or refused: the key may be fine; say we could not check, and why.
     const why = error instanceof AppFailure ? error.message : 'The check failed before the server answered.';
