@@ -13,6 +13,26 @@ async function noSidewaysScroll(page: Page, where: string) {
   expect(scrollWidth, `${where}: page width`).toBeLessThanOrEqual(innerWidth);
 }
 
+/**
+ * The table stays inside its page with room to spare: fonts differ between machines (CI's made a Keys
+ * table that only just fitted here 17 px too wide there), so it must still fit with 32 px less room.
+ */
+async function fitsWithRoomToSpare(page: Page, tableName: string, where: string) {
+  const table = page.getByRole('table', { name: tableName });
+  const fit = await table.evaluate((t) => {
+    const p = t.parentElement!;
+    const inside = () => p.getBoundingClientRect().right - parseFloat(getComputedStyle(p).paddingRight);
+    const atFull = { table: t.getBoundingClientRect().right, inside: inside() };
+    const before = p.style.paddingRight;
+    p.style.paddingRight = `${parseFloat(getComputedStyle(p).paddingRight) + 32}px`;
+    const narrower = { table: t.getBoundingClientRect().right, inside: inside() };
+    p.style.paddingRight = before;
+    return { atFull, narrower };
+  });
+  expect(fit.atFull.table, `${where}: table inside its page`).toBeLessThanOrEqual(fit.atFull.inside + 0.5);
+  expect(fit.narrower.table, `${where}: table inside its page with 32 px less room`).toBeLessThanOrEqual(fit.narrower.inside + 0.5);
+}
+
 /** A second key with a long name, and a few requests with long queries, so rows are at their widest. */
 async function busyConsole(page: Page, app: { sandboxUrl: string; adminToken: string; open(page: Page): Promise<void> }) {
   const { secret } = await createSandboxKey(app.sandboxUrl, app.adminToken);
@@ -50,6 +70,7 @@ for (const [width, height] of [
     const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: new RegExp(LONG_NAME.slice(0, 20).replace(/[()]/g, '\\$&')) });
     await expect(row).toBeVisible();
     await noSidewaysScroll(page, `Keys at ${width}`);
+    await fitsWithRoomToSpare(page, 'API keys', `Keys at ${width}`);
     // Rows stay compact: the seven actions take at most two lines, not one line per button.
     const first = (await row.getByRole('button', { name: 'Test' }).boundingBox())!;
     const last = (await row.getByRole('button', { name: 'Delete' }).boundingBox())!;
@@ -58,6 +79,7 @@ for (const [width, height] of [
     await goTo(page, 'History');
     await expect(page.getByRole('table', { name: 'Request history' }).getByRole('row')).toHaveCount(3);
     await noSidewaysScroll(page, `History at ${width}`);
+    await fitsWithRoomToSpare(page, 'Request history', `History at ${width}`);
     const filter = (await page.getByLabel('Filter').boundingBox())!;
     expect(filter.width, 'History filter width').toBeGreaterThan(200);
 
