@@ -113,21 +113,28 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
         )}
       </td>
       <td className="row-actions-cell">
+        {/* Two groups that never break inside: four actions, then three, on at most two lines whatever the fonts. */}
         <div className="row-actions">
-          <button type="button" onClick={() => void test()} disabled={testing} aria-busy={testing}>
-            Test
-          </button>
-          <button type="button" onClick={(e) => onOpenDialog('details', key, e.currentTarget)}>
-            Details
-          </button>
+          <span className="row-actions-group">
+            <button type="button" onClick={() => void test()} disabled={testing} aria-busy={testing}>
+              Test
+            </button>
+            <button type="button" onClick={(e) => onOpenDialog('details', key, e.currentTarget)}>
+              Details
+            </button>
+            {!fromEnvironment && (
+              <>
+                <button type="button" onClick={(e) => onOpenDialog('rename', key, e.currentTarget)}>
+                  Rename
+                </button>
+                <button type="button" onClick={(e) => onOpenDialog('edit', key, e.currentTarget)}>
+                  Edit
+                </button>
+              </>
+            )}
+          </span>
           {!fromEnvironment && (
-            <>
-              <button type="button" onClick={(e) => onOpenDialog('rename', key, e.currentTarget)}>
-                Rename
-              </button>
-              <button type="button" onClick={(e) => onOpenDialog('edit', key, e.currentTarget)}>
-                Edit
-              </button>
+            <span className="row-actions-group">
               <button type="button" disabled={cannotRotate !== null} title={cannotRotate ?? undefined} onClick={(e) => onOpenDialog('rotate', key, e.currentTarget)}>
                 Rotate
               </button>
@@ -142,7 +149,7 @@ function KeyRow({ keyMeta: key, onOpenDialog }: { keyMeta: KeyMeta; onOpenDialog
               <button type="button" className="danger" onClick={(e) => onOpenDialog('delete', key, e.currentTarget)}>
                 Delete
               </button>
-            </>
+            </span>
           )}
         </div>
         {key.environmentUnknown && (
