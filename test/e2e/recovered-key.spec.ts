@@ -47,3 +47,23 @@ test('a recovered key of unknown environment is not offered for Send until Edit 
     await server.close();
   }
 });
+
+test('a keychain check that fails keeps the list and says so; Check again finds the recovered key', async ({ page, console: app }) => {
+  // The Keys page's reconcile fails once (a keychain that did not answer), then works.
+  let failures = 1;
+  await page.route('**/ipc/**', async (route) => {
+    if (!route.request().url().includes('refresh') || failures-- <= 0) return route.continue();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'keychain_unavailable', message: 'No OS keychain is reachable.' } }) });
+  });
+  await createKeytarSecretStore(app.keychainService).set('key_recovered', SECRET);
+  await app.open(page);
+  await page.getByRole('button', { name: 'Keys', exact: true }).click();
+  const table = page.getByRole('table', { name: 'API keys' });
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be checked against the keychain' });
+  await expect(alert).toContainText('No OS keychain is reachable.');
+  await expect(table.getByRole('row', { name: /Sandbox demo/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Recovered key/ })).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Check again' }).click();
+  await expect(table.getByRole('row', { name: /Recovered key/ })).toContainText('Environment unknown');
+  await expect(alert).toHaveCount(0);
+});

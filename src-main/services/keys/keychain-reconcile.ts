@@ -12,6 +12,16 @@ export const RECOVERED_KEY_NAME = 'Recovered key';
  */
 export async function reconcileKeychain(secrets: SecretStore, records: KeyRecords): Promise<boolean> {
   const accounts = new Set(await secrets.accounts());
+  // The keychain is asked first; the list is read and written after the last await, so a key
+  // stored (or a status written) while the keychain answered is not overwritten by an older copy.
+  const knownBefore = new Set(records.read().map((r) => r.id));
+  const orphans: { account: string; secret: string }[] = [];
+  for (const account of accounts) {
+    // The start-up probe's entry (keychain-probe.ts) is never a key, even if a crash left it behind.
+    if (knownBefore.has(account) || account === KEYCHAIN_PROBE_ACCOUNT) continue;
+    const secret = await secrets.get(account);
+    if (secret !== null) orphans.push({ account, secret });
+  }
   const stored = records.read();
   const known = new Set(stored.map((r) => r.id));
   let dirty = false;
@@ -26,11 +36,8 @@ export async function reconcileKeychain(secrets: SecretStore, records: KeyRecord
     }
     return r;
   });
-  for (const account of accounts) {
-    // The start-up probe's entry (keychain-probe.ts) is never a key, even if a crash left it behind.
-    if (known.has(account) || account === KEYCHAIN_PROBE_ACCOUNT) continue;
-    const secret = await secrets.get(account);
-    if (secret === null) continue;
+  for (const { account, secret } of orphans) {
+    if (known.has(account)) continue;
     dirty = true;
     const format = checkKeyFormat(secret);
     // Only a checksum-valid hl_test_ key is provably the sandbox's; anything else (an hl_live_ key

@@ -33,10 +33,11 @@ export class SandboxKeys {
   /** Pull the sandbox's own last_used_at (and revocations) for sandbox keys. */
   async refreshServerUsage(): Promise<KeyMeta[]> {
     const { records } = this.deps;
-    const stored = records.read();
-    if (!stored.some((r) => r.environment === 'sandbox')) return records.list();
+    if (!records.read().some((r) => r.environment === 'sandbox')) return records.list();
     const server = await this.deps.admin.list(SANDBOX_WORKSPACE).catch(() => null);
     if (!server) return records.list();
+    // Read after the sandbox answered: a key added or changed meanwhile is kept, not overwritten.
+    const stored = records.read();
     let dirty = false;
     const next = stored.map((r) => {
       if (r.environment !== 'sandbox') return r;

@@ -23,6 +23,8 @@ export interface KeysSlice {
   keys: KeyMeta[];
   keysStatus: LoadStatus;
   keysError: AppError | null;
+  /** Why the last reconcile with the keychain (opening the Keys page) failed, or null. */
+  keysSyncError: AppError | null;
   /** Per key id: what the last Test / Revoke / Rename said. */
   keyNotices: Record<string, KeyNotice>;
   refreshKeys(): Promise<void>;
@@ -72,26 +74,39 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
   /** Show the reply's metadata at once; the keys-changed event (or a refresh) confirms it. */
   const upsert = (key: KeyMeta) => set({ keys: upsertKey(get().keys, key), keysStatus: 'ready' });
 
+  /**
+   * Whole lists come from three places whose answers may cross: the plain list, the Keys page's
+   * reconcile and keys-changed events. Each is numbered when asked (an event when it arrives); a
+   * reply older than the list last shown is dropped, as the event that overtook it says more.
+   */
+  let asked = 0;
+  let shown = 0;
+  const showList = (number: number, keys: KeyMeta[]) => {
+    if (number < shown) return;
+    shown = number;
+    // Notices of keys that are gone would otherwise linger forever.
+    const ids = new Set(keys.map((k) => k.id));
+    const notices = Object.fromEntries(Object.entries(get().keyNotices).filter(([id]) => ids.has(id)));
+    set({ keys, keysStatus: 'ready', keysError: null, keyNotices: notices });
+  };
+
   return {
     keys: [],
     keysStatus: 'idle',
     keysError: null,
+    keysSyncError: null,
     keyNotices: {},
 
     refreshKeys: async () => {
       // Keep showing the old list while reloading; only the first load says "Loading".
       if (get().keysStatus !== 'ready') set({ keysStatus: 'loading' });
+      const number = ++asked;
       const result = await getDesktopApi().keysList();
-      if (result.ok) get().setKeys(result.value);
+      if (result.ok) showList(number, result.value);
       else set({ keysStatus: 'error', keysError: result.error });
     },
 
-    setKeys: (keys) => {
-      // Notices of keys that are gone would otherwise linger forever.
-      const ids = new Set(keys.map((k) => k.id));
-      const notices = Object.fromEntries(Object.entries(get().keyNotices).filter(([id]) => ids.has(id)));
-      set({ keys, keysStatus: 'ready', keysError: null, keyNotices: notices });
-    },
+    setKeys: (keys) => showList(++asked, keys),
 
     addKey: async (input) => {
       const result = await getDesktopApi().keysAdd(input);
@@ -167,8 +182,15 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
     },
 
     syncKeys: async () => {
+      const number = ++asked;
       const result = await getDesktopApi().keysRefresh();
-      if (result.ok) get().setKeys(result.value);
+      if (result.ok) {
+        set({ keysSyncError: null });
+        showList(number, result.value);
+      } else {
+        // The list stays as it was; the page says the keychain check did not happen, and why.
+        set({ keysSyncError: result.error });
+      }
     },
 
     clearKeyNotice: (id) => set({ keyNotices: withoutNotice(get().keyNotices, id) }),

@@ -41,6 +41,7 @@ export function createFakeDesktopApi() {
       },
     }),
     keysList: (): Reply<KeyMeta[]> => ({ ok: true, value: [] }),
+    keysRefresh: (): Reply<KeyMeta[]> => ({ ok: true, value: [] }),
     keysAdd: (_arg: unknown): Reply<KeyMeta> => ({ ok: false, error: { code: 'internal_error', message: 'not scripted' } }),
     keysCreate: (_arg: { name: string }): Reply<CreatedKey> => NOT_SCRIPTED,
     keysTest: (_arg: { id: string }): Reply<KeyMeta> => NOT_SCRIPTED,
@@ -75,6 +76,10 @@ export function createFakeDesktopApi() {
     keysList: async () => {
       calls.push({ op: 'keysList', arg: undefined });
       return replies.keysList();
+    },
+    keysRefresh: async () => {
+      calls.push({ op: 'keysRefresh', arg: undefined });
+      return replies.keysRefresh();
     },
     keysAdd: async (arg) => {
       calls.push({ op: 'keysAdd', arg });

@@ -19,6 +19,7 @@ export function KeysPage() {
   const keys = useConsoleStore(selectKeys);
   const status = useConsoleStore(selectKeysStatus);
   const error = useConsoleStore(selectKeysError);
+  const syncError = useConsoleStore((s) => s.keysSyncError);
   const appInfo = useConsoleStore(selectAppInfo);
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -74,6 +75,14 @@ export function KeysPage() {
         <p role="alert" className="form-error">
           Could not load the keys: {error.message}
         </p>
+      )}
+      {syncError && (
+        <div role="alert" className="form-error">
+          <p>The keys could not be checked against the keychain, so this list may be out of date: {syncError.message}</p>
+          <button type="button" onClick={() => void syncKeys()}>
+            Check again
+          </button>
+        </div>
       )}
       {(status === 'idle' || status === 'loading') && <p className="hint">Loading keys…</p>}
       {status === 'ready' && keys.length === 0 && (

@@ -77,6 +77,51 @@ describe('keys', () => {
   });
 });
 
+describe('keys: answers that cross', () => {
+  it('drops a list reply asked before a keys-changed event that arrived first (the event is newer)', async () => {
+    let answer!: (r: Result<ReturnType<typeof makeKey>[]>) => void;
+    fake.replies.keysList = () => new Promise((r) => (answer = r));
+    const stop = state().startSession();
+    const recovered = makeKey({ id: 'key_recovered', name: 'Recovered key' });
+    // Main wrote the recovered key and said so; the list it had answered before reaches the window late.
+    fake.emitKeysChanged([makeKey(), recovered]);
+    answer({ ok: true, value: [makeKey()] });
+    // Every reply of that moment has been handled once a macrotask has run.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.callsOf('keysList')).toHaveLength(1);
+    expect(state().keysStatus).toBe('ready');
+    expect(state().keys.map((k) => k.name)).toEqual(['Sandbox demo', 'Recovered key']);
+    stop();
+  });
+
+  it('drops a plain list asked before the Keys page reconcile when it arrives after it', async () => {
+    let answerList!: (r: Result<ReturnType<typeof makeKey>[]>) => void;
+    fake.replies.keysList = () => new Promise((r) => (answerList = r));
+    fake.replies.keysRefresh = () => ({ ok: true, value: [makeKey(), makeKey({ id: 'key_recovered', name: 'Recovered key' })] });
+    const listed = state().refreshKeys();
+    await state().syncKeys();
+    answerList({ ok: true, value: [makeKey()] });
+    await listed;
+    expect(state().keys.map((k) => k.name)).toEqual(['Sandbox demo', 'Recovered key']);
+    // A list asked after the reconcile is shown.
+    fake.replies.keysList = () => ({ ok: true, value: [makeKey({ name: 'Renamed' })] });
+    await state().refreshKeys();
+    expect(state().keys.map((k) => k.name)).toEqual(['Renamed']);
+  });
+
+  it('a reconcile that fails keeps the list and says why; the next one that works clears it', async () => {
+    fake.replies.keysList = () => ({ ok: true, value: [makeKey()] });
+    await state().refreshKeys();
+    fake.replies.keysRefresh = () => ({ ok: false, error: { code: 'keychain_unavailable', message: 'No OS keychain is reachable.' } });
+    await state().syncKeys();
+    expect(state().keys.map((k) => k.name)).toEqual(['Sandbox demo']);
+    expect(state().keysSyncError?.message).toBe('No OS keychain is reachable.');
+    fake.replies.keysRefresh = () => ({ ok: true, value: [makeKey()] });
+    await state().syncKeys();
+    expect(state().keysSyncError).toBeNull();
+  });
+});
+
 describe('app', () => {
   it('loads app info, and keeps an error in words when it cannot', async () => {
     await state().loadAppInfo();
