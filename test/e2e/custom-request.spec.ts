@@ -53,3 +53,20 @@ test('a Custom request sends a typed method and path under the key’s server, r
   await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('DELETE');
   for (const reply of app.ipcReplies) expect(reply).not.toContain(secret);
 });
+
+test('History replays a Custom request as a Custom request: the method, path and query it was sent with', async ({ page, console: app }) => {
+  await app.open(page);
+  await nav(page, 'Requests');
+  await page.getByRole('combobox', { name: 'Endpoint' }).selectOption({ label: 'Custom request — any method and path' });
+  await page.getByRole('combobox', { name: 'Method' }).selectOption('DELETE');
+  await page.getByRole('textbox', { name: 'Path' }).fill('/v1/not-in-the-catalog/item_1?dry_run=yes&note=a%26b');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Response' }).locator('.status-line')).toContainText('404');
+  // Somewhere else first, so the replay is what fills the builder.
+  await page.getByRole('combobox', { name: 'Endpoint' }).selectOption({ index: 0 });
+  await nav(page, 'History');
+  await page.getByRole('button', { name: 'Replay DELETE /v1/not-in-the-catalog/item_1' }).click();
+  await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('DELETE');
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/not-in-the-catalog/item_1?dry_run=yes&note=a%26b');
+  await expect(page.getByText('is not in the endpoint catalog')).toHaveCount(0);
+});

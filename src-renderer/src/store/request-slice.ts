@@ -1,4 +1,4 @@
-import type { AppError, CatalogEntry, HistoryEntry, HttpMethod, RequestResolutionView, ResponseHistoryEntryView, ResponseSummaryView, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
+import type { AppError, CatalogEntry, HistoryEntry, HttpMethod, KeyMeta, RequestResolutionView, ResponseHistoryEntryView, ResponseSummaryView, ResponseSearch, ResponseSlice, ResponseTree, ResponseView, Result, SavedBody, SendRequestInput, SnippetLanguage } from '../../../src-preload/contract';
 import { buildPath, buildQuery, CUSTOM_ENDPOINT_ID, DEFAULT_ENDPOINT_ID, ENDPOINT_CATALOG, findEndpoint } from '../lib/endpoint-catalog';
 import { getDesktopApi } from '../lib/desktop-api';
 import { now } from '../lib/clock';
@@ -184,6 +184,21 @@ export function freshExchange() {
 
 function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/**
+ * The key a History entry is replayed with: its own, or, when that key was rotated, the key that
+ * replaced it (the old one is revoked or about to be). Null when none of them is stored any more.
+ */
+export function replayKeyId(keyId: string, keys: readonly Pick<KeyMeta, 'id' | 'replacedBy'>[]): string | null {
+  let current = keys.find((k) => k.id === keyId);
+  // A replacement rotated again is followed too; a loop (a damaged keys file) stops at the bound.
+  for (let hops = 0; current?.replacedBy && hops < 10; hops++) {
+    const next = keys.find((k) => k.id === current!.replacedBy);
+    if (!next) break;
+    current = next;
+  }
+  return current?.id ?? null;
 }
 
 export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
@@ -398,8 +413,21 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       const endpoint =
         state.catalog.find((e) => e.method === entry.method && e.path === entry.path) ??
         state.catalog.find((e) => e.method === entry.method && new RegExp(`^${e.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(entry.path));
+      const headerRows = entry.headers.filter((h) => h.name.toLowerCase() !== 'idempotency-key');
+      const selectedKeyId = replayKeyId(entry.keyId, state.keys) ?? state.selectedKeyId;
       if (!endpoint) {
-        set({ responseError: { code: 'not_found', message: `${entry.method} ${entry.path} is not in the endpoint catalog, so it cannot be replayed.` } });
+        // Not in the catalog (a free-form request): a Custom request with the same method, path and query.
+        const search = new URLSearchParams(entry.query.map((q): [string, string] => [q.name, q.value])).toString();
+        set({
+          endpointId: CUSTOM_ENDPOINT_ID,
+          customMethod: entry.method,
+          customPath: `${entry.path}${search ? `?${search}` : ''}`,
+          selectedKeyId,
+          headerRows,
+          body: entry.body ?? '',
+          idempotencyKey: newIdempotencyKey(),
+          page: 'requests',
+        });
         return;
       }
       const pathValues: Record<string, string> = {};
@@ -411,10 +439,10 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
       });
       set({
         endpointId: endpoint.id,
-        selectedKeyId: state.keys.some((k) => k.id === entry.keyId) ? entry.keyId : state.selectedKeyId,
+        selectedKeyId,
         pathValues,
         queryValues: Object.fromEntries(entry.query.map((q) => [q.name, q.value])),
-        headerRows: entry.headers.filter((h) => h.name.toLowerCase() !== 'idempotency-key'),
+        headerRows,
         body: entry.body ?? '',
         idempotencyKey: newIdempotencyKey(),
         page: 'requests',

@@ -81,6 +81,39 @@ describe('the builder', () => {
   });
 });
 
+describe('Replay from History', () => {
+  const entry = (over: Record<string, unknown>) => ({
+    id: 'h2', time: 0, method: 'GET' as const, path: '/v1/conversations', query: [], headers: [], body: null, bodyTruncated: false, status: 200, errorCode: null,
+    errorMessage: null, durationMs: 5, keyId: 'key_old', keyName: 'K', keyPrefix: 'hl_test_3fA9', rateLimit: null, responsePreview: null, ...over,
+  });
+
+  it('a free-form request (not in the catalog) comes back as a Custom request with its method, path and query', () => {
+    consoleStore.setState({ catalog: [] });
+    state().replayHistory(entry({ method: 'PATCH', path: '/v1/tags/tg_1', query: [{ name: 'dry run', value: 'a&b' }], headers: [{ name: 'X-Note', value: 'n' }], body: '{"x":1}' }));
+    expect(state()).toMatchObject({ endpointId: 'custom', customMethod: 'PATCH', customPath: '/v1/tags/tg_1?dry+run=a%26b', body: '{"x":1}', page: 'requests', headerRows: [{ name: 'X-Note', value: 'n' }] });
+    expect(state().responseError).toBeNull();
+  });
+
+  it('an entry of a rotated key is replayed with the key that replaced it (followed through a second rotation)', () => {
+    state().setKeys([
+      makeKey({ id: 'key_newest', name: 'Support' }),
+      makeKey({ id: 'key_mid', name: 'Support (rotated 2026-11-30)', replacedBy: 'key_newest' }),
+      makeKey({ id: 'key_old', name: 'Support (rotated 2026-11-01)', status: 'revoked', replacedBy: 'key_mid' }),
+      makeKey({ id: 'key_other', name: 'Other' }),
+    ]);
+    consoleStore.setState({ catalog: [], selectedKeyId: 'key_other' });
+    state().replayHistory(entry({}));
+    expect(state().selectedKeyId).toBe('key_newest');
+    // A key whose replacement is gone stays itself; an entry of a deleted key keeps the key in use.
+    state().setKeys([makeKey({ id: 'key_old', replacedBy: 'key_gone' }), makeKey({ id: 'key_other', name: 'Other' })]);
+    state().replayHistory(entry({}));
+    expect(state().selectedKeyId).toBe('key_old');
+    consoleStore.setState({ selectedKeyId: 'key_other' });
+    state().replayHistory(entry({ keyId: 'key_deleted' }));
+    expect(state().selectedKeyId).toBe('key_other');
+  });
+});
+
 describe('the automatic retry is bounded', () => {
   it('stops after the set number of attempts, counting them, and says so', async () => {
     consoleStore.setState({ settings: { ...state().settings, autoRetryOn429: true, autoRetryMaxAttempts: 3 } });
