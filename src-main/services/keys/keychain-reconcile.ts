@@ -26,6 +26,8 @@ export async function reconcileKeychain(secrets: SecretStore, records: KeyRecord
   const known = new Set(stored.map((r) => r.id));
   let dirty = false;
   const next: KeyRecord[] = stored.map((r) => {
+    // A key stored while the keychain answered is newer than `accounts`: nothing to judge it by.
+    if (!knownBefore.has(r.id)) return r;
     if (!accounts.has(r.id) && r.status !== 'missing_secret') {
       dirty = true;
       return { ...r, status: 'missing_secret' as const };

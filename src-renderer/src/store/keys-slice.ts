@@ -81,8 +81,25 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
    */
   let asked = 0;
   let shown = 0;
+  /** The latest reconcile asked: an older one's answer, success or failure, says nothing now. */
+  let latestSync = 0;
+  let relisting = false;
+  /**
+   * A dropped reply may still have seen something no event announced (the sandbox's address, say):
+   * the list is asked once more, one at a time, and that answer is newer than anything shown.
+   */
+  const relist = () => {
+    if (relisting) return;
+    relisting = true;
+    void get()
+      .refreshKeys()
+      .finally(() => (relisting = false));
+  };
   const showList = (number: number, keys: KeyMeta[]) => {
-    if (number < shown) return;
+    if (number < shown) {
+      relist();
+      return;
+    }
     shown = number;
     // Notices of keys that are gone would otherwise linger forever.
     const ids = new Set(keys.map((k) => k.id));
@@ -103,7 +120,8 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
       const number = ++asked;
       const result = await getDesktopApi().keysList();
       if (result.ok) showList(number, result.value);
-      else set({ keysStatus: 'error', keysError: result.error });
+      // A failure older than the list shown does not put "Could not load" over a current list.
+      else if (number >= shown) set({ keysStatus: 'error', keysError: result.error });
     },
 
     setKeys: (keys) => showList(++asked, keys),
@@ -183,7 +201,12 @@ export const createKeysSlice: SliceCreator<KeysSlice> = (set, get) => {
 
     syncKeys: async () => {
       const number = ++asked;
+      latestSync = number;
       const result = await getDesktopApi().keysRefresh();
+      if (number !== latestSync) {
+        if (result.ok) showList(number, result.value);
+        return;
+      }
       if (result.ok) {
         set({ keysSyncError: null });
         showList(number, result.value);

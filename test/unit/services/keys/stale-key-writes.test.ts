@@ -25,17 +25,21 @@ describe('reconcile with the keychain', () => {
     const records = recordsOn([key('key_a', 'Kept')]);
     const secrets = memorySecretStore([['key_a', 'secret-a'], ['orphan', 'an-orphan-secret']]);
     const get = secrets.get.bind(secrets);
-    // While the keychain reads the orphan, the window adds a key (its own write of the list).
+    // While the keychain reads the orphan, the window adds a key: its secret first, then the list (as KeyService.store does).
     secrets.get = async (account) => {
       const value = await get(account);
-      records.write([...records.read(), key('key_b', 'Added meanwhile')]);
+      if (account === 'orphan') {
+        await secrets.set('key_b', 'secret-b');
+        records.write([...records.read(), key('key_b', 'Added meanwhile')]);
+      }
       return value;
     };
     await reconcileKeychain(secrets, records);
-    expect(records.read().map((r) => [r.id, r.name])).toEqual([
-      ['key_a', 'Kept'],
-      ['key_b', 'Added meanwhile'],
-      ['orphan', 'Recovered key'],
+    // Kept, and not judged by the account list read before it existed (it has its secret).
+    expect(records.read().map((r) => [r.id, r.name, r.status])).toEqual([
+      ['key_a', 'Kept', 'active'],
+      ['key_b', 'Added meanwhile', 'active'],
+      ['orphan', 'Recovered key', 'unverified'],
     ]);
   });
 });
