@@ -69,4 +69,9 @@ test('History replays a Custom request as a Custom request: the method, path and
   await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('DELETE');
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/v1/not-in-the-catalog/item_1?dry_run=yes&note=a%26b');
   await expect(page.getByText('is not in the endpoint catalog')).toHaveCount(0);
+  // In a tab of its own, beside the one that was in use.
+  const tabs = page.getByRole('tablist', { name: 'Open requests' }).getByRole('tab');
+  await expect(tabs).toHaveCount(2);
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.nth(1)).toHaveAccessibleName(/DELETE \/v1\/not-in-the-catalog/);
 });

@@ -415,38 +415,27 @@ export const createRequestSlice: SliceCreator<RequestSlice> = (set, get) => {
         state.catalog.find((e) => e.method === entry.method && new RegExp(`^${e.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(entry.path));
       const headerRows = entry.headers.filter((h) => h.name.toLowerCase() !== 'idempotency-key');
       const selectedKeyId = replayKeyId(entry.keyId, state.keys) ?? state.selectedKeyId;
+      const common = { selectedKeyId, headerRows, body: entry.body ?? '', idempotencyKey: newIdempotencyKey() };
+      let form: Partial<RequestSlice>;
       if (!endpoint) {
         // Not in the catalog (a free-form request): a Custom request with the same method, path and query.
         const search = new URLSearchParams(entry.query.map((q): [string, string] => [q.name, q.value])).toString();
-        set({
-          endpointId: CUSTOM_ENDPOINT_ID,
-          customMethod: entry.method,
-          customPath: `${entry.path}${search ? `?${search}` : ''}`,
-          selectedKeyId,
-          headerRows,
-          body: entry.body ?? '',
-          idempotencyKey: newIdempotencyKey(),
-          page: 'requests',
+        form = { ...common, endpointId: CUSTOM_ENDPOINT_ID, customMethod: entry.method, customPath: `${entry.path}${search ? `?${search}` : ''}` };
+      } else {
+        const pathValues: Record<string, string> = {};
+        const names = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+        const parts = entry.path.split('/');
+        endpoint.path.split('/').forEach((seg, i) => {
+          const name = /^\{([^}]+)\}$/.exec(seg)?.[1];
+          if (name && names.includes(name)) pathValues[name] = decodeURIComponent(parts[i] ?? '');
         });
-        return;
+        form = { ...common, endpointId: endpoint.id, pathValues, queryValues: Object.fromEntries(entry.query.map((q) => [q.name, q.value])) };
       }
-      const pathValues: Record<string, string> = {};
-      const names = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-      const parts = entry.path.split('/');
-      endpoint.path.split('/').forEach((seg, i) => {
-        const name = /^\{([^}]+)\}$/.exec(seg)?.[1];
-        if (name && names.includes(name)) pathValues[name] = decodeURIComponent(parts[i] ?? '');
-      });
-      set({
-        endpointId: endpoint.id,
-        selectedKeyId,
-        pathValues,
-        queryValues: Object.fromEntries(entry.query.map((q) => [q.name, q.value])),
-        headerRows,
-        body: entry.body ?? '',
-        idempotencyKey: newIdempotencyKey(),
-        page: 'requests',
-      });
+      // In a tab of its own, as Import curl does: the tab in use may be a saved request's, whose
+      // Save would otherwise write the replayed request over its file, or hold edits of its own.
+      if (state.tabs.length > 0) state.newTab(form);
+      else set(form);
+      set({ page: 'requests' });
     },
   };
 };

@@ -63,6 +63,23 @@ describe('request tabs', () => {
   });
 });
 
+describe('Replay from History', () => {
+  it('opens the replayed request in a tab of its own: the tab in use (a saved request, say) keeps its form', async () => {
+    await state().loadWorkspace();
+    state().setBody('{"mine":true}');
+    const first = state().activeTabId!;
+    state().replayHistory({
+      id: 'h1', time: 0, method: 'GET', path: '/v1/conversations', query: [{ name: 'limit', value: '5' }], headers: [], body: null, bodyTruncated: false,
+      status: 200, errorCode: null, errorMessage: null, durationMs: 5, keyId: 'key_1', keyName: 'K', keyPrefix: 'hl_test_3fA9', rateLimit: null, responsePreview: null,
+    });
+    expect(state().tabs).toHaveLength(2);
+    expect(state().activeTabId).not.toBe(first);
+    expect(state()).toMatchObject({ endpointId: 'listConversations', queryValues: { limit: '5' }, page: 'requests' });
+    state().activateTab(first);
+    expect(state().body).toBe('{"mine":true}');
+  });
+});
+
 describe('a rotation moved the references (keyReferencesMoved)', () => {
   it('every tab, its last send and its saved version follow the replacement, and no tab becomes unsaved', async () => {
     state().setKeys([makeKey(), makeKey({ id: 'key_2', name: 'Sandbox demo (replacement)' }), makeKey({ id: 'key_3', name: 'Other' })]);
