@@ -25,9 +25,26 @@ function nameOf(value: BareItem | readonly unknown[]): string | null {
   return null;
 }
 
+/**
+ * Parsed fields by their text: a server sends the same RateLimit-Policy on every reply and cycles
+ * through a few RateLimit values, so most replies parse nothing. Only read, never changed; cleared
+ * when full, so a server sending a new value every time costs one parse each, as before.
+ */
+const parsedFields = new Map<string, ReadonlyMap<string, Parameters> | null>();
+const PARSED_FIELDS_MAX = 256;
+
 /** name → parameters of each Item member of a List field (the last of a name wins); null when the field does not parse. */
-function members(field: string | undefined): Map<string, Parameters> | null {
+function members(field: string | undefined): ReadonlyMap<string, Parameters> | null {
   if (field === undefined) return null;
+  const known = parsedFields.get(field);
+  if (known !== undefined) return known;
+  const parsed = parseMembers(field);
+  if (parsedFields.size >= PARSED_FIELDS_MAX) parsedFields.clear();
+  parsedFields.set(field, parsed);
+  return parsed;
+}
+
+function parseMembers(field: string): ReadonlyMap<string, Parameters> | null {
   let list;
   try {
     list = parseList(field);
